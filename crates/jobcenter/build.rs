@@ -1,0 +1,69 @@
+//! Embeds the front-end assets into the binary: KERN UX from the npm
+//! package (installed with `npm ci` from the committed lockfile if it is
+//! missing) and our own files from `assets/`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn main() {
+    let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
+    let root = crate_dir.join("../..").canonicalize().unwrap();
+    let kern = root.join("node_modules/@kern-ux/native/dist");
+    println!("cargo:rerun-if-changed={}", root.join("package-lock.json").display());
+    println!("cargo:rerun-if-changed={}", crate_dir.join("assets").display());
+    if !kern.join("kern.min.css").exists() {
+        let status = Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&root)
+            .status()
+            .expect("npm is needed once to fetch the KERN UX styles (npm ci)");
+        assert!(status.success(), "npm ci failed");
+    }
+    let mut files: Vec<(String, PathBuf)> = vec![
+        ("kern/kern.min.css".into(), kern.join("kern.min.css")),
+        ("kern/fonts/fira-sans.css".into(), kern.join("fonts/fira-sans.css")),
+    ];
+    for f in list(&kern.join("fonts/fira-sans")) {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        files.push((format!("kern/fonts/fira-sans/{name}"), f));
+    }
+    let own = crate_dir.join("assets");
+    for f in walk(&own) {
+        let rel = f.strip_prefix(&own).unwrap().to_string_lossy().replace('\\', "/");
+        files.push((rel, f));
+    }
+    let mut out = String::from("/// Embedded assets: (path below /assets/, content type, bytes).\npub static ASSETS: &[(&str, &str, &[u8])] = &[\n");
+    for (path, file) in &files {
+        let ct = match file.extension().and_then(|e| e.to_str()) {
+            Some("css") => "text/css; charset=utf-8",
+            Some("js") => "text/javascript; charset=utf-8",
+            Some("woff2") => "font/woff2",
+            Some("svg") => "image/svg+xml",
+            Some("png") => "image/png",
+            Some("json") | Some("webmanifest") => "application/manifest+json",
+            _ => "application/octet-stream",
+        };
+        writeln!(out, "    ({path:?}, {ct:?}, include_bytes!({:?})),", file.display().to_string()).unwrap();
+    }
+    out.push_str("];\n");
+    std::fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("assets.rs"), out).unwrap();
+}
+
+fn list(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir).map(|r| r.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    v.sort();
+    v
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in list(dir) {
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}

@@ -1,0 +1,114 @@
+//! The application state shared by every handler, and start-up.
+
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::crypto::SecretBox;
+use crate::db::Db;
+use crate::hashing::PasswordHasher;
+use crate::outbox::{FileTransport, MailTransport, SmtpTransport, Worker, WorkerStats};
+use crate::web::metrics::Metrics;
+use anyhow::Context;
+use std::path::PathBuf;
+use std::sync::Arc;
+use tokio::sync::Notify;
+
+/// Everything a request handler may use. Cheap to clone (all shared).
+#[derive(Clone)]
+pub struct AppState {
+    /// Validated configuration.
+    pub config: Arc<Config>,
+    /// The shared database (all durable state lives here).
+    pub db: Db,
+    /// Current time; a manual clock in tests.
+    pub clock: Arc<dyn Clock>,
+    /// Argon2id on a bounded pool of threads.
+    pub hasher: PasswordHasher,
+    /// Encryption of secrets at rest (outbox bodies, later TOTP keys).
+    pub secrets: SecretBox,
+    /// Wakes this node's outbox worker after an enqueue.
+    pub outbox_wake: Arc<Notify>,
+    /// Where local-mode mails are written (`<data dir>/mails`).
+    pub local_mail_dir: PathBuf,
+    /// Request and login counters for `/metrics`.
+    pub metrics: Arc<Metrics>,
+    /// Outbox worker counters for `/metrics`.
+    pub worker_stats: Arc<WorkerStats>,
+}
+
+/// Optional replacements for tests: a manual clock.
+#[derive(Default)]
+pub struct Overrides {
+    pub clock: Option<Arc<dyn Clock>>,
+}
+
+impl AppState {
+    /// Connects to the database, applies migrations and starts the hashing
+    /// threads. The master key comes from configuration; in SQLite mode
+    /// without one, a key file is created in the data directory.
+    pub async fn build(config: Config, overrides: Overrides) -> anyhow::Result<Self> {
+        let db = Db::connect(&config.database_url).await?;
+        db.migrate().await?;
+        let key = match config.master_key {
+            Some(k) => k,
+            None if db.kind == crate::db::DbKind::Sqlite => local_master_key(&config.data_dir)?,
+            None => anyhow::bail!(
+                "JOBCENTER_MASTER_KEY: mit PostgreSQL ist ein gemeinsamer Schlüssel für alle Knoten nötig (64 Hex-Zeichen)"
+            ),
+        };
+        Ok(Self {
+            hasher: PasswordHasher::start(config.argon2_threads),
+            secrets: SecretBox::new(&key),
+            local_mail_dir: config.data_dir.join("mails"),
+            clock: overrides.clock.unwrap_or_else(|| Arc::new(SystemClock)),
+            outbox_wake: Arc::new(Notify::new()),
+            metrics: Arc::new(Metrics::default()),
+            worker_stats: Arc::new(WorkerStats::default()),
+            config: Arc::new(config),
+            db,
+        })
+    }
+
+    /// The current time in unix seconds.
+    pub fn now(&self) -> i64 {
+        self.clock.now()
+    }
+
+    /// Host name used in Message-IDs.
+    pub fn mail_host(&self) -> String {
+        self.config.public_url.host_str().unwrap_or("localhost").to_owned()
+    }
+
+    /// The outbox worker for this node, with the configured transport.
+    pub fn worker(&self) -> anyhow::Result<Worker> {
+        let transport: Arc<dyn MailTransport> = match &self.config.smtp_url {
+            Some(url) => Arc::new(SmtpTransport::new(url, self.config.mail_from.clone())?),
+            None => Arc::new(FileTransport::new(self.local_mail_dir.clone(), self.config.mail_from.clone())?),
+        };
+        Ok(Worker {
+            pool: self.db.pool.clone(),
+            secrets: self.secrets.clone(),
+            clock: self.clock.clone(),
+            transport,
+            stats: self.worker_stats.clone(),
+        })
+    }
+}
+
+fn local_master_key(data_dir: &std::path::Path) -> anyhow::Result<[u8; 32]> {
+    let path = data_dir.join("master.key");
+    if !path.exists() {
+        std::fs::create_dir_all(data_dir)?;
+        std::fs::write(&path, hex::encode(crate::crypto::random_bytes::<32>()))
+            .with_context(|| format!("writing {}", path.display()))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let bytes = hex::decode(text.trim()).ok().filter(|b| b.len() == 32).context("master.key is damaged")?;
+    let mut key = [0u8; 32];
+    key.copy_from_slice(&bytes);
+    Ok(key)
+}

@@ -1,0 +1,240 @@
+//! Typed configuration: defaults, then `jobcenter.toml`, then `JOBCENTER_*`
+//! environment variables. Checked at start; every error names the setting.
+
+use anyhow::{Context, bail};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use url::Url;
+
+/// Raw settings as read from file and environment, before validation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RawConfig {
+    pub listen: String,
+    pub database_url: Option<String>,
+    pub public_url: Option<String>,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    pub data_dir: String,
+    pub master_key: Option<String>,
+    pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
+    pub unconfirmed_retention_days: i64,
+    pub argon2_threads: usize,
+    pub run_worker: bool,
+    pub log_format: String,
+    pub rate_limits: RateLimits,
+}
+
+/// Limits for secret-guessing endpoints: attempts per window.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateLimits {
+    /// Failed logins per account identifier per 15 minutes.
+    pub login_per_account: i64,
+    /// Login attempts per client address per 15 minutes.
+    pub login_per_address: i64,
+    /// Registrations per client address per hour.
+    pub register_per_address: i64,
+    /// Mails (reset, resend, user-name reminder, "already registered") per
+    /// e-mail address per hour.
+    pub mail_per_recipient: i64,
+    /// Reset, resend and reminder requests per client address per hour.
+    pub recovery_per_address: i64,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            login_per_account: 10,
+            login_per_address: 100,
+            register_per_address: 20,
+            mail_per_recipient: 5,
+            recovery_per_address: 30,
+        }
+    }
+}
+
+impl Default for RawConfig {
+    fn default() -> Self {
+        Self {
+            listen: "127.0.0.1:8080".into(),
+            database_url: None,
+            public_url: None,
+            smtp_url: None,
+            mail_from: "Jobcenter Digital <kontoservice@jobcenter.example>".into(),
+            data_dir: "./data".into(),
+            master_key: None,
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            unconfirmed_retention_days: 7,
+            argon2_threads: 0,
+            run_worker: true,
+            log_format: "json".into(),
+            rate_limits: RateLimits::default(),
+        }
+    }
+}
+
+/// Validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Address and port to listen on.
+    pub listen: SocketAddr,
+    /// `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// Base URL for links in mails, without a trailing slash.
+    pub public_url: Url,
+    /// SMTP relay; `None` means local mode (mails are written to files).
+    pub smtp_url: Option<Url>,
+    /// The `From:` header of every mail.
+    pub mail_from: lettre::message::Mailbox,
+    /// Where the SQLite file, local mails and the generated key live.
+    pub data_dir: PathBuf,
+    /// 32-byte master key (hex) for secrets at rest, if configured.
+    pub master_key: Option<[u8; 32]>,
+    pub session_idle_secs: i64,
+    pub session_absolute_secs: i64,
+    pub unconfirmed_retention_secs: i64,
+    /// Hashing threads; 0 at input means one per core.
+    pub argon2_threads: usize,
+    /// Whether `serve` also runs the background worker.
+    pub run_worker: bool,
+    /// `json` or `pretty`.
+    pub log_format: String,
+    pub rate_limits: RateLimits,
+}
+
+impl Config {
+    /// Reads defaults, `jobcenter.toml` (or the file named by
+    /// `JOBCENTER_CONFIG`) and `JOBCENTER_*` variables, then validates.
+    pub fn load() -> anyhow::Result<Self> {
+        let file = std::env::var("JOBCENTER_CONFIG").unwrap_or_else(|_| "jobcenter.toml".into());
+        let raw: RawConfig = Figment::from(Serialized::defaults(RawConfig::default()))
+            .merge(Toml::file(&file))
+            .merge(Env::prefixed("JOBCENTER_").ignore(&["CONFIG"]).split("__"))
+            .extract()
+            .map_err(|e| anyhow::anyhow!("Konfigurationsfehler: {e}"))?;
+        Self::from_raw(raw)
+    }
+
+    /// Validates raw settings. Each error names the setting (as its
+    /// environment variable) and what is wrong.
+    pub fn from_raw(raw: RawConfig) -> anyhow::Result<Self> {
+        let listen: SocketAddr = raw
+            .listen
+            .parse()
+            .with_context(|| format!("JOBCENTER_LISTEN: '{}' ist keine Adresse mit Port (z. B. 127.0.0.1:8080)", raw.listen))?;
+        let data_dir = PathBuf::from(&raw.data_dir);
+        let database_url = match raw.database_url {
+            Some(u) if u.starts_with("sqlite:") || u.starts_with("postgres://") || u.starts_with("postgresql://") => u,
+            Some(u) => bail!("JOBCENTER_DATABASE_URL: '{u}' muss mit sqlite:// oder postgres:// beginnen"),
+            None => format!("sqlite://{}", data_dir.join("jobcenter.db").display()),
+        };
+        let public_url = raw.public_url.unwrap_or_else(|| format!("http://localhost:{}", listen.port()));
+        let public_url = Url::parse(public_url.trim_end_matches('/'))
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+            .with_context(|| format!("JOBCENTER_PUBLIC_URL: '{public_url}' ist keine http(s)-Adresse"))?;
+        let smtp_url = match raw.smtp_url.filter(|s| !s.trim().is_empty()) {
+            None => None,
+            Some(s) => {
+                let u = Url::parse(&s).ok().filter(|u| matches!(u.scheme(), "smtp" | "smtps") && u.host().is_some());
+                Some(u.with_context(|| format!("JOBCENTER_SMTP_URL: '{s}' ist keine smtp://host:port-Adresse"))?)
+            }
+        };
+        let mail_from = raw
+            .mail_from
+            .parse()
+            .with_context(|| format!("JOBCENTER_MAIL_FROM: '{}' ist keine gültige Absenderadresse", raw.mail_from))?;
+        let master_key = match raw.master_key {
+            None => None,
+            Some(hex_key) => {
+                let bytes = hex::decode(hex_key.trim()).ok().filter(|b| b.len() == 32);
+                let bytes = bytes.context("JOBCENTER_MASTER_KEY: erwartet werden 64 Hex-Zeichen (32 Byte)")?;
+                let mut key = [0u8; 32];
+                key.copy_from_slice(&bytes);
+                Some(key)
+            }
+        };
+        if !(1..=24 * 60).contains(&raw.session_idle_minutes) {
+            bail!("JOBCENTER_SESSION_IDLE_MINUTES: muss zwischen 1 und 1440 liegen");
+        }
+        if !(1..=72).contains(&raw.session_absolute_hours) {
+            bail!("JOBCENTER_SESSION_ABSOLUTE_HOURS: muss zwischen 1 und 72 liegen");
+        }
+        if raw.unconfirmed_retention_days < 1 {
+            bail!("JOBCENTER_UNCONFIRMED_RETENTION_DAYS: muss mindestens 1 sein");
+        }
+        if !matches!(raw.log_format.as_str(), "json" | "pretty") {
+            bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
+        }
+        Ok(Self {
+            listen,
+            database_url,
+            public_url,
+            smtp_url,
+            mail_from,
+            data_dir,
+            master_key,
+            session_idle_secs: raw.session_idle_minutes * 60,
+            session_absolute_secs: raw.session_absolute_hours * 3600,
+            unconfirmed_retention_secs: raw.unconfirmed_retention_days * 86_400,
+            argon2_threads: raw.argon2_threads,
+            run_worker: raw.run_worker,
+            log_format: raw.log_format,
+            rate_limits: raw.rate_limits,
+        })
+    }
+
+    /// Cookies get `Secure` and the `__Host-` prefix when the portal is
+    /// served over https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.scheme() == "https"
+    }
+
+    /// Local mode: no SMTP relay, mails go to files and can be read at
+    /// `/lokal/postausgang`.
+    pub fn local_mail(&self) -> bool {
+        self.smtp_url.is_none()
+    }
+
+    /// The public URL as a string without trailing slash.
+    pub fn base_url(&self) -> String {
+        self.public_url.as_str().trim_end_matches('/').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_give_a_local_sqlite_setup() {
+        let c = Config::from_raw(RawConfig::default()).unwrap();
+        assert!(c.database_url.starts_with("sqlite://"));
+        assert!(c.local_mail());
+        assert_eq!(c.base_url(), "http://localhost:8080");
+        assert_eq!(c.session_idle_secs, 1800);
+    }
+
+    #[test]
+    fn bad_values_name_the_setting() {
+        let cases: [(fn(&mut RawConfig), &str); 5] = [
+            (|r| r.listen = "nirgendwo".into(), "JOBCENTER_LISTEN"),
+            (|r| r.database_url = Some("mysql://x".into()), "JOBCENTER_DATABASE_URL"),
+            (|r| r.public_url = Some("ftp://x".into()), "JOBCENTER_PUBLIC_URL"),
+            (|r| r.smtp_url = Some("http://x".into()), "JOBCENTER_SMTP_URL"),
+            (|r| r.master_key = Some("abc".into()), "JOBCENTER_MASTER_KEY"),
+        ];
+        for (mutate, name) in cases {
+            let mut raw = RawConfig::default();
+            mutate(&mut raw);
+            let err = format!("{:#}", Config::from_raw(raw).unwrap_err());
+            assert!(err.contains(name), "{err} should name {name}");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The shared database: SQLite (embedded default) or PostgreSQL, one code
+//! path through sqlx's `Any` driver (DESIGN.md, "Storage").
+
+use anyhow::Context;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Which engine is behind the pool; only transactions and migrations differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbKind {
+    Sqlite,
+    Postgres,
+}
+
+/// The connection pool plus its engine.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub kind: DbKind,
+}
+
+/// A write transaction.
+pub type Tx = sqlx::Transaction<'static, sqlx::Any>;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Db {
+    /// Connects; for SQLite creates the file (and its folder) if needed and
+    /// turns on WAL, a busy timeout and foreign keys.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        let kind = if url.starts_with("sqlite:") { DbKind::Sqlite } else { DbKind::Postgres };
+        let url = match kind {
+            DbKind::Sqlite => {
+                let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+                let path = path.split('?').next().unwrap_or(path);
+                if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+                }
+                if url.contains('?') { url.to_owned() } else { format!("{url}?mode=rwc") }
+            }
+            DbKind::Postgres => url.to_owned(),
+        };
+        let options = AnyConnectOptions::from_str(&url).context("JOBCENTER_DATABASE_URL is not a valid database URL")?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if kind == DbKind::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if kind == DbKind::Sqlite {
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .context("connecting to the database (JOBCENTER_DATABASE_URL)")?;
+        Ok(Self { pool, kind })
+    }
+
+    /// Applies the migrations of this engine.
+    pub async fn migrate(&self) -> anyhow::Result<()> {
+        let migrator = match self.kind {
+            DbKind::Sqlite => &SQLITE_MIGRATIONS,
+            DbKind::Postgres => &POSTGRES_MIGRATIONS,
+        };
+        migrator.run(&self.pool).await.context("applying database migrations")
+    }
+
+    /// Begins a write transaction; on SQLite with `BEGIN IMMEDIATE`, so two
+    /// writers queue on the busy timeout instead of failing on upgrade.
+    pub async fn begin(&self) -> sqlx::Result<Tx> {
+        match self.kind {
+            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            DbKind::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
+/// A new UUIDv7 as text.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// Versions of both migration folders, for the test that they match.
+pub fn migration_versions() -> (Vec<i64>, Vec<i64>) {
+    let v = |m: &sqlx::migrate::Migrator| m.iter().map(|x| x.version).collect();
+    (v(&SQLITE_MIGRATIONS), v(&POSTGRES_MIGRATIONS))
+}

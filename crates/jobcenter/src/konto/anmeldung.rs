@@ -1,0 +1,162 @@
+//! Login with e-mail address or user name and password, logout, and
+//! "Sitzung verlängern" (ACC-1, ACC-9, MFA-60).
+
+use super::store;
+use crate::app::AppState;
+use crate::ratelimit::{self, Limit};
+use crate::web::ctx::safe_next;
+use crate::web::session::{self, Level};
+use crate::web::{AppResult, Ctx, FormErrors, Page, SignedIn, render, render_status, see_other, see_other_with_cookie};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::Form;
+use serde::Deserialize;
+use std::sync::atomic::Ordering;
+
+#[derive(Template)]
+#[template(path = "konto/templates/anmeldung.html")]
+struct LoginPage {
+    page: Page,
+    errors: FormErrors,
+    kennung: String,
+    weiter: String,
+    /// A notice after a redirect (e.g. password was reset).
+    notice: Option<String>,
+    /// Shown instead of the generic error when the address is unconfirmed.
+    unconfirmed: bool,
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    weiter: Option<String>,
+    hinweis: Option<String>,
+}
+
+/// `GET /anmelden`.
+pub async fn form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<LoginQuery>) -> AppResult<Response> {
+    if ctx.session.is_some() {
+        return Ok(see_other("/konto"));
+    }
+    let notice = match q.hinweis.as_deref() {
+        Some("passwort-neu") => Some(ctx.lang.t("login-notice-password-reset")),
+        Some("abgemeldet") => Some(ctx.lang.t("login-notice-logged-out")),
+        Some("sitzungen-beendet") => Some(ctx.lang.t("login-notice-all-ended")),
+        _ => None,
+    };
+    render(&LoginPage {
+        page: Page::new(&ctx, &state, "login-title"),
+        errors: FormErrors::default(),
+        kennung: String::new(),
+        weiter: safe_next(q.weiter.as_deref()).unwrap_or_default(),
+        notice,
+        unconfirmed: false,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    kennung: String,
+    passwort: String,
+    weiter: Option<String>,
+}
+
+/// `POST /anmelden`: rate limits per client address and per identifier
+/// (failures only), then the password check on the hashing pool (a dummy
+/// check for unknown names, so the answer time does not tell), then a new
+/// session with a fresh id.
+pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<LoginForm>) -> AppResult<Response> {
+    let lang = ctx.lang;
+    let kennung = f.kennung.trim().to_owned();
+    let weiter = safe_next(f.weiter.as_deref()).unwrap_or_default();
+    let page = |errors: FormErrors, unconfirmed: bool| LoginPage {
+        page: Page::new(&ctx, &state, "login-title"),
+        errors,
+        kennung: kennung.clone(),
+        weiter: weiter.clone(),
+        notice: None,
+        unconfirmed,
+    };
+    let mut errors = FormErrors::default();
+    if kennung.is_empty() {
+        errors.add("kennung", lang.t("login-error-identifier-empty"));
+    }
+    if f.passwort.is_empty() {
+        errors.add("passwort", lang.t("login-error-password-empty"));
+    }
+    if !errors.is_empty() {
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page(errors, false));
+    }
+
+    let now = state.now();
+    let limits = state.config.rate_limits;
+    let account_key = format!("login:account:{}", kennung.to_lowercase());
+    let per_address = Limit::per_minutes(limits.login_per_address, 15);
+    let per_account = Limit::per_minutes(limits.login_per_account, 15);
+    if !ratelimit::hit(&state.db.pool, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?
+        || !ratelimit::allowed(&state.db.pool, &account_key, per_account, now).await?
+    {
+        state.metrics.logins_rate_limited.fetch_add(1, Ordering::Relaxed);
+        let mut errors = FormErrors::default();
+        errors.add("kennung", lang.t("login-error-rate-limited"));
+        return render_status(StatusCode::TOO_MANY_REQUESTS, &page(errors, false));
+    }
+
+    let account = store::find_by_login(&state.db.pool, &kennung).await?;
+    let phc = account.as_ref().and_then(|a| a.password_hash.clone());
+    let ok = state.hasher.verify(phc, &f.passwort).await?;
+    let account = match account {
+        Some(a) if ok => a,
+        other => {
+            ratelimit::hit(&state.db.pool, &account_key, per_account, now).await?;
+            state.metrics.logins_failed.fetch_add(1, Ordering::Relaxed);
+            if let Some(a) = other {
+                let mut tx = state.db.begin().await?;
+                crate::audit::record(&mut tx, Some(&a.id), "login_failed", &ctx.actor, serde_json::json!({}), now).await?;
+                tx.commit().await?;
+            }
+            let mut errors = FormErrors::default();
+            errors.add("kennung", lang.t("login-error-wrong"));
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page(errors, false));
+        }
+    };
+    if account.email_confirmed_at.is_none() {
+        // The password was right, so saying this reveals nothing (ACC-9).
+        return render_status(StatusCode::FORBIDDEN, &page(FormErrors::default(), true));
+    }
+
+    let mut tx = state.db.begin().await?;
+    if let Some(old) = &ctx.session {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
+    }
+    let token = session::create(&state, &mut tx, &account.id, Level::Passwort, "pwd", &ctx.actor).await?;
+    crate::audit::record(&mut tx, Some(&account.id), "login", &ctx.actor, serde_json::json!({"method": "pwd"}), now).await?;
+    tx.commit().await?;
+    ratelimit::reset(&state.db.pool, &account_key).await?;
+    state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
+    let target = if weiter.is_empty() { "/konto".to_owned() } else { weiter };
+    Ok(see_other_with_cookie(&target, &session::cookie_header(&state, Some(&token))))
+}
+
+/// `POST /abmelden`.
+pub async fn logout(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
+    let mut tx = state.db.begin().await?;
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&signed.session.id_hash).execute(&mut *tx).await?;
+    crate::audit::record(&mut tx, Some(&signed.session.account_id), "logout", &signed.ctx.actor, serde_json::json!({}), state.now())
+        .await?;
+    tx.commit().await?;
+    Ok(see_other_with_cookie("/anmelden?hinweis=abgemeldet", &session::cookie_header(&state, None)))
+}
+
+#[derive(Deserialize)]
+pub struct ExtendForm {
+    zurueck: Option<String>,
+}
+
+/// `POST /sitzung/verlaengern`: restarts the idle timer, back to the page.
+pub async fn extend(State(state): State<AppState>, signed: SignedIn, Form(f): Form<ExtendForm>) -> AppResult<Response> {
+    let mut s = signed.session;
+    session::touch(&state, &mut s).await?;
+    Ok(see_other(&safe_next(f.zurueck.as_deref()).unwrap_or_else(|| "/konto".into())))
+}

@@ -1,0 +1,72 @@
+//! "Konto löschen" (ACC-12): with the password and an explicit tick; the
+//! account, its sessions and tokens are deleted, the audit trail keeps only
+//! the pseudonymous id, a last mail confirms it.
+
+use super::{current, reauthenticate};
+use crate::app::AppState;
+use crate::konto::{Hinweis, account_lang, forms, queue_mail, store};
+use crate::web::session;
+use crate::web::{AppResult, Ctx, FormErrors, Page, SignedIn, render, render_status, see_other_with_cookie};
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "konto/templates/loeschen.html")]
+struct DeletePage {
+    page: Page,
+    errors: FormErrors,
+}
+
+/// `GET /konto/loeschen`.
+pub async fn form(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
+    render(&DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors: FormErrors::default() })
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    aktuelles_passwort: String,
+    bestaetigung: Option<String>,
+}
+
+/// `POST /konto/loeschen`.
+pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Form<DeleteForm>) -> AppResult<Response> {
+    let lang = signed.ctx.lang;
+    let account = current(&state, &signed).await?;
+    let mut errors = FormErrors::default();
+    if f.aktuelles_passwort.is_empty() {
+        errors.add("aktuelles_passwort", lang.t("login-error-password-empty"));
+    } else if let Err(e) = reauthenticate(&state, &account, &f.aktuelles_passwort).await? {
+        errors.add("aktuelles_passwort", e.message(lang));
+    }
+    if !forms::ticked(&f.bestaetigung) {
+        errors.add("bestaetigung", lang.t("delete-error-confirm"));
+    }
+    if !errors.is_empty() {
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors });
+    }
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    queue_mail(&state, &mut tx, account_lang(&account.lang), "deleted", &account.email, &[]).await?;
+    store::delete_account(&mut tx, &account.id).await?;
+    crate::audit::record(&mut tx, Some(&account.id), "account_deleted", &signed.ctx.actor, serde_json::json!({}), now).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(see_other_with_cookie("/konto/geloescht", &session::cookie_header(&state, None)))
+}
+
+/// `GET /konto/geloescht`.
+pub async fn done(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
+    let lang = ctx.lang;
+    Hinweis {
+        page: Page::new(&ctx, &state, "delete-title"),
+        tone: "success",
+        heading: lang.t("delete-done-heading"),
+        paragraphs: vec![lang.t("delete-done-text")],
+        link: Some(("/".into(), lang.t("delete-done-home"))),
+    }
+    .respond()
+}

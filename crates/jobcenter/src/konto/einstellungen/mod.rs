@@ -1,0 +1,156 @@
+//! "Kontoeinstellungen": overview, user name, language, and the pages for
+//! password, e-mail address, sessions and deleting the account (ACC-11,
+//! ACC-12, MFA-60).
+
+pub mod email;
+pub mod loeschen;
+pub mod passwort;
+pub mod sitzungen;
+
+use super::store::{self, Account};
+use crate::app::AppState;
+use crate::i18n::Lang;
+use crate::ratelimit::{self, Limit};
+use crate::web::{AppError, AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+/// The signed-in account, loaded.
+pub(crate) async fn current(state: &AppState, signed: &SignedIn) -> AppResult<Account> {
+    store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)
+}
+
+/// Why a re-entered password was not accepted.
+pub(crate) enum ReauthError {
+    Wrong,
+    RateLimited,
+}
+
+impl ReauthError {
+    pub fn message(&self, lang: Lang) -> String {
+        lang.t(match self {
+            ReauthError::Wrong => "settings-error-current-password",
+            ReauthError::RateLimited => "login-error-rate-limited",
+        })
+    }
+}
+
+/// Checks the current password before a sensitive change; failures count
+/// against the same per-account limit as logins.
+pub(crate) async fn reauthenticate(state: &AppState, account: &Account, password: &str) -> AppResult<Result<(), ReauthError>> {
+    let now = state.now();
+    let key = format!("login:account:{}", account.email.to_lowercase());
+    let limit = Limit::per_minutes(state.config.rate_limits.login_per_account, 15);
+    if !ratelimit::allowed(&state.db.pool, &key, limit, now).await? {
+        return Ok(Err(ReauthError::RateLimited));
+    }
+    if state.hasher.verify(account.password_hash.clone(), password).await? {
+        Ok(Ok(()))
+    } else {
+        ratelimit::hit(&state.db.pool, &key, limit, now).await?;
+        Ok(Err(ReauthError::Wrong))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "konto/templates/einstellungen.html")]
+struct OverviewPage {
+    page: Page,
+    account: Account,
+    username_value: String,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct OverviewQuery {
+    hinweis: Option<String>,
+}
+
+fn notice(lang: Lang, code: Option<&str>) -> Option<String> {
+    let key = match code? {
+        "passwort-geaendert" => "settings-notice-password-changed",
+        "benutzername-gespeichert" => "settings-notice-username-saved",
+        "benutzername-entfernt" => "settings-notice-username-removed",
+        "sprache-gespeichert" => "settings-notice-language-saved",
+        "email-angefordert" => "settings-notice-email-requested",
+        "email-geaendert" => "settings-notice-email-changed",
+        "sitzung-beendet" => "settings-notice-session-ended",
+        _ => return None,
+    };
+    Some(lang.t(key))
+}
+
+/// `GET /konto` — where a login lands until the second factor exists.
+pub async fn overview(State(state): State<AppState>, signed: SignedIn, Query(q): Query<OverviewQuery>) -> AppResult<Response> {
+    let account = current(&state, &signed).await?;
+    render(&OverviewPage {
+        page: Page::new(&signed.ctx, &state, "settings-title"),
+        username_value: account.username.clone().unwrap_or_default(),
+        account,
+        errors: FormErrors::default(),
+        notice: notice(signed.ctx.lang, q.hinweis.as_deref()),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct UsernameForm {
+    benutzername: String,
+}
+
+/// `POST /konto/benutzername`: sets, changes or (empty) removes it.
+pub async fn set_username(State(state): State<AppState>, signed: SignedIn, Form(f): Form<UsernameForm>) -> AppResult<Response> {
+    let lang = signed.ctx.lang;
+    let account = current(&state, &signed).await?;
+    let input = f.benutzername.trim();
+    let parsed = if input.is_empty() { Ok(None) } else { domain::Username::parse(input).map(Some) };
+    let error = match &parsed {
+        Err(domain::UsernameError::Length) => Some(lang.t("username-error-length")),
+        Err(domain::UsernameError::Characters) => Some(lang.t("username-error-characters")),
+        Err(domain::UsernameError::FirstCharacter) => Some(lang.t("username-error-first")),
+        Ok(_) => None,
+    };
+    let now = state.now();
+    let error = match (error, parsed) {
+        (Some(e), _) => Some(e),
+        (None, Ok(username)) => {
+            let mut tx = state.db.begin().await?;
+            if store::set_username(&mut tx, &account.id, username.as_ref(), now).await? {
+                let details = serde_json::json!({"removed": username.is_none()});
+                crate::audit::record(&mut tx, Some(&account.id), "username_changed", &signed.ctx.actor, details, now).await?;
+                tx.commit().await?;
+                let code = if username.is_some() { "benutzername-gespeichert" } else { "benutzername-entfernt" };
+                return Ok(see_other(&format!("/konto?hinweis={code}")));
+            }
+            Some(lang.t("username-error-taken"))
+        }
+        (None, Err(_)) => None,
+    };
+    let mut errors = FormErrors::default();
+    if let Some(e) = error {
+        errors.add("benutzername", e);
+    }
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &OverviewPage {
+        page: Page::new(&signed.ctx, &state, "settings-title"),
+        account,
+        username_value: input.to_owned(),
+        errors,
+        notice: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LanguageForm {
+    sprache: String,
+}
+
+/// `POST /konto/sprache`: the language for mails and pages.
+pub async fn set_language(State(state): State<AppState>, signed: SignedIn, Form(f): Form<LanguageForm>) -> AppResult<Response> {
+    let Some(lang) = Lang::parse(&f.sprache) else { return Ok(see_other("/konto")) };
+    store::set_lang(&state.db.pool, &signed.session.account_id, lang.code()).await?;
+    Ok(see_other(&format!("/konto?hinweis=sprache-gespeichert&lang={}", lang.code())))
+}

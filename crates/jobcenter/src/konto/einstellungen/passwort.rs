@@ -1,0 +1,75 @@
+//! "Passwort ändern" (ACC-12): current password, new one twice (ACC-3);
+//! other sessions end, the owner gets a mail (MFA-61).
+
+use super::{current, reauthenticate};
+use crate::app::AppState;
+use crate::konto::forms::{self, Rule};
+use crate::konto::store;
+use crate::web::session;
+use crate::web::{AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
+use askama::Template;
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use domain::{Password, PasswordChecklist};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "konto/templates/passwort_aendern.html")]
+struct ChangePage {
+    page: Page,
+    errors: FormErrors,
+    rules: Vec<Rule>,
+}
+
+/// `GET /konto/passwort`.
+pub async fn form(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
+    render(&ChangePage {
+        page: Page::new(&signed.ctx, &state, "password-change-title"),
+        errors: FormErrors::default(),
+        rules: forms::checklist(signed.ctx.lang, &PasswordChecklist::default()),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct ChangeForm {
+    aktuelles_passwort: String,
+    passwort: String,
+    passwort_wiederholung: String,
+}
+
+/// `POST /konto/passwort`.
+pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Form<ChangeForm>) -> AppResult<Response> {
+    let lang = signed.ctx.lang;
+    let account = current(&state, &signed).await?;
+    let mut errors = FormErrors::default();
+    if f.aktuelles_passwort.is_empty() {
+        errors.add("aktuelles_passwort", lang.t("login-error-password-empty"));
+    } else if let Err(e) = reauthenticate(&state, &account, &f.aktuelles_passwort).await? {
+        errors.add("aktuelles_passwort", e.message(lang));
+    }
+    let local = domain::Email::parse(&account.email).map(|e| e.local_part().to_owned()).unwrap_or_default();
+    let password = Password::parse(&f.passwort, &f.passwort_wiederholung, &local)
+        .map_err(|e| errors.add("passwort", forms::password_error(lang, &e)))
+        .ok();
+    let Some(password) = password.filter(|_| errors.is_empty()) else {
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ChangePage {
+            page: Page::new(&signed.ctx, &state, "password-change-title"),
+            errors,
+            rules: forms::checklist(lang, &PasswordChecklist::evaluate(&f.passwort, &f.passwort_wiederholung)),
+        });
+    };
+    let hash = state.hasher.hash(password.expose()).await?;
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    store::set_password(&mut tx, &account.id, &hash, now).await?;
+    session::delete_all_for_account(&mut tx, &account.id, Some(&signed.session.id_hash)).await?;
+    let reset = crate::konto::link(&state, "/passwort-vergessen");
+    let mlang = crate::konto::account_lang(&account.lang);
+    crate::konto::queue_mail(&state, &mut tx, mlang, "password-changed", &account.email, &[("login", &reset)]).await?;
+    crate::audit::record(&mut tx, Some(&account.id), "password_changed", &signed.ctx.actor, serde_json::json!({}), now).await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(see_other("/konto?hinweis=passwort-geaendert"))
+}

@@ -1,0 +1,59 @@
+//! Konto: the account and login service (registration, e-mail
+//! confirmation, login, recovery, settings, sessions). It knows nothing of
+//! the portal; the portal asks it who is signed in, at which level.
+
+pub mod anmeldung;
+pub mod bestaetigung;
+pub mod einstellungen;
+pub mod passwort_vergessen;
+pub mod registrierung;
+pub mod store;
+pub mod zugangsdaten_vergessen;
+
+mod forms;
+mod hinweis;
+
+pub use hinweis::Hinweis;
+
+use crate::app::AppState;
+use crate::db::Tx;
+use crate::i18n::Lang;
+use crate::ratelimit::{self, Limit};
+
+/// Queues a mail in `tx`. Call [`AppState::outbox_wake`] after commit.
+pub async fn queue_mail(
+    state: &AppState,
+    tx: &mut Tx,
+    lang: Lang,
+    kind: &str,
+    to: &str,
+    args: &[(&str, &str)],
+) -> anyhow::Result<()> {
+    let mail = crate::mail::compose(lang, kind, to, args);
+    crate::outbox::enqueue(tx, &state.secrets, &state.mail_host(), &mail, state.now()).await?;
+    Ok(())
+}
+
+/// Counts one mail to `address` against the per-recipient limit, so that
+/// nobody can flood a mailbox through the public forms.
+pub async fn mail_allowed(state: &AppState, address: &str) -> sqlx::Result<bool> {
+    let limit = Limit::per_minutes(state.config.rate_limits.mail_per_recipient, 60);
+    ratelimit::hit(&state.db.pool, &format!("mail:{}", address.to_lowercase()), limit, state.now()).await
+}
+
+/// Counts one request from the client address against the recovery limit
+/// (reset, new confirmation link, user-name reminder).
+pub async fn recovery_allowed(state: &AppState, ip: &str, what: &str) -> sqlx::Result<bool> {
+    let limit = Limit::per_minutes(state.config.rate_limits.recovery_per_address, 60);
+    ratelimit::hit(&state.db.pool, &format!("{what}:ip:{ip}"), limit, state.now()).await
+}
+
+/// A link into the portal for mails: `<public url><path>`.
+pub fn link(state: &AppState, path: &str) -> String {
+    format!("{}{path}", state.config.base_url())
+}
+
+/// The account's language, for mails to it.
+pub fn account_lang(code: &str) -> Lang {
+    Lang::parse(code).unwrap_or_default()
+}

@@ -1,0 +1,20 @@
+//! Jobcenter Digital: Konto (identity), Portal (client business) and back
+//! office in one program. See `docs/ARCHITECTURE.md` for the map.
+
+pub mod app;
+pub mod audit;
+pub mod clock;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod hashing;
+pub mod housekeeping;
+pub mod i18n;
+pub mod inhalte;
+pub mod konto;
+pub mod lokal;
+pub mod mail;
+pub mod outbox;
+pub mod ratelimit;
+pub mod server;
+pub mod web;

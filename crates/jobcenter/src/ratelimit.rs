@@ -1,0 +1,63 @@
+//! Fixed-window counters in the database, shared by all nodes, for every
+//! endpoint that guards a secret (X-3).
+
+use sqlx::AnyPool;
+
+/// A limit: at most `max` hits per `window_secs`.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub max: i64,
+    pub window_secs: i64,
+}
+
+impl Limit {
+    pub const fn per_minutes(max: i64, minutes: i64) -> Self {
+        Self { max, window_secs: minutes * 60 }
+    }
+}
+
+fn window_start(limit: Limit, now: i64) -> i64 {
+    now - now.rem_euclid(limit.window_secs)
+}
+
+/// Counts one hit for `key` and says whether it is still within the limit.
+pub async fn hit(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Result<bool> {
+    let start = window_start(limit, now);
+    let hits: i64 = sqlx::query_scalar(
+        "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
+         ON CONFLICT (key) DO UPDATE SET
+           hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + 1 ELSE 1 END,
+           window_start = excluded.window_start
+         RETURNING hits",
+    )
+    .bind(key)
+    .bind(start)
+    .fetch_one(pool)
+    .await?;
+    Ok(hits <= limit.max)
+}
+
+/// Says whether `key` has hits left, without counting.
+pub async fn allowed(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Result<bool> {
+    let hits: Option<i64> = sqlx::query_scalar("SELECT hits FROM rate_limits WHERE key = $1 AND window_start = $2")
+        .bind(key)
+        .bind(window_start(limit, now))
+        .fetch_optional(pool)
+        .await?;
+    Ok(hits.unwrap_or(0) < limit.max)
+}
+
+/// Forgets the counter of `key` (after a successful login).
+pub async fn reset(pool: &AnyPool, key: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM rate_limits WHERE key = $1").bind(key).execute(pool).await?;
+    Ok(())
+}
+
+/// Deletes counters of windows that ended long ago.
+pub async fn purge(pool: &AnyPool, now: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
+        .bind(now - 86_400)
+        .execute(pool)
+        .await?
+        .rows_affected())
+}

@@ -1,0 +1,145 @@
+//! The request context: language, client address, the session (if any).
+//! Resolved once per request by [`resolve`] and read by the extractors
+//! [`Ctx`] (everyone) and [`SignedIn`] (a live session is required).
+
+use super::session::{self, Session};
+use crate::app::AppState;
+use crate::audit::Actor;
+use crate::i18n::Lang;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::header::{ACCEPT_LANGUAGE, COOKIE, SET_COOKIE, USER_AGENT};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::net::SocketAddr;
+
+const LANG_COOKIE: &str = "jc_sprache";
+
+/// What every handler knows about the request.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub actor: Actor,
+    pub session: Option<Session>,
+    /// Path and query of the request, for the language links and "back".
+    pub path: String,
+    /// The `X-Request-Id` (shown on error pages).
+    pub request_id: String,
+}
+
+fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find_map(|(k, v)| (k == name).then_some(v))
+}
+
+fn query_lang(query: Option<&str>) -> Option<Lang> {
+    url::form_urlencoded::parse(query?.as_bytes()).find_map(|(k, v)| (k == "lang").then(|| Lang::parse(&v)).flatten())
+}
+
+/// Middleware: builds the [`Ctx`] and stores it in the request extensions.
+/// A `?lang=` parameter also sets the language cookie; an expired session
+/// cookie is cleared.
+pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let from_query = query_lang(req.uri().query());
+    let lang = from_query
+        .or_else(|| cookie(headers, LANG_COOKIE).and_then(Lang::parse))
+        .or_else(|| headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language))
+        .unwrap_or_default();
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unbekannt".into());
+    let user_agent = headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(400).collect();
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let token = cookie(headers, session::cookie_name(&state)).map(str::to_owned);
+    let (session, clear_cookie) = match token {
+        None => (None, false),
+        Some(t) => match session::load(&state, &t).await {
+            Ok(Some(s)) => (Some(s), false),
+            Ok(None) => (None, true),
+            Err(e) => {
+                tracing::error!(error = %e, "loading session failed");
+                return super::error::AppError::Internal(e.into()).into_response();
+            }
+        },
+    };
+    let path = req.uri().path_and_query().map_or_else(|| req.uri().path().to_owned(), |p| p.as_str().to_owned());
+    req.extensions_mut().insert(Ctx { lang, actor: Actor { ip, user_agent }, session, path, request_id });
+    let mut res = next.run(req).await;
+    if let Some(l) = from_query {
+        let c = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax", l.code());
+        if let Ok(v) = HeaderValue::from_str(&c) {
+            res.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    if clear_cookie && !res.headers().contains_key(SET_COOKIE) {
+        if let Ok(v) = HeaderValue::from_str(&session::cookie_header(&state, None)) {
+            res.headers_mut().append(SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+    type Rejection = super::error::AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Ctx>()
+            .cloned()
+            .ok_or_else(|| super::error::AppError::Internal(anyhow::anyhow!("request context missing")))
+    }
+}
+
+/// A request with a live session. Without one the browser is sent to the
+/// login page, which brings it back afterwards.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub ctx: Ctx,
+    pub session: Session,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        match ctx.session.clone() {
+            Some(session) => Ok(Self { ctx, session }),
+            None => {
+                let back = if parts.method == axum::http::Method::GET { ctx.path.as_str() } else { "/konto" };
+                let target = format!("/anmelden?weiter={}", url::form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>());
+                Err(Redirect::to(&target).into_response())
+            }
+        }
+    }
+}
+
+/// Accepts only local paths as a redirect target (no open redirect).
+pub fn safe_next(next: Option<&str>) -> Option<String> {
+    let n = next?.trim();
+    (n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n'])).then(|| n.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_redirect_targets_are_kept() {
+        assert_eq!(safe_next(Some("/konto")), Some("/konto".into()));
+        assert_eq!(safe_next(Some("//evil.example")), None);
+        assert_eq!(safe_next(Some("https://evil.example")), None);
+        assert_eq!(safe_next(Some("/\\evil.example")), None);
+        assert_eq!(safe_next(None), None);
+    }
+}

@@ -1,0 +1,120 @@
+//! What every page template gets: the language, the translated strings,
+//! the header's session timer and the form error list.
+
+use super::ctx::Ctx;
+use crate::i18n::Lang;
+
+/// Header and layout data of a page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub lang: Lang,
+    /// The page title (also the `<h1>` unless the template says otherwise).
+    pub title: String,
+    /// Path and query of the request, without `lang`.
+    path: String,
+    /// Minutes until automatic logout, if signed in.
+    pub minutes_left: Option<i64>,
+    /// Seconds until automatic logout, for the countdown script.
+    pub seconds_left: Option<i64>,
+    /// Local mode: show the link to the local mailbox.
+    pub local_mail: bool,
+}
+
+impl Page {
+    /// A page titled by the translation of `title_key`.
+    pub fn new(ctx: &Ctx, state: &crate::app::AppState, title_key: &str) -> Self {
+        let now = state.now();
+        let path = strip_lang(&ctx.path);
+        Self {
+            lang: ctx.lang,
+            title: ctx.lang.t(title_key),
+            path,
+            minutes_left: ctx.session.as_ref().map(|s| s.minutes_left(now)),
+            seconds_left: ctx.session.as_ref().map(|s| (s.expires_at() - now).max(0)),
+            local_mail: state.config.local_mail(),
+        }
+    }
+
+    /// Translated text.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// Translated text with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        self.lang.t_args(key, &[(name, value)])
+    }
+
+    /// Link to this page in another language.
+    pub fn lang_href(&self, code: &str) -> String {
+        let sep = if self.path.contains('?') { '&' } else { '?' };
+        format!("{}{sep}lang={code}", self.path)
+    }
+
+    /// The current path (for "Sitzung verlängern" to come back to).
+    pub fn here(&self) -> &str {
+        &self.path
+    }
+
+    /// All languages, for the switch.
+    pub fn languages(&self) -> [Lang; 3] {
+        Lang::ALL
+    }
+
+    /// Formats unix seconds as German local time ("22.11.2026, 17:30").
+    pub fn datetime(&self, ts: &i64) -> String {
+        format_datetime(*ts)
+    }
+}
+
+/// Unix seconds as "d.m.yyyy, hh:mm" in Europe/Berlin.
+pub fn format_datetime(ts: i64) -> String {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Berlin
+        .timestamp_opt(ts, 0)
+        .single()
+        .map_or_else(String::new, |t| t.format("%d.%m.%Y, %H:%M").to_string())
+}
+
+fn strip_lang(path: &str) -> String {
+    let Some((p, q)) = path.split_once('?') else { return path.to_owned() };
+    let rest: Vec<&str> = q.split('&').filter(|kv| !kv.starts_with("lang=") && !kv.is_empty()).collect();
+    if rest.is_empty() { p.to_owned() } else { format!("{p}?{}", rest.join("&")) }
+}
+
+/// Field errors of a submitted form, in the order of the fields; shown as
+/// an error summary linked to the fields and next to each field.
+#[derive(Debug, Clone, Default)]
+pub struct FormErrors(Vec<(&'static str, String)>);
+
+impl FormErrors {
+    pub fn add(&mut self, field: &'static str, message: String) {
+        self.0.push((field, message));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The message for `field`, if it has one.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+    }
+
+    /// All errors, for the summary.
+    pub fn all(&self) -> &[(&'static str, String)] {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_lang;
+
+    #[test]
+    fn the_language_parameter_is_dropped_from_links() {
+        assert_eq!(strip_lang("/a?lang=en"), "/a");
+        assert_eq!(strip_lang("/a?x=1&lang=en&y=2"), "/a?x=1&y=2");
+        assert_eq!(strip_lang("/a"), "/a");
+    }
+}

@@ -1,0 +1,80 @@
+//! Every route in one table, so that what is public and what needs a
+//! session is visible in one place. Handlers that need a session take the
+//! [`SignedIn`](super::SignedIn) extractor; the test
+//! `every_signed_in_route_sends_strangers_to_the_login` walks this list.
+
+use super::{assets, ctx, metrics, not_found, render_errors, security_headers};
+use crate::app::AppState;
+use crate::{inhalte, konto, lokal};
+use axum::Router;
+use axum::middleware::from_fn_with_state;
+use axum::routing::{get, post};
+use std::time::Duration;
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// Routes that need a live session (GET ones are walked by a test).
+pub const SIGNED_IN_GET_ROUTES: &[&str] =
+    &["/konto", "/konto/passwort", "/konto/email", "/konto/sitzungen", "/konto/loeschen"];
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    use konto::{anmeldung, bestaetigung, einstellungen, passwort_vergessen, registrierung, zugangsdaten_vergessen};
+
+    let pages = Router::new()
+        // Public: start, registration, confirmation, login, recovery.
+        .route("/", get(inhalte::start))
+        .route("/anmelden", get(anmeldung::form).post(anmeldung::submit))
+        .route("/registrierung", get(registrierung::form).post(registrierung::submit))
+        .route("/registrierung/erfolgreich", get(registrierung::success))
+        .route("/registrierung/feedback", post(registrierung::feedback))
+        .route("/email-bestaetigen", get(bestaetigung::confirm))
+        .route("/email-bestaetigen/neu", get(bestaetigung::resend_form).post(bestaetigung::resend))
+        .route("/passwort-vergessen", get(passwort_vergessen::form).post(passwort_vergessen::submit))
+        .route("/passwort-zuruecksetzen", get(passwort_vergessen::reset_form).post(passwort_vergessen::reset))
+        .route("/zugangsdaten-vergessen", get(zugangsdaten_vergessen::form).post(zugangsdaten_vergessen::submit))
+        .route("/email-aendern", get(einstellungen::email::confirm))
+        .route("/konto/geloescht", get(einstellungen::loeschen::done))
+        // Public: help and legal pages.
+        .route("/hilfe", get(inhalte::hilfe))
+        .route("/hilfe/{thema}", get(inhalte::hilfe_thema))
+        .route("/seite/{slug}", get(inhalte::seite))
+        // Signed in: Kontoeinstellungen.
+        .route("/abmelden", post(anmeldung::logout))
+        .route("/sitzung/verlaengern", post(anmeldung::extend))
+        .route("/konto", get(einstellungen::overview))
+        .route("/konto/benutzername", post(einstellungen::set_username))
+        .route("/konto/sprache", post(einstellungen::set_language))
+        .route("/konto/passwort", get(einstellungen::passwort::form).post(einstellungen::passwort::submit))
+        .route("/konto/email", get(einstellungen::email::form).post(einstellungen::email::submit))
+        .route("/konto/sitzungen", get(einstellungen::sitzungen::list))
+        .route("/konto/sitzungen/beenden", post(einstellungen::sitzungen::end_one))
+        .route("/konto/sitzungen/alle-beenden", post(einstellungen::sitzungen::end_all))
+        .route("/konto/loeschen", get(einstellungen::loeschen::form).post(einstellungen::loeschen::submit))
+        // Local mode only: the mails that would have been sent.
+        .route("/lokal/postausgang", get(lokal::list))
+        .route("/lokal/postausgang/{id}", get(lokal::show))
+        .fallback(not_found)
+        .layer(CsrfLayer::new())
+        .layer(from_fn_with_state(state.clone(), render_errors))
+        .layer(from_fn_with_state(state.clone(), ctx::resolve));
+
+    let plumbing = Router::new()
+        .route("/healthz", get(metrics::healthz))
+        .route("/readyz", get(metrics::readyz))
+        .route("/metrics", get(metrics::metrics))
+        .route("/assets/{*path}", get(assets::serve));
+
+    pages
+        .merge(plumbing)
+        .layer(from_fn_with_state(state.clone(), security_headers))
+        .layer(RequestBodyLimitLayer::new(256 * 1024))
+        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(TraceLayer::new_for_http())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}

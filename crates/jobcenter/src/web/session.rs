@@ -1,0 +1,225 @@
+//! Sessions in the database (MFA-60): the cookie holds a random token, the
+//! table its SHA-256. Idle and absolute expiry; the id changes at every
+//! login (a new row, the old one deleted). Shared by all nodes.
+//!
+//! DESIGN.md named tower-sessions; sessions here are our own rows instead,
+//! because "list my sessions" and "log out everywhere" need columns per
+//! account, not an opaque record (see docs/ARCHITECTURE.md).
+
+use crate::app::AppState;
+use crate::audit::Actor;
+use crate::crypto::{new_token, token_hash};
+use sqlx::Row;
+
+/// How a session was authenticated; carried for levels of assurance
+/// (MFA-50). Until the second factor exists every session is `passwort`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Password only (not enough for the portal once MFA is enforced).
+    Passwort,
+    /// Password plus second factor, or passkey.
+    Substantiell,
+    /// eID login.
+    Hoch,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Passwort => "passwort",
+            Level::Substantiell => "substantiell",
+            Level::Hoch => "hoch",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "substantiell" => Level::Substantiell,
+            "hoch" => Level::Hoch,
+            _ => Level::Passwort,
+        }
+    }
+}
+
+/// A live session of a signed-in account.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub id_hash: String,
+    pub account_id: String,
+    pub email: String,
+    pub level: Level,
+    pub created_at: i64,
+    pub idle_expires_at: i64,
+    pub absolute_expires_at: i64,
+    last_seen_at: i64,
+}
+
+impl Session {
+    /// When this session ends if nothing happens.
+    pub fn expires_at(&self) -> i64 {
+        self.idle_expires_at.min(self.absolute_expires_at)
+    }
+
+    /// Whole minutes left, rounded up (for the header: "28 Min.").
+    pub fn minutes_left(&self, now: i64) -> i64 {
+        ((self.expires_at() - now).max(0) + 59) / 60
+    }
+}
+
+/// One row of "Aktive Sitzungen".
+#[derive(Debug, Clone)]
+pub struct SessionListItem {
+    pub id_hash: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub ip: String,
+    pub user_agent: String,
+}
+
+/// Name of the session cookie; `__Host-` prefixed when served over https.
+pub fn cookie_name(state: &AppState) -> &'static str {
+    if state.config.secure_cookies() { "__Host-jc_sitzung" } else { "jc_sitzung" }
+}
+
+/// The `Set-Cookie` value for a session token (`None` clears it).
+pub fn cookie_header(state: &AppState, token: Option<&str>) -> String {
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    match token {
+        Some(t) => format!("{}={t}; Path=/; HttpOnly; SameSite=Lax{secure}", cookie_name(state)),
+        None => format!("{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}", cookie_name(state)),
+    }
+}
+
+/// Creates a session for `account_id` and returns the cookie token. The
+/// caller deletes any previous session of this browser (id cycling).
+pub async fn create(
+    state: &AppState,
+    tx: &mut crate::db::Tx,
+    account_id: &str,
+    level: Level,
+    methods: &str,
+    actor: &Actor,
+) -> sqlx::Result<String> {
+    let token = new_token();
+    let now = state.now();
+    let cfg = &state.config;
+    sqlx::query(
+        "INSERT INTO sessions (id_hash, account_id, level, auth_methods, created_at, last_seen_at, idle_expires_at,
+                               absolute_expires_at, ip, user_agent)
+         VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)",
+    )
+    .bind(token_hash(&token))
+    .bind(account_id)
+    .bind(level.as_str())
+    .bind(methods)
+    .bind(now)
+    .bind(now + cfg.session_idle_secs)
+    .bind(now + cfg.session_absolute_secs)
+    .bind(&actor.ip)
+    .bind(truncate(&actor.user_agent, 400))
+    .execute(&mut **tx)
+    .await?;
+    Ok(token)
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+/// Loads the live session for a cookie token; deletes it if it expired.
+/// The idle timer is pushed forward at most once a minute per session.
+pub async fn load(state: &AppState, token: &str) -> sqlx::Result<Option<Session>> {
+    let id_hash = token_hash(token);
+    let row = sqlx::query(
+        "SELECT s.account_id, a.email, s.level, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at
+         FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = $1",
+    )
+    .bind(&id_hash)
+    .fetch_optional(&state.db.pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let mut session = Session {
+        id_hash,
+        account_id: row.try_get("account_id")?,
+        email: row.try_get("email")?,
+        level: Level::parse(&row.try_get::<String, _>("level")?),
+        created_at: row.try_get("created_at")?,
+        last_seen_at: row.try_get("last_seen_at")?,
+        idle_expires_at: row.try_get("idle_expires_at")?,
+        absolute_expires_at: row.try_get("absolute_expires_at")?,
+    };
+    let now = state.now();
+    if now >= session.expires_at() {
+        delete(state, &session.id_hash).await?;
+        return Ok(None);
+    }
+    if now - session.last_seen_at >= 60 {
+        touch(state, &mut session).await?;
+    }
+    Ok(Some(session))
+}
+
+/// Restarts the idle timer ("Sitzung verlängern").
+pub async fn touch(state: &AppState, session: &mut Session) -> sqlx::Result<()> {
+    let now = state.now();
+    let idle = now + state.config.session_idle_secs;
+    sqlx::query("UPDATE sessions SET last_seen_at = $1, idle_expires_at = $2 WHERE id_hash = $3")
+        .bind(now)
+        .bind(idle)
+        .bind(&session.id_hash)
+        .execute(&state.db.pool)
+        .await?;
+    session.last_seen_at = now;
+    session.idle_expires_at = idle;
+    Ok(())
+}
+
+/// Ends one session.
+pub async fn delete(state: &AppState, id_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&state.db.pool).await?;
+    Ok(())
+}
+
+/// Ends every session of an account except `keep` (if given).
+pub async fn delete_all_for_account(tx: &mut crate::db::Tx, account_id: &str, keep: Option<&str>) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND id_hash <> $2")
+        .bind(account_id)
+        .bind(keep.unwrap_or(""))
+        .execute(&mut **tx)
+        .await?
+        .rows_affected())
+}
+
+/// The live sessions of an account, most recently used first.
+pub async fn list_for_account(state: &AppState, account_id: &str) -> sqlx::Result<Vec<SessionListItem>> {
+    let rows = sqlx::query(
+        "SELECT id_hash, created_at, last_seen_at, ip, user_agent FROM sessions
+         WHERE account_id = $1 AND idle_expires_at > $2 AND absolute_expires_at > $2
+         ORDER BY last_seen_at DESC",
+    )
+    .bind(account_id)
+    .bind(state.now())
+    .fetch_all(&state.db.pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(SessionListItem {
+                id_hash: r.try_get("id_hash")?,
+                created_at: r.try_get("created_at")?,
+                last_seen_at: r.try_get("last_seen_at")?,
+                ip: r.try_get("ip")?,
+                user_agent: r.try_get("user_agent")?,
+            })
+        })
+        .collect()
+}
+
+/// Deletes expired sessions (worker housekeeping).
+pub async fn purge_expired(state: &AppState) -> sqlx::Result<u64> {
+    let now = state.now();
+    Ok(sqlx::query("DELETE FROM sessions WHERE idle_expires_at <= $1 OR absolute_expires_at <= $1")
+        .bind(now)
+        .execute(&state.db.pool)
+        .await?
+        .rows_affected())
+}

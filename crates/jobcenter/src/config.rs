@@ -113,11 +113,15 @@ impl Config {
     /// `JOBCENTER_CONFIG`) and `JOBCENTER_*` variables, then validates.
     pub fn load() -> anyhow::Result<Self> {
         let file = std::env::var("JOBCENTER_CONFIG").unwrap_or_else(|_| "jobcenter.toml".into());
-        let raw: RawConfig = Figment::from(Serialized::defaults(RawConfig::default()))
+        let mut raw: RawConfig = Figment::from(Serialized::defaults(RawConfig::default()))
             .merge(Toml::file(&file))
-            .merge(Env::prefixed("JOBCENTER_").ignore(&["CONFIG"]).split("__"))
+            .merge(Env::prefixed("JOBCENTER_").ignore(&["CONFIG", "MASTER_KEY"]).split("__"))
             .extract()
             .map_err(|e| anyhow::anyhow!("Konfigurationsfehler: {e}"))?;
+        // Read as text: figment would parse an all-digit hex key as a number.
+        if let Ok(key) = std::env::var("JOBCENTER_MASTER_KEY") {
+            raw.master_key = Some(key);
+        }
         Self::from_raw(raw)
     }
 

@@ -1,0 +1,156 @@
+//! Test support shared by the test binaries: a fresh database per test
+//! (SQLite file or PostgreSQL database, chosen by `JOBCENTER_TEST_DATABASE`),
+//! a real SMTP peer that records what it receives, and the real application
+//! on port 0 with a manual clock.
+#![allow(dead_code, reason = "each test binary uses a different part")]
+
+pub mod smtp;
+
+use jobcenter::app::{AppState, Overrides};
+use jobcenter::clock::ManualClock;
+use jobcenter::config::{Config, RawConfig};
+use std::sync::Arc;
+
+pub use smtp::SmtpSink;
+
+/// Which database the suite runs on: `sqlite` (default) or `postgres`.
+pub fn backend() -> String {
+    std::env::var("JOBCENTER_TEST_DATABASE").unwrap_or_else(|_| "sqlite".into())
+}
+
+/// A fresh, empty database for one test; returns its URL.
+pub async fn fresh_database(dir: &std::path::Path) -> String {
+    match backend().as_str() {
+        "sqlite" => format!("sqlite://{}", dir.join("test.db").display()),
+        "postgres" => {
+            let base = std::env::var("JOBCENTER_TEST_PG_URL").unwrap_or_else(|_| "postgres://root@127.0.0.1:5432".into());
+            let name = format!("jc_t_{}", uuid::Uuid::new_v4().simple());
+            sqlx::any::install_default_drivers();
+            let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&format!("{base}/postgres"))
+                .await
+                .expect("PostgreSQL must be reachable for JOBCENTER_TEST_DATABASE=postgres (a skipped run would be a lie)");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.expect("create test database");
+            format!("{base}/{name}")
+        }
+        other => panic!("JOBCENTER_TEST_DATABASE must be sqlite or postgres, not {other}"),
+    }
+}
+
+/// The master key every test node uses (nodes of one system share it).
+pub const TEST_MASTER_KEY: &str = "4a6f6263656e7465722d4469676974616c2d546573742d4b65792d3030303031";
+
+/// A running application with its database, clock and SMTP peer.
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub clock: ManualClock,
+    pub smtp: SmtpSink,
+    /// A browser-like client: keeps cookies, does not follow redirects.
+    pub client: reqwest::Client,
+    pub dir: tempfile::TempDir,
+}
+
+/// Settings a test may change before the app starts.
+pub type Tweak = Box<dyn FnOnce(&mut RawConfig) + Send>;
+
+impl TestApp {
+    /// Starts the app with default test settings.
+    pub async fn spawn() -> Self {
+        Self::spawn_with(Box::new(|_| {})).await
+    }
+
+    /// Starts the app after `tweak` changed the settings.
+    pub async fn spawn_with(tweak: Tweak) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let smtp = SmtpSink::start().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().unwrap().port();
+        let mut raw = RawConfig {
+            listen: format!("127.0.0.1:{port}"),
+            database_url: Some(fresh_database(dir.path()).await),
+            public_url: Some(format!("http://localhost:{port}")),
+            smtp_url: Some(format!("smtp://127.0.0.1:{}", smtp.port)),
+            data_dir: dir.path().display().to_string(),
+            master_key: Some(TEST_MASTER_KEY.into()),
+            argon2_threads: 1,
+            log_format: "pretty".into(),
+            ..RawConfig::default()
+        };
+        tweak(&mut raw);
+        let config = Config::from_raw(raw).expect("valid test configuration");
+        let clock = ManualClock::new(chrono::Utc::now().timestamp());
+        let state = AppState::build(config, Overrides { clock: Some(Arc::new(clock.clone())) }).await.expect("app starts");
+        let serve_state = state.clone();
+        tokio::spawn(async move {
+            jobcenter::server::serve(serve_state, listener, std::future::pending()).await.expect("server runs");
+        });
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Self { base: format!("http://localhost:{port}"), state, clock, smtp, client, dir }
+    }
+
+    /// A second client with its own cookies (another browser).
+    pub fn new_client(&self) -> reqwest::Client {
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// `GET path` with this app's client.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// `POST path` with a form body.
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client.post(self.url(path)).form(form).send().await.expect("POST")
+    }
+
+    /// Registers `email` with `password` and both consents.
+    pub async fn register(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post("/registrierung", &[
+            ("email", email),
+            ("passwort", password),
+            ("passwort_wiederholung", password),
+            ("nutzungsbedingungen", "on"),
+            ("einwilligung_email", "on"),
+        ])
+        .await
+    }
+
+    /// Registers, confirms through the mailed link, and returns nothing;
+    /// the account can log in afterwards.
+    pub async fn register_confirmed(&self, email: &str, password: &str) {
+        let r = self.register(email, password).await;
+        assert_eq!(r.status(), 303, "registration accepted");
+        let mail = self.smtp.wait_for(email, "Bestätigung Ihrer E-Mail-Adresse").await;
+        let link = mail.link_containing("/email-bestaetigen").expect("confirmation link");
+        let page = self.client.get(&link).send().await.unwrap();
+        assert_eq!(page.status(), 200, "confirmation page");
+    }
+
+    /// Logs in with `identifier` and `password`.
+    pub async fn login(&self, identifier: &str, password: &str) -> reqwest::Response {
+        self.post("/anmelden", &[("kennung", identifier), ("passwort", password)]).await
+    }
+
+    /// Sends every due mail now (the worker also does so in the background).
+    pub async fn drain_outbox(&self) {
+        self.state.worker().unwrap().drain().await.unwrap();
+    }
+}
+
+/// The `Location` header of a redirect.
+pub fn location(r: &reqwest::Response) -> String {
+    r.headers().get("location").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+}
+
+/// A strong password for tests.
+pub const PASSWORD: &str = "Wolke7-Fahrrad!Tisch";
+/// Another strong password for tests.
+pub const NEW_PASSWORD: &str = "Sonnen4-Blume?Regal";

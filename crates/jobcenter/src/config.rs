@@ -26,8 +26,19 @@ pub struct RawConfig {
     pub argon2_threads: usize,
     pub run_worker: bool,
     pub log_format: String,
+    /// Log filter, e.g. `info` or `warn,jobcenter=debug`.
+    pub log: String,
     pub rate_limits: RateLimits,
 }
+
+/// The top-level settings; other `JOBCENTER_*` variables (say, of the test
+/// harness) are not ours and are ignored, while unknown keys in the file
+/// are an error.
+const SETTINGS: &[&str] = &[
+    "listen", "database_url", "public_url", "smtp_url", "mail_from", "data_dir", "master_key",
+    "session_idle_minutes", "session_absolute_hours", "unconfirmed_retention_days", "argon2_threads",
+    "run_worker", "log_format", "log", "rate_limits",
+];
 
 /// Limits for secret-guessing endpoints: attempts per window.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -74,6 +85,7 @@ impl Default for RawConfig {
             argon2_threads: 0,
             run_worker: true,
             log_format: "json".into(),
+            log: "info,sqlx=warn".into(),
             rate_limits: RateLimits::default(),
         }
     }
@@ -105,6 +117,8 @@ pub struct Config {
     pub run_worker: bool,
     /// `json` or `pretty`.
     pub log_format: String,
+    /// Log filter directives.
+    pub log: String,
     pub rate_limits: RateLimits,
 }
 
@@ -115,7 +129,15 @@ impl Config {
         let file = std::env::var("JOBCENTER_CONFIG").unwrap_or_else(|_| "jobcenter.toml".into());
         let mut raw: RawConfig = Figment::from(Serialized::defaults(RawConfig::default()))
             .merge(Toml::file(&file))
-            .merge(Env::prefixed("JOBCENTER_").ignore(&["CONFIG", "MASTER_KEY"]).split("__"))
+            .merge(
+                Env::prefixed("JOBCENTER_")
+                    .ignore(&["CONFIG", "MASTER_KEY"])
+                    .filter(|k| {
+                        let k = k.as_str().to_ascii_lowercase();
+                        SETTINGS.iter().any(|s| k == *s || k.starts_with(&format!("{s}_")) && *s == "rate_limits")
+                    })
+                    .split("__"),
+            )
             .extract()
             .map_err(|e| anyhow::anyhow!("Konfigurationsfehler: {e}"))?;
         // Read as text: figment would parse an all-digit hex key as a number.
@@ -190,6 +212,7 @@ impl Config {
             argon2_threads: raw.argon2_threads,
             run_worker: raw.run_worker,
             log_format: raw.log_format,
+            log: raw.log,
             rate_limits: raw.rate_limits,
         })
     }

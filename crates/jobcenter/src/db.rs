@@ -94,3 +94,13 @@ pub fn migration_versions() -> (Vec<i64>, Vec<i64>) {
     let v = |m: &sqlx::migrate::Migrator| m.iter().map(|x| x.version).collect();
     (v(&SQLITE_MIGRATIONS), v(&POSTGRES_MIGRATIONS))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn both_migration_folders_have_the_same_versions() {
+        let (sqlite, postgres) = super::migration_versions();
+        assert!(!sqlite.is_empty());
+        assert_eq!(sqlite, postgres, "migrations/sqlite and migrations/postgres must have the same versions");
+    }
+}

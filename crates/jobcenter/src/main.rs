@@ -34,7 +34,7 @@ async fn main() {
 async fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = Config::load()?;
-    init_logging(&config.log_format);
+    init_logging(&config.log_format, &config.log);
     let state = AppState::build(config, Overrides::default()).await?;
     match cli.command {
         Command::Serve => {
@@ -69,9 +69,9 @@ async fn run() -> anyhow::Result<()> {
     }
 }
 
-fn init_logging(format: &str) {
+fn init_logging(format: &str, directives: &str) {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("JOBCENTER_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    let filter = EnvFilter::try_new(directives).unwrap_or_else(|_| EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     if format == "json" {
         builder.json().init();

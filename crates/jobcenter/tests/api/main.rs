@@ -5,4 +5,14 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod anmeldung;
+mod betrieb;
+mod einstellungen;
+mod outbox;
+mod registrierung;
+mod sicherheit;
+mod sitzungen;
 mod smoke;
+mod sprachen;
+mod wiederherstellung;
+mod zwei_knoten;

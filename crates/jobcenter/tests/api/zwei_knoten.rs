@@ -1,0 +1,98 @@
+//! Two `jobcenter serve` processes on one database behave as one system
+//! register on one, confirm and log in on the other; the session
+//! works on both; a logout on one ends it on the other; a mail is sent once.
+
+use crate::support::{PASSWORD, SmtpSink, TEST_MASTER_KEY, fresh_database, location};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+struct Node {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+async fn start_node(db: &str, data: &std::path::Path, smtp: u16) -> Node {
+    let port = free_port();
+    let base = format!("http://localhost:{port}");
+    let child = Command::new(env!("CARGO_BIN_EXE_jobcenter"))
+        .arg("serve")
+        .env("JOBCENTER_LISTEN", format!("127.0.0.1:{port}"))
+        .env("JOBCENTER_DATABASE_URL", db)
+        .env("JOBCENTER_PUBLIC_URL", &base)
+        .env("JOBCENTER_SMTP_URL", format!("smtp://127.0.0.1:{smtp}"))
+        .env("JOBCENTER_DATA_DIR", data)
+        .env("JOBCENTER_MASTER_KEY", TEST_MASTER_KEY)
+        .env("JOBCENTER_ARGON2_THREADS", "1")
+        .env("JOBCENTER_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start jobcenter serve");
+    let node = Node { child, base };
+    for _ in 0..200 {
+        if reqwest::get(format!("{}/readyz", node.base)).await.is_ok_and(|r| r.status() == 200) {
+            return node;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("node {} did not become ready", node.base);
+}
+
+#[tokio::test]
+async fn two_serve_processes_on_one_database_behave_as_one_system() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_database(dir.path()).await;
+    let smtp = SmtpSink::start().await;
+    let a = start_node(&db, &dir.path().join("a"), smtp.port).await;
+    let b = start_node(&db, &dir.path().join("b"), smtp.port).await;
+    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+
+    let form = [
+        ("email", "kim@example.de"),
+        ("passwort", PASSWORD),
+        ("passwort_wiederholung", PASSWORD),
+        ("nutzungsbedingungen", "on"),
+        ("einwilligung_email", "on"),
+    ];
+    let r = client.post(format!("{}/registrierung", a.base)).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), 303, "registered on node A");
+
+    let mail = smtp.wait_for("kim@example.de", "Bestätigung Ihrer E-Mail-Adresse").await;
+    let link = mail.link_containing("/email-bestaetigen").unwrap().replace(&a.base, &b.base);
+    let page = client.get(&link).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Sie haben Ihre E-Mail-Adresse erfolgreich bestätigt."), "confirmed on node B");
+
+    let r = client
+        .post(format!("{}/anmelden", b.base))
+        .form(&[("kennung", "kim@example.de"), ("passwort", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!((r.status().as_u16(), location(&r)), (303, "/konto".to_owned()), "logged in on node B");
+    for node in [&a, &b] {
+        let r = client.get(format!("{}/konto", node.base)).send().await.unwrap();
+        assert_eq!(r.status(), 200, "the session works on {}", node.base);
+        assert!(r.text().await.unwrap().contains("kim@example.de"));
+    }
+
+    let r = client.post(format!("{}/abmelden", a.base)).send().await.unwrap();
+    assert_eq!(r.status(), 303, "logged out on node A");
+    let r = client.get(format!("{}/konto", b.base)).send().await.unwrap();
+    assert_eq!(r.status(), 303, "node B no longer knows the session");
+
+    // Both nodes run an outbox worker: the mail still went out once.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let confirmations: Vec<_> =
+        smtp.to("kim@example.de").await.into_iter().filter(|m| m.subject.contains("Bestätigung")).collect();
+    assert_eq!(confirmations.len(), 1, "sent exactly once by two workers");
+}

@@ -10,7 +10,6 @@ use anyhow::{Context, anyhow, bail};
 use argon2::{Algorithm, Argon2, Block, Params, Version};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD;
-use std::sync::mpsc;
 use subtle::ConstantTimeEq;
 use tokio::sync::oneshot;
 
@@ -39,7 +38,7 @@ enum Job {
 /// Handle to the hashing threads; cheap to clone.
 #[derive(Clone)]
 pub struct PasswordHasher {
-    tx: mpsc::SyncSender<Job>,
+    tx: tokio::sync::mpsc::Sender<Job>,
     threads: usize,
 }
 
@@ -47,7 +46,8 @@ impl PasswordHasher {
     /// Starts `threads` hashing threads (0 = one per core).
     pub fn start(threads: usize) -> Self {
         let threads = if threads == 0 { std::thread::available_parallelism().map_or(2, |n| n.get()) } else { threads };
-        let (tx, rx) = mpsc::sync_channel::<Job>(4096);
+        // Bounded: when 1024 hashes wait, callers wait asynchronously too.
+        let (tx, rx) = tokio::sync::mpsc::channel::<Job>(1024);
         let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
         for i in 0..threads {
             let rx = rx.clone();
@@ -67,7 +67,7 @@ impl PasswordHasher {
     /// Hashes a new password into a PHC string.
     pub async fn hash(&self, password: &str) -> anyhow::Result<String> {
         let (reply, rx) = oneshot::channel();
-        self.tx.send(Job::Hash { password: password.to_owned(), reply }).map_err(|_| anyhow!("hashing pool stopped"))?;
+        self.tx.send(Job::Hash { password: password.to_owned(), reply }).await.map_err(|_| anyhow!("hashing pool stopped"))?;
         rx.await.context("hashing thread dropped the job")
     }
 
@@ -78,19 +78,22 @@ impl PasswordHasher {
         let (reply, rx) = oneshot::channel();
         self.tx
             .send(Job::Verify { phc, password: password.to_owned(), reply })
+            .await
             .map_err(|_| anyhow!("hashing pool stopped"))?;
         rx.await.context("hashing thread dropped the job")
     }
 }
 
-fn worker(rx: &std::sync::Mutex<mpsc::Receiver<Job>>) {
+fn worker(rx: &std::sync::Mutex<tokio::sync::mpsc::Receiver<Job>>) {
     let argon = argon2_owasp();
     let mut blocks = memory_blocks();
     loop {
+        // One thread waits for the next job while holding the lock; the
+        // others queue on the lock. The channel closing ends the thread.
         let job = match rx.lock() {
-            Ok(guard) => match guard.recv() {
-                Ok(job) => job,
-                Err(_) => return,
+            Ok(mut guard) => match guard.blocking_recv() {
+                Some(job) => job,
+                None => return,
             },
             Err(_) => return,
         };

@@ -91,9 +91,10 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
 
     let now = state.now();
     let limits = state.config.rate_limits;
-    let account_key = format!("login:account:{}", kennung.to_lowercase());
     let per_address = Limit::per_minutes(limits.login_per_address, 15);
     let per_account = Limit::per_minutes(limits.login_per_account, 15);
+    let account = store::find_by_login(&state.db.pool, &kennung).await?;
+    let account_key = super::login_limit_key(account.as_ref(), &kennung);
     if !ratelimit::hit(&state.db.pool, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?
         || !ratelimit::allowed(&state.db.pool, &account_key, per_account, now).await?
     {
@@ -103,7 +104,6 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
         return render_status(StatusCode::TOO_MANY_REQUESTS, &page(errors, false));
     }
 
-    let account = store::find_by_login(&state.db.pool, &kennung).await?;
     let phc = account.as_ref().and_then(|a| a.password_hash.clone());
     let ok = state.hasher.verify(phc, &f.passwort).await?;
     let account = match account {

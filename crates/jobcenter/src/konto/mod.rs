@@ -48,6 +48,16 @@ pub async fn recovery_allowed(state: &AppState, ip: &str, what: &str) -> sqlx::R
     ratelimit::hit(&state.db.pool, &format!("{what}:ip:{ip}"), limit, state.now()).await
 }
 
+/// The key of the per-account login limit: the account id when the name
+/// is known (so e-mail and user name share one counter), else the name as
+/// typed (so unknown names are limited alike and reveal nothing).
+pub fn login_limit_key(account: Option<&store::Account>, identifier: &str) -> String {
+    match account {
+        Some(a) => format!("login:account:{}", a.id),
+        None => format!("login:name:{}", identifier.trim().to_lowercase()),
+    }
+}
+
 /// A link into the portal for mails: `<public url><path>`.
 pub fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.base_url())

@@ -94,7 +94,10 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Regis
         super::queue_mail(&state, &mut tx, lang, "confirm", email.as_str(), &[("email", email.as_str()), ("link", &link)]).await?;
         crate::audit::record(&mut tx, Some(&id), "registered", &ctx.actor, serde_json::json!({}), now).await?;
     } else if let Some(existing) = store::find_by_login(&state.db.pool, email.as_str()).await? {
-        if super::mail_allowed(&state, email.as_str()).await? {
+        // A double click on "Registrieren" lands here too: its confirmation
+        // mail is on the way, so no "already registered" mail then.
+        let just_registered = existing.email_confirmed_at.is_none() && now - existing.created_at < 600;
+        if !just_registered && super::mail_allowed(&state, email.as_str()).await? {
             let login = super::link(&state, "/anmelden");
             let reset = super::link(&state, "/passwort-vergessen");
             let mlang = super::account_lang(&existing.lang);

@@ -43,7 +43,7 @@ impl ReauthError {
 /// against the same per-account limit as logins.
 pub(crate) async fn reauthenticate(state: &AppState, account: &Account, password: &str) -> AppResult<Result<(), ReauthError>> {
     let now = state.now();
-    let key = format!("login:account:{}", account.email.to_lowercase());
+    let key = crate::konto::login_limit_key(Some(account), &account.email);
     let limit = Limit::per_minutes(state.config.rate_limits.login_per_account, 15);
     if !ratelimit::allowed(&state.db.pool, &key, limit, now).await? {
         return Ok(Err(ReauthError::RateLimited));

@@ -58,6 +58,26 @@ pub fn login_limit_key(account: Option<&store::Account>, identifier: &str) -> St
     }
 }
 
+/// Checks the single field of a recovery form: not empty, and the client
+/// address still has requests left. Returns the status and message to show.
+pub async fn recovery_input_problem(
+    state: &AppState,
+    lang: Lang,
+    ip: &str,
+    what: &str,
+    input: &str,
+    empty_key: &str,
+) -> sqlx::Result<Option<(axum::http::StatusCode, String)>> {
+    use axum::http::StatusCode;
+    Ok(if input.is_empty() {
+        Some((StatusCode::UNPROCESSABLE_ENTITY, lang.t(empty_key)))
+    } else if !recovery_allowed(state, ip, what).await? {
+        Some((StatusCode::TOO_MANY_REQUESTS, lang.t("error-rate-limited-hour")))
+    } else {
+        None
+    })
+}
+
 /// A link into the portal for mails: `<public url><path>`.
 pub fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.base_url())

@@ -37,13 +37,7 @@ pub struct ForgotForm {
 pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ForgotForm>) -> AppResult<Response> {
     let lang = ctx.lang;
     let kennung = f.kennung.trim().to_owned();
-    let error = if kennung.is_empty() {
-        Some((StatusCode::UNPROCESSABLE_ENTITY, lang.t("login-error-identifier-empty")))
-    } else if !super::recovery_allowed(&state, &ctx.actor.ip, "reset").await? {
-        Some((StatusCode::TOO_MANY_REQUESTS, lang.t("error-rate-limited-hour")))
-    } else {
-        None
-    };
+    let error = super::recovery_input_problem(&state, lang, &ctx.actor.ip, "reset", &kennung, "login-error-identifier-empty").await?;
     if let Some((status, message)) = error {
         let mut errors = FormErrors::default();
         errors.add("kennung", message);

@@ -8,7 +8,6 @@ use crate::web::{AppResult, Ctx, FormErrors, Page, render, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
@@ -34,13 +33,7 @@ pub struct ReminderForm {
 pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ReminderForm>) -> AppResult<Response> {
     let lang = ctx.lang;
     let kennung = f.kennung.trim().to_owned();
-    let error = if kennung.is_empty() {
-        Some((StatusCode::UNPROCESSABLE_ENTITY, lang.t("reminder-error-empty")))
-    } else if !super::recovery_allowed(&state, &ctx.actor.ip, "reminder").await? {
-        Some((StatusCode::TOO_MANY_REQUESTS, lang.t("error-rate-limited-hour")))
-    } else {
-        None
-    };
+    let error = super::recovery_input_problem(&state, lang, &ctx.actor.ip, "reminder", &kennung, "reminder-error-empty").await?;
     if let Some((status, message)) = error {
         let mut errors = FormErrors::default();
         errors.add("kennung", message);

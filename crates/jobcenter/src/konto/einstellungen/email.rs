@@ -1,7 +1,7 @@
 //! "E-Mail-Adresse ändern" (ACC-12, MFA-61): confirm the new address by a
 //! link sent to it; the old address is told at request and at change.
 
-use super::{current, reauthenticate};
+use super::{check_current_password, current};
 use crate::app::AppState;
 use crate::konto::{Hinweis, account_lang, forms, link, queue_mail, store};
 use crate::web::{AppResult, Ctx, FormErrors, Page, SignedIn, render, render_status, see_other};
@@ -55,11 +55,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
             None
         }
     };
-    if f.aktuelles_passwort.is_empty() {
-        errors.add("aktuelles_passwort", lang.t("login-error-password-empty"));
-    } else if let Err(e) = reauthenticate(&state, &account, &f.aktuelles_passwort).await? {
-        errors.add("aktuelles_passwort", e.message(lang));
-    }
+    check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     if errors.is_empty() && !crate::konto::mail_allowed(&state, &account.email).await? {
         errors.add("neue_email", lang.t("error-rate-limited-hour"));
     }

@@ -2,7 +2,7 @@
 //! account, its sessions and tokens are deleted, the audit trail keeps only
 //! the pseudonymous id, a last mail confirms it.
 
-use super::{current, reauthenticate};
+use super::{check_current_password, current};
 use crate::app::AppState;
 use crate::konto::{Hinweis, account_lang, forms, queue_mail, store};
 use crate::web::session;
@@ -37,11 +37,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
     let lang = signed.ctx.lang;
     let account = current(&state, &signed).await?;
     let mut errors = FormErrors::default();
-    if f.aktuelles_passwort.is_empty() {
-        errors.add("aktuelles_passwort", lang.t("login-error-password-empty"));
-    } else if let Err(e) = reauthenticate(&state, &account, &f.aktuelles_passwort).await? {
-        errors.add("aktuelles_passwort", e.message(lang));
-    }
+    check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     if !forms::ticked(&f.bestaetigung) {
         errors.add("bestaetigung", lang.t("delete-error-confirm"));
     }

@@ -24,36 +24,31 @@ pub(crate) async fn current(state: &AppState, signed: &SignedIn) -> AppResult<Ac
     store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)
 }
 
-/// Why a re-entered password was not accepted.
-pub(crate) enum ReauthError {
-    Wrong,
-    RateLimited,
-}
-
-impl ReauthError {
-    pub fn message(&self, lang: Lang) -> String {
-        lang.t(match self {
-            ReauthError::Wrong => "settings-error-current-password",
-            ReauthError::RateLimited => "login-error-rate-limited",
-        })
+/// Checks the current password (field `aktuelles_passwort`) before a
+/// sensitive change and adds the field error if it is missing, wrong, or
+/// the per-account limit is used up (shared with logins).
+pub(crate) async fn check_current_password(
+    state: &AppState,
+    account: &Account,
+    password: &str,
+    lang: Lang,
+    errors: &mut FormErrors,
+) -> AppResult<()> {
+    let field = "aktuelles_passwort";
+    if password.is_empty() {
+        errors.add(field, lang.t("login-error-password-empty"));
+        return Ok(());
     }
-}
-
-/// Checks the current password before a sensitive change; failures count
-/// against the same per-account limit as logins.
-pub(crate) async fn reauthenticate(state: &AppState, account: &Account, password: &str) -> AppResult<Result<(), ReauthError>> {
     let now = state.now();
     let key = crate::konto::login_limit_key(Some(account), &account.email);
     let limit = Limit::per_minutes(state.config.rate_limits.login_per_account, 15);
     if !ratelimit::allowed(&state.db.pool, &key, limit, now).await? {
-        return Ok(Err(ReauthError::RateLimited));
-    }
-    if state.hasher.verify(account.password_hash.clone(), password).await? {
-        Ok(Ok(()))
-    } else {
+        errors.add(field, lang.t("login-error-rate-limited"));
+    } else if !state.hasher.verify(account.password_hash.clone(), password).await? {
         ratelimit::hit(&state.db.pool, &key, limit, now).await?;
-        Ok(Err(ReauthError::Wrong))
+        errors.add(field, lang.t("settings-error-current-password"));
     }
+    Ok(())
 }
 
 #[derive(Template)]

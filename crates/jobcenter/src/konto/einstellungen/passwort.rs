@@ -1,7 +1,7 @@
 //! "Passwort ändern" (ACC-12): current password, new one twice (ACC-3);
 //! other sessions end, the owner gets a mail (MFA-61).
 
-use super::{current, reauthenticate};
+use super::{check_current_password, current};
 use crate::app::AppState;
 use crate::konto::forms::{self, Rule};
 use crate::konto::store;
@@ -44,11 +44,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
     let lang = signed.ctx.lang;
     let account = current(&state, &signed).await?;
     let mut errors = FormErrors::default();
-    if f.aktuelles_passwort.is_empty() {
-        errors.add("aktuelles_passwort", lang.t("login-error-password-empty"));
-    } else if let Err(e) = reauthenticate(&state, &account, &f.aktuelles_passwort).await? {
-        errors.add("aktuelles_passwort", e.message(lang));
-    }
+    check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     let local = domain::Email::parse(&account.email).map(|e| e.local_part().to_owned()).unwrap_or_default();
     let password = Password::parse(&f.passwort, &f.passwort_wiederholung, &local)
         .map_err(|e| errors.add("passwort", forms::password_error(lang, &e)))

@@ -1,5 +1,7 @@
-//! Fixed-window counters in the database, shared by all nodes, for every
-//! endpoint that guards a secret (X-3).
+//! Counters in the database, shared by all nodes, for every endpoint that
+//! guards a secret (X-3). A window opens with the first hit and lasts its
+//! full length, so "locked for 15 minutes" means 15 minutes from the first
+//! counted attempt.
 
 use sqlx::AnyPool;
 
@@ -16,22 +18,18 @@ impl Limit {
     }
 }
 
-fn window_start(limit: Limit, now: i64) -> i64 {
-    now - now.rem_euclid(limit.window_secs)
-}
-
 /// Counts one hit for `key` and says whether it is still within the limit.
 pub async fn hit(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Result<bool> {
-    let start = window_start(limit, now);
     let hits: i64 = sqlx::query_scalar(
         "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
          ON CONFLICT (key) DO UPDATE SET
-           hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + 1 ELSE 1 END,
-           window_start = excluded.window_start
+           hits = CASE WHEN rate_limits.window_start > $3 THEN rate_limits.hits + 1 ELSE 1 END,
+           window_start = CASE WHEN rate_limits.window_start > $3 THEN rate_limits.window_start ELSE $2 END
          RETURNING hits",
     )
     .bind(key)
-    .bind(start)
+    .bind(now)
+    .bind(now - limit.window_secs)
     .fetch_one(pool)
     .await?;
     Ok(hits <= limit.max)
@@ -39,9 +37,9 @@ pub async fn hit(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Res
 
 /// Says whether `key` has hits left, without counting.
 pub async fn allowed(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Result<bool> {
-    let hits: Option<i64> = sqlx::query_scalar("SELECT hits FROM rate_limits WHERE key = $1 AND window_start = $2")
+    let hits: Option<i64> = sqlx::query_scalar("SELECT hits FROM rate_limits WHERE key = $1 AND window_start > $2")
         .bind(key)
-        .bind(window_start(limit, now))
+        .bind(now - limit.window_secs)
         .fetch_optional(pool)
         .await?;
     Ok(hits.unwrap_or(0) < limit.max)

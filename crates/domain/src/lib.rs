@@ -4,10 +4,14 @@
 //! parse error says which rule failed so that a form can show it next to the
 //! field. Nothing in this crate does I/O.
 
+mod einmalcode;
 mod email;
+mod passkey_name;
 mod password;
 mod username;
 
+pub use einmalcode::{RECOVERY_ALPHABET, RecoveryCode, TotpCode, TotpCodeError};
 pub use email::{Email, EmailError};
+pub use passkey_name::{PASSKEY_NAME_SPECIALS, PasskeyName, PasskeyNameError};
 pub use password::{Password, PasswordChecklist, PasswordError, SPECIAL_CHARACTERS};
 pub use username::{Username, UsernameError};

@@ -12,6 +12,8 @@ fn main() {
     let kern = root.join("node_modules/@kern-ux/native/dist");
     println!("cargo:rerun-if-changed={}", root.join("package-lock.json").display());
     println!("cargo:rerun-if-changed={}", crate_dir.join("assets").display());
+    // The Fluent files are embedded by a macro; a new file must rebuild too.
+    println!("cargo:rerun-if-changed={}", crate_dir.join("locales").display());
     if !kern.join("kern.min.css").exists() {
         let status = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])

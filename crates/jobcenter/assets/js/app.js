@@ -57,7 +57,8 @@
     function tick() {
       var left = Math.max(0, end - Date.now());
       var mins = Math.ceil(left / 60000);
-      if (minutes.textContent !== String(mins)) { minutes.textContent = String(mins); }
+      var text = (minutes.getAttribute("data-vorlage") || "# Min.").replace("#", String(mins));
+      if (minutes.textContent !== text) { minutes.textContent = text; }
       if (warning) { warning.hidden = mins > 5; }
       if (left <= 0) {
         window.location.assign("/anmelden");

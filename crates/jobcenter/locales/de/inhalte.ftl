@@ -11,7 +11,7 @@ page-hilfe-anmeldung-body =
     Nach mehreren falschen Versuchen wird die Anmeldung aus Sicherheitsgründen für 15 Minuten gesperrt. Warten Sie bitte und versuchen Sie es dann erneut.
     Nach 30 Minuten ohne Aktivität werden Sie automatisch abgemeldet. Die verbleibende Zeit sehen Sie oben auf jeder Seite; mit „Sitzung verlängern“ bleiben Sie angemeldet.
     Wenn Sie Ihre Zugangsdaten nicht mehr haben, wenden Sie sich mit Ihrem Ausweis an eine Mitarbeiterin oder einen Mitarbeiter Ihres Jobcenters. Dort kann Ihr Zugang nach einer Prüfung Ihres Ausweises wiederhergestellt werden.
-    Unser Servicetelefon erreichen Sie montags bis freitags von 8 bis 18 Uhr. Menschen mit Hörbeeinträchtigungen erreichen uns auch per Gebärdensprach-Videotelefonie; die Zugangsdaten stehen auf der Seite „Gebärdensprache“.
+    Unser Servicetelefon erreichen Sie montags bis freitags von 8 bis 18 Uhr. Menschen mit Hörbeeinträchtigungen finden Hinweise auf der Seite „Gebärdensprache“.
 page-hilfe-mfa-title = Informationen zur Mehr-Faktor-Authentifizierung
 page-hilfe-mfa-body =
     Seit dem 29.04.2025 brauchen Sie für jede Anmeldung im Portal einen zweiten Faktor. So schützen wir Ihre Daten, auch wenn jemand Ihr Passwort kennt.

@@ -7,6 +7,7 @@ layout-easy-language = Leichte Sprache
 layout-login = Anmelden
 layout-logout = Abmelden
 layout-session-left = Zeit bis zur automatischen Abmeldung:
+layout-minutes = { $minutes } Min.
 layout-session-extend = Sitzung verlängern
 layout-session-warning = Ihre Sitzung läuft bald ab. Wählen Sie „Sitzung verlängern“, um angemeldet zu bleiben.
 

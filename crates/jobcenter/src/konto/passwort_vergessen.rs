@@ -151,8 +151,8 @@ pub async fn reset(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ResetF
     store::confirm_email(&mut tx, &account.id, now).await?;
     session::delete_all_for_account(&mut tx, &account.id, None).await?;
     let mlang = super::account_lang(&account.lang);
-    let login = super::link(&state, "/anmelden");
-    super::queue_mail(&state, &mut tx, mlang, "password-changed", &account.email, &[("login", &login)]).await?;
+    let reset = super::link(&state, "/passwort-vergessen");
+    super::queue_mail(&state, &mut tx, mlang, "password-changed", &account.email, &[("login", &reset)]).await?;
     crate::audit::record(&mut tx, Some(&account.id), "password_reset", &ctx.actor, serde_json::json!({}), now).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();

@@ -35,7 +35,8 @@ fn main() {
         let rel = f.strip_prefix(&own).unwrap().to_string_lossy().replace('\\', "/");
         files.push((rel, f));
     }
-    let mut out = String::from("/// Embedded assets: (path below /assets/, content type, bytes).\npub static ASSETS: &[(&str, &str, &[u8])] = &[\n");
+    let mut out =
+        String::from("/// Embedded assets: (path below /assets/, content type, bytes).\npub static ASSETS: &[(&str, &str, &[u8])] = &[\n");
     for (path, file) in &files {
         let ct = match file.extension().and_then(|e| e.to_str()) {
             Some("css") => "text/css; charset=utf-8",

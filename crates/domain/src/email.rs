@@ -49,11 +49,7 @@ impl Email {
             && !local.ends_with('.')
             && !local.contains("..")
             && !local.chars().any(bad_char);
-        if domain_ok && local_ok {
-            Ok(Self(s.to_owned()))
-        } else {
-            Err(EmailError::Invalid)
-        }
+        if domain_ok && local_ok { Ok(Self(s.to_owned())) } else { Err(EmailError::Invalid) }
     }
 
     /// The address as entered (trimmed).
@@ -94,7 +90,19 @@ mod tests {
 
     #[test]
     fn broken_addresses_are_refused() {
-        for bad in ["", "   ", "kim", "kim@", "@example.de", "kim@example", "kim @example.de", "kim@exa mple.de", "kim@.de", "kim..k@example.de", "kim@example..de"] {
+        for bad in [
+            "",
+            "   ",
+            "kim",
+            "kim@",
+            "@example.de",
+            "kim@example",
+            "kim @example.de",
+            "kim@exa mple.de",
+            "kim@.de",
+            "kim..k@example.de",
+            "kim@example..de",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
         assert_eq!(Email::parse(""), Err(EmailError::Empty));

@@ -6,8 +6,15 @@ pub const SPECIAL_CHARACTERS: &str = "@#$%&*-_!+=:,.?/'\"();";
 
 /// Words that make a password guessable for this site in particular.
 const SITE_WORDS: &[&str] = &[
-    "jobcenter", "jobcenterdigital", "arbeitsagentur", "bundesagentur", "buergergeld",
-    "bürgergeld", "arbeitsamt", "passwort", "kennwort",
+    "jobcenter",
+    "jobcenterdigital",
+    "arbeitsagentur",
+    "bundesagentur",
+    "buergergeld",
+    "bürgergeld",
+    "arbeitsamt",
+    "passwort",
+    "kennwort",
 ];
 
 /// Each rule of ACC-3, evaluated on its own, so the form can show a
@@ -41,13 +48,7 @@ impl PasswordChecklist {
 
     /// True when every rule holds.
     pub fn all_met(&self) -> bool {
-        self.length
-            && self.uppercase
-            && self.lowercase
-            && self.digit
-            && self.special
-            && self.allowed_only
-            && self.repeated
+        self.length && self.uppercase && self.lowercase && self.digit && self.special && self.allowed_only && self.repeated
     }
 }
 

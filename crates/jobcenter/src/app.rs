@@ -51,9 +51,9 @@ impl AppState {
         let key = match config.master_key {
             Some(k) => k,
             None if db.kind == crate::db::DbKind::Sqlite => local_master_key(&config.data_dir)?,
-            None => anyhow::bail!(
-                "JOBCENTER_MASTER_KEY: mit PostgreSQL ist ein gemeinsamer Schlüssel für alle Knoten nötig (64 Hex-Zeichen)"
-            ),
+            None => {
+                anyhow::bail!("JOBCENTER_MASTER_KEY: mit PostgreSQL ist ein gemeinsamer Schlüssel für alle Knoten nötig (64 Hex-Zeichen)")
+            }
         };
         Ok(Self {
             hasher: PasswordHasher::start(config.argon2_threads),
@@ -98,8 +98,7 @@ fn local_master_key(data_dir: &std::path::Path) -> anyhow::Result<[u8; 32]> {
     let path = data_dir.join("master.key");
     if !path.exists() {
         std::fs::create_dir_all(data_dir)?;
-        std::fs::write(&path, hex::encode(crate::crypto::random_bytes::<32>()))
-            .with_context(|| format!("writing {}", path.display()))?;
+        std::fs::write(&path, hex::encode(crate::crypto::random_bytes::<32>())).with_context(|| format!("writing {}", path.display()))?;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

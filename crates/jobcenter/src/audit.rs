@@ -43,9 +43,7 @@ pub async fn record(
     details: serde_json::Value,
     now: i64,
 ) -> anyhow::Result<()> {
-    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, last_hash")
-        .fetch_one(&mut **tx)
-        .await?;
+    let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, last_hash").fetch_one(&mut **tx).await?;
     let seq: i64 = head.try_get("seq")?;
     let prev: String = head.try_get("last_hash")?;
     let id = new_id();
@@ -73,13 +71,11 @@ pub async fn record(
 
 /// Events of one account, newest first.
 pub async fn for_account(pool: &sqlx::AnyPool, account_id: &str, limit: i64) -> anyhow::Result<Vec<AuditEvent>> {
-    let rows = sqlx::query(
-        "SELECT kind, at, ip, user_agent, details FROM audit_events WHERE account_id = $1 ORDER BY seq DESC LIMIT $2",
-    )
-    .bind(account_id)
-    .bind(limit)
-    .fetch_all(pool)
-    .await?;
+    let rows = sqlx::query("SELECT kind, at, ip, user_agent, details FROM audit_events WHERE account_id = $1 ORDER BY seq DESC LIMIT $2")
+        .bind(account_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
     rows.into_iter()
         .map(|r| {
             Ok(AuditEvent {
@@ -99,8 +95,7 @@ pub async fn verify_chain(pool: &sqlx::AnyPool) -> anyhow::Result<i64> {
         .fetch_all(pool)
         .await?;
     let mut prev = "0".repeat(64);
-    let mut expected_seq = 1;
-    for r in &rows {
+    for (expected_seq, r) in (1_i64..).zip(rows.iter()) {
         let seq: i64 = r.try_get("seq")?;
         let account: Option<String> = r.try_get("account_id")?;
         let h = chain_hash(
@@ -116,7 +111,6 @@ pub async fn verify_chain(pool: &sqlx::AnyPool) -> anyhow::Result<i64> {
             bail!("audit chain broken at event {seq}");
         }
         prev = h;
-        expected_seq += 1;
     }
     let head: String = sqlx::query_scalar("SELECT last_hash FROM audit_head WHERE id = 1").fetch_one(pool).await?;
     if head != prev {

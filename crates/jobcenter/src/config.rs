@@ -35,9 +35,21 @@ pub struct RawConfig {
 /// harness) are not ours and are ignored, while unknown keys in the file
 /// are an error.
 const SETTINGS: &[&str] = &[
-    "listen", "database_url", "public_url", "smtp_url", "mail_from", "data_dir", "master_key",
-    "session_idle_minutes", "session_absolute_hours", "unconfirmed_retention_days", "argon2_threads",
-    "run_worker", "log_format", "log", "rate_limits",
+    "listen",
+    "database_url",
+    "public_url",
+    "smtp_url",
+    "mail_from",
+    "data_dir",
+    "master_key",
+    "session_idle_minutes",
+    "session_absolute_hours",
+    "unconfirmed_retention_days",
+    "argon2_threads",
+    "run_worker",
+    "log_format",
+    "log",
+    "rate_limits",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -59,13 +71,7 @@ pub struct RateLimits {
 
 impl Default for RateLimits {
     fn default() -> Self {
-        Self {
-            login_per_account: 10,
-            login_per_address: 100,
-            register_per_address: 20,
-            mail_per_recipient: 5,
-            recovery_per_address: 30,
-        }
+        Self { login_per_account: 10, login_per_address: 100, register_per_address: 20, mail_per_recipient: 5, recovery_per_address: 30 }
     }
 }
 
@@ -172,10 +178,8 @@ impl Config {
                 Some(u.with_context(|| format!("JOBCENTER_SMTP_URL: '{s}' ist keine smtp://host:port-Adresse"))?)
             }
         };
-        let mail_from = raw
-            .mail_from
-            .parse()
-            .with_context(|| format!("JOBCENTER_MAIL_FROM: '{}' ist keine gültige Absenderadresse", raw.mail_from))?;
+        let mail_from =
+            raw.mail_from.parse().with_context(|| format!("JOBCENTER_MAIL_FROM: '{}' ist keine gültige Absenderadresse", raw.mail_from))?;
         let master_key = match raw.master_key {
             None => None,
             Some(hex_key) => {
@@ -250,7 +254,8 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_setting() {
-        let cases: [(fn(&mut RawConfig), &str); 5] = [
+        type Case = (fn(&mut RawConfig), &'static str);
+        let cases: [Case; 5] = [
             (|r| r.listen = "nirgendwo".into(), "JOBCENTER_LISTEN"),
             (|r| r.database_url = Some("mysql://x".into()), "JOBCENTER_DATABASE_URL"),
             (|r| r.public_url = Some("ftp://x".into()), "JOBCENTER_PUBLIC_URL"),

@@ -51,10 +51,7 @@ impl PasswordHasher {
         let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
         for i in 0..threads {
             let rx = rx.clone();
-            std::thread::Builder::new()
-                .name(format!("argon2-{i}"))
-                .spawn(move || worker(&rx))
-                .expect("spawning a hashing thread");
+            std::thread::Builder::new().name(format!("argon2-{i}")).spawn(move || worker(&rx)).expect("spawning a hashing thread");
         }
         Self { tx, threads }
     }
@@ -76,10 +73,7 @@ impl PasswordHasher {
     /// the answer is `false`.
     pub async fn verify(&self, phc: Option<String>, password: &str) -> anyhow::Result<bool> {
         let (reply, rx) = oneshot::channel();
-        self.tx
-            .send(Job::Verify { phc, password: password.to_owned(), reply })
-            .await
-            .map_err(|_| anyhow!("hashing pool stopped"))?;
+        self.tx.send(Job::Verify { phc, password: password.to_owned(), reply }).await.map_err(|_| anyhow!("hashing pool stopped"))?;
         rx.await.context("hashing thread dropped the job")
     }
 }
@@ -135,11 +129,7 @@ fn worker(rx: &std::sync::Mutex<tokio::sync::mpsc::Receiver<Job>>) {
 
 /// `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>` (standard PHC format).
 fn encode_phc(salt: &[u8], hash: &[u8]) -> String {
-    format!(
-        "$argon2id$v=19$m={M_COST_KIB},t={T_COST},p={P_COST}${}${}",
-        STANDARD_NO_PAD.encode(salt),
-        STANDARD_NO_PAD.encode(hash)
-    )
+    format!("$argon2id$v=19$m={M_COST_KIB},t={T_COST},p={P_COST}${}${}", STANDARD_NO_PAD.encode(salt), STANDARD_NO_PAD.encode(hash))
 }
 
 /// Parses a PHC string into its parameters, salt and hash.

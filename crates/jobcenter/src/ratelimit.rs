@@ -19,7 +19,9 @@ impl Limit {
 }
 
 /// Counts one hit for `key` and says whether it is still within the limit.
-pub async fn hit(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Result<bool> {
+/// Takes the pool, or the caller's transaction when it already holds the
+/// write lock (SQLite has one writer: a second connection would wait).
+pub async fn hit<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, key: &str, limit: Limit, now: i64) -> sqlx::Result<bool> {
     let hits: i64 = sqlx::query_scalar(
         "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1)
          ON CONFLICT (key) DO UPDATE SET
@@ -30,7 +32,7 @@ pub async fn hit(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Res
     .bind(key)
     .bind(now)
     .bind(now - limit.window_secs)
-    .fetch_one(pool)
+    .fetch_one(ex)
     .await?;
     Ok(hits <= limit.max)
 }
@@ -53,9 +55,5 @@ pub async fn reset(pool: &AnyPool, key: &str) -> sqlx::Result<()> {
 
 /// Deletes counters of windows that ended long ago.
 pub async fn purge(pool: &AnyPool, now: i64) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
-        .bind(now - 86_400)
-        .execute(pool)
-        .await?
-        .rows_affected())
+    Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(now - 86_400).execute(pool).await?.rows_affected())
 }

@@ -11,8 +11,7 @@ use axum::response::Response;
 /// Help topics linked from the login page (ACC-1).
 pub const HELP_TOPICS: &[&str] = &["anmeldung", "mfa", "passkeys", "totp"];
 /// Other content pages (footer, header, consents).
-pub const PAGES: &[&str] =
-    &["datenschutz", "nutzungsbedingungen", "barrierefreiheit", "impressum", "leichte-sprache", "gebaerdensprache"];
+pub const PAGES: &[&str] = &["datenschutz", "nutzungsbedingungen", "barrierefreiheit", "impressum", "leichte-sprache", "gebaerdensprache"];
 
 #[derive(Template)]
 #[template(path = "inhalte/templates/start.html")]

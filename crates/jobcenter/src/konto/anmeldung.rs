@@ -8,10 +8,10 @@ use crate::web::ctx::safe_next;
 use crate::web::session::{self, Level};
 use crate::web::{AppResult, Ctx, FormErrors, Page, SignedIn, render, render_status, see_other, see_other_with_cookie};
 use askama::Template;
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Form;
 use serde::Deserialize;
 use std::sync::atomic::Ordering;
 

@@ -46,12 +46,15 @@ pub async fn confirm(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Co
             link: Some(("/anmelden".into(), lang.t("confirm-to-login"))),
         }
         .respond(),
-        Err(()) => render_status(StatusCode::GONE, &ResendPage {
-            page: Page::new(&ctx, &state, "confirm-title"),
-            errors: FormErrors::default(),
-            email: String::new(),
-            link_problem: true,
-        }),
+        Err(()) => render_status(
+            StatusCode::GONE,
+            &ResendPage {
+                page: Page::new(&ctx, &state, "confirm-title"),
+                errors: FormErrors::default(),
+                email: String::new(),
+                link_problem: true,
+            },
+        ),
     }
 }
 
@@ -67,7 +70,12 @@ struct ResendPage {
 
 /// `GET /email-bestaetigen/neu`.
 pub async fn resend_form(State(state): State<AppState>, ctx: Ctx) -> AppResult<Response> {
-    render(&ResendPage { page: Page::new(&ctx, &state, "resend-title"), errors: FormErrors::default(), email: String::new(), link_problem: false })
+    render(&ResendPage {
+        page: Page::new(&ctx, &state, "resend-title"),
+        errors: FormErrors::default(),
+        email: String::new(),
+        link_problem: false,
+    })
 }
 
 #[derive(Deserialize)]
@@ -84,36 +92,37 @@ pub async fn resend(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Resen
         Err(e) => {
             let mut errors = FormErrors::default();
             errors.add("email", super::forms::email_error(lang, e));
-            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ResendPage {
-                page: Page::new(&ctx, &state, "resend-title"),
-                errors,
-                email: f.email.trim().to_owned(),
-                link_problem: false,
-            });
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ResendPage {
+                    page: Page::new(&ctx, &state, "resend-title"),
+                    errors,
+                    email: f.email.trim().to_owned(),
+                    link_problem: false,
+                },
+            );
         }
     };
     if !super::recovery_allowed(&state, &ctx.actor.ip, "resend").await? {
         let mut errors = FormErrors::default();
         errors.add("email", lang.t("error-rate-limited-hour"));
-        return render_status(StatusCode::TOO_MANY_REQUESTS, &ResendPage {
-            page: Page::new(&ctx, &state, "resend-title"),
-            errors,
-            email: email.to_string(),
-            link_problem: false,
-        });
+        return render_status(
+            StatusCode::TOO_MANY_REQUESTS,
+            &ResendPage { page: Page::new(&ctx, &state, "resend-title"), errors, email: email.to_string(), link_problem: false },
+        );
     }
     let account = store::find_by_login(&state.db.pool, email.as_str()).await?;
-    if let Some(a) = account.filter(|a| a.email_confirmed_at.is_none()) {
-        if super::mail_allowed(&state, &a.email).await? {
-            let now = state.now();
-            let mut tx = state.db.begin().await?;
-            let token = store::create_token(&mut tx, &a.id, store::Purpose::Confirm, None, now).await?;
-            let link = super::link(&state, &format!("/email-bestaetigen?id={token}&lang={}", lang.code()));
-            super::queue_mail(&state, &mut tx, lang, "confirm", &a.email, &[("email", &a.email), ("link", &link)]).await?;
-            crate::audit::record(&mut tx, Some(&a.id), "confirmation_resent", &ctx.actor, serde_json::json!({}), now).await?;
-            tx.commit().await?;
-            state.outbox_wake.notify_one();
-        }
+    if let Some(a) = account.filter(|a| a.email_confirmed_at.is_none())
+        && super::mail_allowed(&state, &a.email).await?
+    {
+        let now = state.now();
+        let mut tx = state.db.begin().await?;
+        let token = store::create_token(&mut tx, &a.id, store::Purpose::Confirm, None, now).await?;
+        let link = super::link(&state, &format!("/email-bestaetigen?id={token}&lang={}", lang.code()));
+        super::queue_mail(&state, &mut tx, lang, "confirm", &a.email, &[("email", &a.email), ("link", &link)]).await?;
+        crate::audit::record(&mut tx, Some(&a.id), "confirmation_resent", &ctx.actor, serde_json::json!({}), now).await?;
+        tx.commit().await?;
+        state.outbox_wake.notify_one();
     }
     Hinweis {
         page: Page::new(&ctx, &state, "resend-title"),

@@ -21,14 +21,7 @@ use crate::i18n::Lang;
 use crate::ratelimit::{self, Limit};
 
 /// Queues a mail in `tx`. Call [`AppState::outbox_wake`] after commit.
-pub async fn queue_mail(
-    state: &AppState,
-    tx: &mut Tx,
-    lang: Lang,
-    kind: &str,
-    to: &str,
-    args: &[(&str, &str)],
-) -> anyhow::Result<()> {
+pub async fn queue_mail(state: &AppState, tx: &mut Tx, lang: Lang, kind: &str, to: &str, args: &[(&str, &str)]) -> anyhow::Result<()> {
     let mail = crate::mail::compose(lang, kind, to, args);
     crate::outbox::enqueue(tx, &state.secrets, &state.mail_host(), &mail, state.now()).await?;
     Ok(())
@@ -39,6 +32,12 @@ pub async fn queue_mail(
 pub async fn mail_allowed(state: &AppState, address: &str) -> sqlx::Result<bool> {
     let limit = Limit::per_minutes(state.config.rate_limits.mail_per_recipient, 60);
     ratelimit::hit(&state.db.pool, &format!("mail:{}", address.to_lowercase()), limit, state.now()).await
+}
+
+/// [`mail_allowed`] inside the caller's write transaction.
+pub async fn mail_allowed_tx(state: &AppState, tx: &mut Tx, address: &str) -> sqlx::Result<bool> {
+    let limit = Limit::per_minutes(state.config.rate_limits.mail_per_recipient, 60);
+    ratelimit::hit(&mut **tx, &format!("mail:{}", address.to_lowercase()), limit, state.now()).await
 }
 
 /// Counts one request from the client address against the recovery limit

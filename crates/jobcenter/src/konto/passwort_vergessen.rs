@@ -43,19 +43,19 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Forgo
         errors.add("kennung", message);
         return render_status(status, &ForgotPage { page: Page::new(&ctx, &state, "forgot-title"), errors, kennung });
     }
-    if let Some(a) = store::find_by_login(&state.db.pool, &kennung).await? {
-        if super::mail_allowed(&state, &a.email).await? {
-            let now = state.now();
-            let mlang = lang;
-            let mut tx = state.db.begin().await?;
-            store::void_tokens(&mut tx, &a.id, store::Purpose::Reset, now).await?;
-            let token = store::create_token(&mut tx, &a.id, store::Purpose::Reset, None, now).await?;
-            let link = super::link(&state, &format!("/passwort-zuruecksetzen?id={token}&lang={}", mlang.code()));
-            super::queue_mail(&state, &mut tx, mlang, "reset", &a.email, &[("link", &link)]).await?;
-            crate::audit::record(&mut tx, Some(&a.id), "password_reset_requested", &ctx.actor, serde_json::json!({}), now).await?;
-            tx.commit().await?;
-            state.outbox_wake.notify_one();
-        }
+    if let Some(a) = store::find_by_login(&state.db.pool, &kennung).await?
+        && super::mail_allowed(&state, &a.email).await?
+    {
+        let now = state.now();
+        let mlang = lang;
+        let mut tx = state.db.begin().await?;
+        store::void_tokens(&mut tx, &a.id, store::Purpose::Reset, now).await?;
+        let token = store::create_token(&mut tx, &a.id, store::Purpose::Reset, None, now).await?;
+        let link = super::link(&state, &format!("/passwort-zuruecksetzen?id={token}&lang={}", mlang.code()));
+        super::queue_mail(&state, &mut tx, mlang, "reset", &a.email, &[("link", &link)]).await?;
+        crate::audit::record(&mut tx, Some(&a.id), "password_reset_requested", &ctx.actor, serde_json::json!({}), now).await?;
+        tx.commit().await?;
+        state.outbox_wake.notify_one();
     }
     Hinweis {
         page: Page::new(&ctx, &state, "forgot-title"),
@@ -132,12 +132,15 @@ pub async fn reset(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ResetF
         Err(e) => {
             let mut errors = FormErrors::default();
             errors.add("passwort", forms::password_error(lang, &e));
-            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ResetPage {
-                page: Page::new(&ctx, &state, "reset-title"),
-                errors,
-                token: f.id,
-                rules: forms::checklist(lang, &PasswordChecklist::evaluate(&f.passwort, &f.passwort_wiederholung)),
-            });
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ResetPage {
+                    page: Page::new(&ctx, &state, "reset-title"),
+                    errors,
+                    token: f.id,
+                    rules: forms::checklist(lang, &PasswordChecklist::evaluate(&f.passwort, &f.passwort_wiederholung)),
+                },
+            );
         }
     };
     let hash = state.hasher.hash(password.expose()).await?;

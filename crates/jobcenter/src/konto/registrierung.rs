@@ -68,7 +68,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Regis
     let now = state.now();
     let limit = Limit::per_minutes(state.config.rate_limits.register_per_address, 60);
     if errors.is_empty() && !ratelimit::hit(&state.db.pool, &format!("register:ip:{}", ctx.actor.ip), limit, now).await? {
-        errors.add("email", lang.t("register-error-rate-limited"));
+        errors.add_rate_limited("email", lang.t("register-error-rate-limited"));
     }
     let (Some(email), Some(password), true) = (email, password, errors.is_empty()) else {
         let page = RegistrationPage {
@@ -79,7 +79,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Regis
             terms,
             email_consent,
         };
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        return render_status(page.errors.status(), &page);
     };
 
     // Hash before looking at the address, so both paths take equally long.
@@ -97,14 +97,13 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Regis
         // A double click on "Registrieren" lands here too: its confirmation
         // mail is on the way, so no "already registered" mail then.
         let just_registered = existing.email_confirmed_at.is_none() && now - existing.created_at < 600;
-        if !just_registered && super::mail_allowed(&state, email.as_str()).await? {
+        if !just_registered && super::mail_allowed_tx(&state, &mut tx, email.as_str()).await? {
             let login = super::link(&state, "/anmelden");
             let reset = super::link(&state, "/passwort-vergessen");
             let mlang = super::account_lang(&existing.lang);
             super::queue_mail(&state, &mut tx, mlang, "exists", &existing.email, &[("login", &login), ("reset", &reset)]).await?;
         }
-        crate::audit::record(&mut tx, Some(&existing.id), "registration_existing_address", &ctx.actor, serde_json::json!({}), now)
-            .await?;
+        crate::audit::record(&mut tx, Some(&existing.id), "registration_existing_address", &ctx.actor, serde_json::json!({}), now).await?;
     }
     tx.commit().await?;
     state.outbox_wake.notify_one();
@@ -152,4 +151,3 @@ pub async fn feedback(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Fee
         .await?;
     Ok(see_other("/registrierung/erfolgreich?danke=1"))
 }
-

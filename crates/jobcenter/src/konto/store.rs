@@ -72,11 +72,7 @@ fn account(r: &AnyRow) -> sqlx::Result<Account> {
 /// Finds an account by e-mail address (contains `@`) or user name.
 pub async fn find_by_login(pool: &AnyPool, identifier: &str) -> sqlx::Result<Option<Account>> {
     let key = identifier.trim().to_lowercase();
-    let sql = if key.contains('@') {
-        select_account!("WHERE email_lower = $1")
-    } else {
-        select_account!("WHERE username_lower = $1")
-    };
+    let sql = if key.contains('@') { select_account!("WHERE email_lower = $1") } else { select_account!("WHERE username_lower = $1") };
     sqlx::query(sql).bind(key).fetch_optional(pool).await?.as_ref().map(account).transpose()
 }
 
@@ -91,14 +87,7 @@ pub async fn find_by_id_tx(tx: &mut Tx, id: &str) -> sqlx::Result<Option<Account
 }
 
 /// Inserts a new account unless the address is taken; `false` if taken.
-pub async fn insert_account(
-    tx: &mut Tx,
-    id: &str,
-    email: &domain::Email,
-    password_hash: &str,
-    lang: &str,
-    now: i64,
-) -> sqlx::Result<bool> {
+pub async fn insert_account(tx: &mut Tx, id: &str, email: &domain::Email, password_hash: &str, lang: &str, now: i64) -> sqlx::Result<bool> {
     let row = sqlx::query(
         "INSERT INTO accounts (id, email, email_lower, password_hash, lang, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $6)
@@ -129,13 +118,7 @@ pub async fn insert_consent(tx: &mut Tx, account_id: &str, kind: &str, version: 
 }
 
 /// Creates a single-use token and returns it (only its hash is stored).
-pub async fn create_token(
-    tx: &mut Tx,
-    account_id: &str,
-    purpose: Purpose,
-    new_email: Option<&str>,
-    now: i64,
-) -> sqlx::Result<String> {
+pub async fn create_token(tx: &mut Tx, account_id: &str, purpose: Purpose, new_email: Option<&str>, now: i64) -> sqlx::Result<String> {
     let token = new_token();
     sqlx::query(
         "INSERT INTO email_tokens (token_hash, account_id, purpose, new_email, created_at, expires_at)
@@ -163,7 +146,9 @@ pub struct TakenToken {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TokenProblem {
     /// Already used (the account id tells whether the job is done anyway).
-    Used { account_id: String },
+    Used {
+        account_id: String,
+    },
     Expired,
     Unknown,
 }
@@ -191,25 +176,20 @@ pub async fn take_token(tx: &mut Tx, token: &str, purpose: Purpose, now: i64) ->
 /// Checks a token without using it (to show the reset form).
 pub async fn peek_token(pool: &AnyPool, token: &str, purpose: Purpose, now: i64) -> sqlx::Result<Result<String, TokenProblem>> {
     let hash = token_hash(token);
-    let row = sqlx::query(
-        "SELECT account_id FROM email_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
-    )
-    .bind(&hash)
-    .bind(purpose.as_str())
-    .bind(now)
-    .fetch_optional(pool)
-    .await?;
+    let row =
+        sqlx::query("SELECT account_id FROM email_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3")
+            .bind(&hash)
+            .bind(purpose.as_str())
+            .bind(now)
+            .fetch_optional(pool)
+            .await?;
     match row {
         Some(r) => Ok(Ok(r.try_get("account_id")?)),
         None => token_problem(pool, &hash, purpose).await.map(Err),
     }
 }
 
-async fn token_problem<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
-    ex: E,
-    hash: &str,
-    purpose: Purpose,
-) -> sqlx::Result<TokenProblem> {
+async fn token_problem<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, hash: &str, purpose: Purpose) -> sqlx::Result<TokenProblem> {
     let row = sqlx::query("SELECT account_id, used_at FROM email_tokens WHERE token_hash = $1 AND purpose = $2")
         .bind(hash)
         .bind(purpose.as_str())
@@ -323,11 +303,10 @@ pub async fn delete_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
 /// Deletes registrations never confirmed within the retention (ACC-9).
 pub async fn purge_unconfirmed(db: &crate::db::Db, older_than: i64) -> sqlx::Result<u64> {
     let pool = &db.pool;
-    let ids: Vec<String> =
-        sqlx::query_scalar("SELECT id FROM accounts WHERE email_confirmed_at IS NULL AND created_at < $1")
-            .bind(older_than)
-            .fetch_all(pool)
-            .await?;
+    let ids: Vec<String> = sqlx::query_scalar("SELECT id FROM accounts WHERE email_confirmed_at IS NULL AND created_at < $1")
+        .bind(older_than)
+        .fetch_all(pool)
+        .await?;
     let mut n = 0;
     for id in ids {
         let mut tx = db.begin().await?;

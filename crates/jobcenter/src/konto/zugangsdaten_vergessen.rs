@@ -39,23 +39,19 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Remin
         errors.add("kennung", message);
         return render_status(status, &ReminderPage { page: Page::new(&ctx, &state, "reminder-title"), errors, kennung });
     }
-    if let Some(a) = store::find_by_login(&state.db.pool, &kennung).await? {
-        if super::mail_allowed(&state, &a.email).await? {
-            let now = state.now();
-            let mlang = super::account_lang(&a.lang);
-            let username = a.username.clone().unwrap_or_else(|| mlang.t("reminder-no-username"));
-            let login = super::link(&state, "/anmelden");
-            let mut tx = state.db.begin().await?;
-            super::queue_mail(&state, &mut tx, mlang, "reminder", &a.email, &[
-                ("email", &a.email),
-                ("username", &username),
-                ("login", &login),
-            ])
+    if let Some(a) = store::find_by_login(&state.db.pool, &kennung).await?
+        && super::mail_allowed(&state, &a.email).await?
+    {
+        let now = state.now();
+        let mlang = super::account_lang(&a.lang);
+        let username = a.username.clone().unwrap_or_else(|| mlang.t("reminder-no-username"));
+        let login = super::link(&state, "/anmelden");
+        let mut tx = state.db.begin().await?;
+        super::queue_mail(&state, &mut tx, mlang, "reminder", &a.email, &[("email", &a.email), ("username", &username), ("login", &login)])
             .await?;
-            crate::audit::record(&mut tx, Some(&a.id), "access_reminder_sent", &ctx.actor, serde_json::json!({}), now).await?;
-            tx.commit().await?;
-            state.outbox_wake.notify_one();
-        }
+        crate::audit::record(&mut tx, Some(&a.id), "access_reminder_sent", &ctx.actor, serde_json::json!({}), now).await?;
+        tx.commit().await?;
+        state.outbox_wake.notify_one();
     }
     Hinweis {
         page: Page::new(&ctx, &state, "reminder-title"),

@@ -52,11 +52,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         .or_else(|| cookie(headers, LANG_COOKIE).and_then(Lang::parse))
         .or_else(|| headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language))
         .unwrap_or_default();
-    let ip = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unbekannt".into());
+    let ip = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unbekannt".into());
     let user_agent = headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(400).collect();
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     let token = cookie(headers, session::cookie_name(&state)).map(str::to_owned);
@@ -80,10 +76,11 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             res.headers_mut().append(SET_COOKIE, v);
         }
     }
-    if clear_cookie && !res.headers().contains_key(SET_COOKIE) {
-        if let Ok(v) = HeaderValue::from_str(&session::cookie_header(&state, None)) {
-            res.headers_mut().append(SET_COOKIE, v);
-        }
+    if clear_cookie
+        && !res.headers().contains_key(SET_COOKIE)
+        && let Ok(v) = HeaderValue::from_str(&session::cookie_header(&state, None))
+    {
+        res.headers_mut().append(SET_COOKIE, v);
     }
     res
 }
@@ -92,11 +89,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     type Rejection = super::error::AppError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<Ctx>()
-            .cloned()
-            .ok_or_else(|| super::error::AppError::Internal(anyhow::anyhow!("request context missing")))
+        parts.extensions.get::<Ctx>().cloned().ok_or_else(|| super::error::AppError::Internal(anyhow::anyhow!("request context missing")))
     }
 }
 

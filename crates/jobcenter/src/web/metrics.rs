@@ -68,24 +68,41 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
         }
     };
     let g = |a: &AtomicU64| a.load(Ordering::Relaxed);
-    counter(&mut out, "jobcenter_http_responses_total", "HTTP responses by status class.", &[
-        ("{class=\"2xx\"}", g(&m.requests_2xx)),
-        ("{class=\"3xx\"}", g(&m.requests_3xx)),
-        ("{class=\"4xx\"}", g(&m.requests_4xx)),
-        ("{class=\"5xx\"}", g(&m.requests_5xx)),
-    ]);
-    counter(&mut out, "jobcenter_logins_total", "Password logins by outcome.", &[
-        ("{outcome=\"ok\"}", g(&m.logins_ok)),
-        ("{outcome=\"failed\"}", g(&m.logins_failed)),
-        ("{outcome=\"rate_limited\"}", g(&m.logins_rate_limited)),
-    ]);
+    counter(
+        &mut out,
+        "jobcenter_http_responses_total",
+        "HTTP responses by status class.",
+        &[
+            ("{class=\"2xx\"}", g(&m.requests_2xx)),
+            ("{class=\"3xx\"}", g(&m.requests_3xx)),
+            ("{class=\"4xx\"}", g(&m.requests_4xx)),
+            ("{class=\"5xx\"}", g(&m.requests_5xx)),
+        ],
+    );
+    counter(
+        &mut out,
+        "jobcenter_logins_total",
+        "Password logins by outcome.",
+        &[
+            ("{outcome=\"ok\"}", g(&m.logins_ok)),
+            ("{outcome=\"failed\"}", g(&m.logins_failed)),
+            ("{outcome=\"rate_limited\"}", g(&m.logins_rate_limited)),
+        ],
+    );
     counter(&mut out, "jobcenter_registrations_total", "Registration forms accepted.", &[("", g(&m.registrations))]);
-    counter(&mut out, "jobcenter_mails_total", "Mail send attempts of this node's worker by outcome.", &[
-        ("{outcome=\"sent\"}", g(&w.sent)),
-        ("{outcome=\"failed\"}", g(&w.failed)),
-        ("{outcome=\"dead\"}", g(&w.dead)),
-    ]);
-    let _ = writeln!(out, "# HELP jobcenter_outbox_pending Mails waiting to be sent.\n# TYPE jobcenter_outbox_pending gauge\njobcenter_outbox_pending {pending}");
-    let _ = writeln!(out, "# HELP jobcenter_outbox_dead Mails given up after all retries.\n# TYPE jobcenter_outbox_dead gauge\njobcenter_outbox_dead {dead}");
+    counter(
+        &mut out,
+        "jobcenter_mails_total",
+        "Mail send attempts of this node's worker by outcome.",
+        &[("{outcome=\"sent\"}", g(&w.sent)), ("{outcome=\"failed\"}", g(&w.failed)), ("{outcome=\"dead\"}", g(&w.dead))],
+    );
+    let _ = writeln!(
+        out,
+        "# HELP jobcenter_outbox_pending Mails waiting to be sent.\n# TYPE jobcenter_outbox_pending gauge\njobcenter_outbox_pending {pending}"
+    );
+    let _ = writeln!(
+        out,
+        "# HELP jobcenter_outbox_dead Mails given up after all retries.\n# TYPE jobcenter_outbox_dead gauge\njobcenter_outbox_dead {dead}"
+    );
     ([(CONTENT_TYPE, "text/plain; version=0.0.4")], out)
 }

@@ -70,10 +70,7 @@ impl Page {
 /// Unix seconds as "d.m.yyyy, hh:mm" in Europe/Berlin.
 pub fn format_datetime(ts: i64) -> String {
     use chrono::TimeZone;
-    chrono_tz::Europe::Berlin
-        .timestamp_opt(ts, 0)
-        .single()
-        .map_or_else(String::new, |t| t.format("%d.%m.%Y, %H:%M").to_string())
+    chrono_tz::Europe::Berlin.timestamp_opt(ts, 0).single().map_or_else(String::new, |t| t.format("%d.%m.%Y, %H:%M").to_string())
 }
 
 fn strip_lang(path: &str) -> String {
@@ -85,25 +82,41 @@ fn strip_lang(path: &str) -> String {
 /// Field errors of a submitted form, in the order of the fields; shown as
 /// an error summary linked to the fields and next to each field.
 #[derive(Debug, Clone, Default)]
-pub struct FormErrors(Vec<(&'static str, String)>);
+pub struct FormErrors {
+    errors: Vec<(&'static str, String)>,
+    rate_limited: bool,
+}
 
 impl FormErrors {
     pub fn add(&mut self, field: &'static str, message: String) {
-        self.0.push((field, message));
+        self.errors.push((field, message));
+    }
+
+    /// Adds an error that says a limit is used up; the page then answers
+    /// `429 Too Many Requests`.
+    pub fn add_rate_limited(&mut self, field: &'static str, message: String) {
+        self.rate_limited = true;
+        self.add(field, message);
+    }
+
+    /// The status of a page showing these errors: 429 if a limit was hit,
+    /// else 422.
+    pub fn status(&self) -> axum::http::StatusCode {
+        if self.rate_limited { axum::http::StatusCode::TOO_MANY_REQUESTS } else { axum::http::StatusCode::UNPROCESSABLE_ENTITY }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.errors.is_empty()
     }
 
     /// The message for `field`, if it has one.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
     }
 
     /// All errors, for the summary.
     pub fn all(&self) -> &[(&'static str, String)] {
-        &self.0
+        &self.errors
     }
 }
 

@@ -18,8 +18,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 /// Routes that need a live session (GET ones are walked by a test).
-pub const SIGNED_IN_GET_ROUTES: &[&str] =
-    &["/konto", "/konto/passwort", "/konto/email", "/konto/sitzungen", "/konto/loeschen"];
+pub const SIGNED_IN_GET_ROUTES: &[&str] = &["/konto", "/konto/passwort", "/konto/email", "/konto/sitzungen", "/konto/loeschen"];
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {

@@ -79,9 +79,7 @@ async fn a_crash_between_commit_and_send_loses_nothing() {
     app.register("kim@example.de", PASSWORD).await;
     // The node dies after the commit, before its worker ran. Another node
     // (a fresh process on the same database) picks the mail up.
-    let restarted = AppState::build((*app.state.config).clone(), Overrides { clock: Some(Arc::new(app.clock.clone())) })
-        .await
-        .unwrap();
+    let restarted = AppState::build((*app.state.config).clone(), Overrides { clock: Some(Arc::new(app.clock.clone())) }).await.unwrap();
     assert_eq!(restarted.worker().unwrap().drain().await.unwrap(), 1);
     app.smtp.wait_for("kim@example.de", "Bestätigung Ihrer E-Mail-Adresse").await;
 }

@@ -72,12 +72,8 @@ async fn two_serve_processes_on_one_database_behave_as_one_system() {
     let page = client.get(&link).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Sie haben Ihre E-Mail-Adresse erfolgreich bestätigt."), "confirmed on node B");
 
-    let r = client
-        .post(format!("{}/anmelden", b.base))
-        .form(&[("kennung", "kim@example.de"), ("passwort", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    let r =
+        client.post(format!("{}/anmelden", b.base)).form(&[("kennung", "kim@example.de"), ("passwort", PASSWORD)]).send().await.unwrap();
     assert_eq!((r.status().as_u16(), location(&r)), (303, "/konto".to_owned()), "logged in on node B");
     for node in [&a, &b] {
         let r = client.get(format!("{}/konto", node.base)).send().await.unwrap();
@@ -92,7 +88,6 @@ async fn two_serve_processes_on_one_database_behave_as_one_system() {
 
     // Both nodes run an outbox worker: the mail still went out once.
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    let confirmations: Vec<_> =
-        smtp.to("kim@example.de").await.into_iter().filter(|m| m.subject.contains("Bestätigung")).collect();
+    let confirmations: Vec<_> = smtp.to("kim@example.de").await.into_iter().filter(|m| m.subject.contains("Bestätigung")).collect();
     assert_eq!(confirmations.len(), 1, "sent exactly once by two workers");
 }

@@ -84,11 +84,7 @@ impl TestApp {
         tokio::spawn(async move {
             jobcenter::server::serve(serve_state, listener, std::future::pending()).await.expect("server runs");
         });
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
+        let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
         Self { base: format!("http://localhost:{port}"), state, clock, smtp, client, dir }
     }
 
@@ -113,13 +109,16 @@ impl TestApp {
 
     /// Registers `email` with `password` and both consents.
     pub async fn register(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post("/registrierung", &[
-            ("email", email),
-            ("passwort", password),
-            ("passwort_wiederholung", password),
-            ("nutzungsbedingungen", "on"),
-            ("einwilligung_email", "on"),
-        ])
+        self.post(
+            "/registrierung",
+            &[
+                ("email", email),
+                ("passwort", password),
+                ("passwort_wiederholung", password),
+                ("nutzungsbedingungen", "on"),
+                ("einwilligung_email", "on"),
+            ],
+        )
         .await
     }
 
@@ -154,3 +153,45 @@ pub fn location(r: &reqwest::Response) -> String {
 pub const PASSWORD: &str = "Wolke7-Fahrrad!Tisch";
 /// Another strong password for tests.
 pub const NEW_PASSWORD: &str = "Sonnen4-Blume?Regal";
+
+/// Helpers of the Konto tests (registration, login, settings, sessions).
+impl TestApp {
+    /// The id of the account with this e-mail address, if there is one.
+    pub async fn account_id(&self, email: &str) -> Option<String> {
+        sqlx::query_scalar("SELECT id FROM accounts WHERE email_lower = $1")
+            .bind(email.to_lowercase())
+            .fetch_optional(&self.state.db.pool)
+            .await
+            .unwrap()
+    }
+
+    /// How many mails to `to` with `subject` in their subject were queued
+    /// (sent or not). Exact right after a request, unlike the SMTP peer: the
+    /// outbox row is written in the request's transaction.
+    pub async fn queued_mails(&self, to: &str, subject: &str) -> usize {
+        let subjects: Vec<String> = sqlx::query_scalar("SELECT subject FROM outbox WHERE LOWER(recipient) = $1")
+            .bind(to.to_lowercase())
+            .fetch_all(&self.state.db.pool)
+            .await
+            .unwrap();
+        subjects.iter().filter(|s| s.contains(subject)).count()
+    }
+
+    /// Waits (up to 10 s) until `n` mails to `to` with `subject` in their
+    /// subject arrived, and returns them in the order received.
+    pub async fn wait_for_mails(&self, to: &str, subject: &str, n: usize) -> Vec<smtp::ReceivedMail> {
+        for _ in 0..200 {
+            let mails: Vec<_> = self.smtp.to(to).await.into_iter().filter(|m| m.subject.contains(subject)).collect();
+            if mails.len() >= n {
+                return mails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("fewer than {n} mails to {to} with subject containing {subject:?}");
+    }
+
+    /// Logs in with another browser (`client`).
+    pub async fn login_with(&self, client: &reqwest::Client, identifier: &str, password: &str) -> reqwest::Response {
+        client.post(self.url("/anmelden")).form(&[("kennung", identifier), ("passwort", password)]).send().await.expect("POST")
+    }
+}

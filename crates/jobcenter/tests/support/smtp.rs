@@ -23,10 +23,7 @@ pub struct ReceivedMail {
 impl ReceivedMail {
     /// The first link in the text part that contains `needle`.
     pub fn link_containing(&self, needle: &str) -> Option<String> {
-        self.text
-            .split_whitespace()
-            .find(|w| w.starts_with("http") && w.contains(needle))
-            .map(str::to_owned)
+        self.text.split_whitespace().find(|w| w.starts_with("http") && w.contains(needle)).map(str::to_owned)
     }
 }
 
@@ -132,7 +129,10 @@ impl SmtpSink {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("no mail to {to} with subject containing {subject:?}; got: {:?}", self.all().await.iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>());
+        panic!(
+            "no mail to {to} with subject containing {subject:?}; got: {:?}",
+            self.all().await.iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()
+        );
     }
 }
 

@@ -57,15 +57,18 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
     };
     check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     if errors.is_empty() && !crate::konto::mail_allowed(&state, &account.email).await? {
-        errors.add("neue_email", lang.t("error-rate-limited-hour"));
+        errors.add_rate_limited("neue_email", lang.t("error-rate-limited-hour"));
     }
     let Some(new_email) = new_email.filter(|_| errors.is_empty()) else {
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ChangePage {
-            page: Page::new(&signed.ctx, &state, "email-change-title"),
-            errors,
-            current_email: account.email,
-            new_email: f.neue_email.trim().to_owned(),
-        });
+        return render_status(
+            errors.status(),
+            &ChangePage {
+                page: Page::new(&signed.ctx, &state, "email-change-title"),
+                errors,
+                current_email: account.email,
+                new_email: f.neue_email.trim().to_owned(),
+            },
+        );
     };
     let now = state.now();
     let mlang = account_lang(&account.lang);

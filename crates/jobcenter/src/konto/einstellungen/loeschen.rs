@@ -10,7 +10,6 @@ use crate::web::{AppResult, Ctx, FormErrors, Page, SignedIn, render, render_stat
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
@@ -42,7 +41,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
         errors.add("bestaetigung", lang.t("delete-error-confirm"));
     }
     if !errors.is_empty() {
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors });
+        return render_status(errors.status(), &DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors });
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;

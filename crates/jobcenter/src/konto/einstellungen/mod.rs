@@ -43,7 +43,7 @@ pub(crate) async fn check_current_password(
     let key = crate::konto::login_limit_key(Some(account), &account.email);
     let limit = Limit::per_minutes(state.config.rate_limits.login_per_account, 15);
     if !ratelimit::allowed(&state.db.pool, &key, limit, now).await? {
-        errors.add(field, lang.t("login-error-rate-limited"));
+        errors.add_rate_limited(field, lang.t("login-error-rate-limited"));
     } else if !state.hasher.verify(account.password_hash.clone(), password).await? {
         ratelimit::hit(&state.db.pool, &key, limit, now).await?;
         errors.add(field, lang.t("settings-error-current-password"));
@@ -129,13 +129,16 @@ pub async fn set_username(State(state): State<AppState>, signed: SignedIn, Form(
     if let Some(e) = error {
         errors.add("benutzername", e);
     }
-    render_status(StatusCode::UNPROCESSABLE_ENTITY, &OverviewPage {
-        page: Page::new(&signed.ctx, &state, "settings-title"),
-        account,
-        username_value: input.to_owned(),
-        errors,
-        notice: None,
-    })
+    render_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &OverviewPage {
+            page: Page::new(&signed.ctx, &state, "settings-title"),
+            account,
+            username_value: input.to_owned(),
+            errors,
+            notice: None,
+        },
+    )
 }
 
 #[derive(Deserialize)]

@@ -10,7 +10,6 @@ use crate::web::{AppResult, FormErrors, Page, SignedIn, render, render_status, s
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use domain::{Password, PasswordChecklist};
 use serde::Deserialize;
@@ -50,11 +49,14 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
         .map_err(|e| errors.add("passwort", forms::password_error(lang, &e)))
         .ok();
     let Some(password) = password.filter(|_| errors.is_empty()) else {
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &ChangePage {
-            page: Page::new(&signed.ctx, &state, "password-change-title"),
-            errors,
-            rules: forms::checklist(lang, &PasswordChecklist::evaluate(&f.passwort, &f.passwort_wiederholung)),
-        });
+        return render_status(
+            errors.status(),
+            &ChangePage {
+                page: Page::new(&signed.ctx, &state, "password-change-title"),
+                errors,
+                rules: forms::checklist(lang, &PasswordChecklist::evaluate(&f.passwort, &f.passwort_wiederholung)),
+            },
+        );
     };
     let hash = state.hasher.hash(password.expose()).await?;
     let now = state.now();

@@ -30,10 +30,11 @@ pub fn describe_browser(ua: &str) -> String {
         .iter()
         .find(|(needle, _)| ua.contains(needle))
         .map_or("Browser", |(_, name)| name);
-    let os = [("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iPadOS"), ("Windows", "Windows"), ("Mac OS", "macOS"), ("Linux", "Linux")]
-        .iter()
-        .find(|(needle, _)| ua.contains(needle))
-        .map(|(_, name)| *name);
+    let os =
+        [("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iPadOS"), ("Windows", "Windows"), ("Mac OS", "macOS"), ("Linux", "Linux")]
+            .iter()
+            .find(|(needle, _)| ua.contains(needle))
+            .map(|(_, name)| *name);
     match os {
         Some(os) => format!("{browser} ({os})"),
         None => browser.to_owned(),
@@ -65,8 +66,15 @@ pub async fn end_one(State(state): State<AppState>, signed: SignedIn, Form(f): F
         .await?
         .rows_affected();
     if n > 0 {
-        crate::audit::record(&mut tx, Some(&signed.session.account_id), "session_ended", &signed.ctx.actor, serde_json::json!({}), state.now())
-            .await?;
+        crate::audit::record(
+            &mut tx,
+            Some(&signed.session.account_id),
+            "session_ended",
+            &signed.ctx.actor,
+            serde_json::json!({}),
+            state.now(),
+        )
+        .await?;
     }
     tx.commit().await?;
     if f.sitzung == signed.session.id_hash {

@@ -74,6 +74,8 @@ struct ResetPage {
     errors: FormErrors,
     token: String,
     rules: Vec<Rule>,
+    /// For password managers (a hidden user-name field).
+    email: String,
 }
 
 #[derive(Deserialize)]
@@ -98,14 +100,18 @@ fn link_problem(state: &AppState, ctx: &Ctx) -> AppResult<Response> {
 /// `GET /passwort-zuruecksetzen?id=…`: the form, if the link is valid.
 pub async fn reset_form(State(state): State<AppState>, ctx: Ctx, Query(q): Query<ResetQuery>) -> AppResult<Response> {
     let token = q.id.unwrap_or_default();
-    if store::peek_token(&state.db.pool, &token, store::Purpose::Reset, state.now()).await?.is_err() {
+    let Ok(account_id) = store::peek_token(&state.db.pool, &token, store::Purpose::Reset, state.now()).await? else {
         return link_problem(&state, &ctx);
-    }
+    };
+    let Some(account) = store::find_by_id(&state.db.pool, &account_id).await? else {
+        return link_problem(&state, &ctx);
+    };
     render(&ResetPage {
         page: Page::new(&ctx, &state, "reset-title"),
         errors: FormErrors::default(),
         token,
         rules: forms::checklist(ctx.lang, &PasswordChecklist::default()),
+        email: account.email,
     })
 }
 
@@ -139,6 +145,7 @@ pub async fn reset(State(state): State<AppState>, ctx: Ctx, Form(f): Form<ResetF
                     errors,
                     token: f.id,
                     rules: forms::checklist(lang, &PasswordChecklist::evaluate(&f.passwort, &f.passwort_wiederholung)),
+                    email: account.email,
                 },
             );
         }

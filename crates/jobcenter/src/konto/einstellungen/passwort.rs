@@ -20,6 +20,8 @@ struct ChangePage {
     page: Page,
     errors: FormErrors,
     rules: Vec<Rule>,
+    /// For password managers (a hidden user-name field).
+    email: String,
 }
 
 /// `GET /konto/passwort`.
@@ -28,6 +30,7 @@ pub async fn form(State(state): State<AppState>, signed: SignedIn) -> AppResult<
         page: Page::new(&signed.ctx, &state, "password-change-title"),
         errors: FormErrors::default(),
         rules: forms::checklist(signed.ctx.lang, &PasswordChecklist::default()),
+        email: signed.session.email.clone(),
     })
 }
 
@@ -55,6 +58,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
                 page: Page::new(&signed.ctx, &state, "password-change-title"),
                 errors,
                 rules: forms::checklist(lang, &PasswordChecklist::evaluate(&f.passwort, &f.passwort_wiederholung)),
+                email: account.email,
             },
         );
     };

@@ -28,6 +28,12 @@ pub struct RawConfig {
     pub log_format: String,
     /// Log filter, e.g. `info` or `warn,jobcenter=debug`.
     pub log: String,
+    /// "Kontoname" shown in authenticator apps (MFA-10).
+    pub totp_issuer: String,
+    /// Name of the push-approval app in texts (MFA-1).
+    pub secure_app_name: String,
+    /// Mail the owner when a login comes from a browser not seen before.
+    pub notify_new_browser: bool,
     pub rate_limits: RateLimits,
 }
 
@@ -50,6 +56,9 @@ const SETTINGS: &[&str] = &[
     "log_format",
     "log",
     "rate_limits",
+    "totp_issuer",
+    "secure_app_name",
+    "notify_new_browser",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -92,6 +101,9 @@ impl Default for RawConfig {
             run_worker: true,
             log_format: "json".into(),
             log: "info,sqlx=warn".into(),
+            totp_issuer: "Jobcenter".into(),
+            secure_app_name: "BA-Secure App".into(),
+            notify_new_browser: true,
             rate_limits: RateLimits::default(),
         }
     }
@@ -125,6 +137,12 @@ pub struct Config {
     pub log_format: String,
     /// Log filter directives.
     pub log: String,
+    /// "Kontoname" in authenticator apps.
+    pub totp_issuer: String,
+    /// Name of the push-approval app in texts.
+    pub secure_app_name: String,
+    /// Mail on a login from a new browser (MFA-61).
+    pub notify_new_browser: bool,
     pub rate_limits: RateLimits,
 }
 
@@ -199,6 +217,9 @@ impl Config {
         if raw.unconfirmed_retention_days < 1 {
             bail!("JOBCENTER_UNCONFIRMED_RETENTION_DAYS: muss mindestens 1 sein");
         }
+        if raw.totp_issuer.trim().is_empty() || raw.totp_issuer.contains(':') {
+            bail!("JOBCENTER_TOTP_ISSUER: darf nicht leer sein und keinen Doppelpunkt enthalten");
+        }
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -217,6 +238,9 @@ impl Config {
             run_worker: raw.run_worker,
             log_format: raw.log_format,
             log: raw.log,
+            totp_issuer: raw.totp_issuer.trim().to_owned(),
+            secure_app_name: raw.secure_app_name.trim().to_owned(),
+            notify_new_browser: raw.notify_new_browser,
             rate_limits: raw.rate_limits,
         })
     }

@@ -4,9 +4,10 @@
 use super::store;
 use crate::app::AppState;
 use crate::ratelimit::{self, Limit};
+use crate::web::ctx::AnySession;
 use crate::web::ctx::safe_next;
-use crate::web::session::{self, Level};
-use crate::web::{AppResult, Ctx, FormErrors, Page, SignedIn, render, render_status, see_other, see_other_with_cookie};
+use crate::web::session;
+use crate::web::{AppResult, Ctx, FormErrors, Page, render, render_status, see_other, see_other_with_cookie};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
@@ -126,21 +127,13 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
         return render_status(StatusCode::FORBIDDEN, &page(FormErrors::default(), true));
     }
 
-    let mut tx = state.db.begin().await?;
-    if let Some(old) = &ctx.session {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
-    }
-    let token = session::create(&state, &mut tx, &account.id, Level::Passwort, "pwd", &ctx.actor).await?;
-    crate::audit::record(&mut tx, Some(&account.id), "login", &ctx.actor, serde_json::json!({"method": "pwd"}), now).await?;
-    tx.commit().await?;
     ratelimit::reset(&state.db.pool, &account_key).await?;
     state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
-    let target = if weiter.is_empty() { "/konto".to_owned() } else { weiter };
-    Ok(see_other_with_cookie(&target, &session::cookie_header(&state, Some(&token))))
+    super::mfa::after_password(&state, &ctx, &account, &weiter).await
 }
 
 /// `POST /abmelden`.
-pub async fn logout(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
+pub async fn logout(State(state): State<AppState>, signed: AnySession) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&signed.session.id_hash).execute(&mut *tx).await?;
     crate::audit::record(&mut tx, Some(&signed.session.account_id), "logout", &signed.ctx.actor, serde_json::json!({}), state.now())
@@ -155,7 +148,7 @@ pub struct ExtendForm {
 }
 
 /// `POST /sitzung/verlaengern`: restarts the idle timer, back to the page.
-pub async fn extend(State(state): State<AppState>, signed: SignedIn, Form(f): Form<ExtendForm>) -> AppResult<Response> {
+pub async fn extend(State(state): State<AppState>, signed: AnySession, Form(f): Form<ExtendForm>) -> AppResult<Response> {
     let mut s = signed.session;
     session::touch(&state, &mut s).await?;
     Ok(see_other(&safe_next(f.zurueck.as_deref()).unwrap_or_else(|| "/konto".into())))

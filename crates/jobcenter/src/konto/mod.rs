@@ -5,6 +5,7 @@
 pub mod anmeldung;
 pub mod bestaetigung;
 pub mod einstellungen;
+pub mod mfa;
 pub mod passwort_vergessen;
 pub mod registrierung;
 pub mod store;

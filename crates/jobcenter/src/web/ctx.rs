@@ -2,7 +2,7 @@
 //! Resolved once per request by [`resolve`] and read by the extractors
 //! [`Ctx`] (everyone) and [`SignedIn`] (a live session is required).
 
-use super::session::{self, Session};
+use super::session::{self, Level, Session, Stage};
 use crate::app::AppState;
 use crate::audit::Actor;
 use crate::i18n::Lang;
@@ -93,26 +93,108 @@ impl<S: Send + Sync> FromRequestParts<S> for Ctx {
     }
 }
 
-/// A request with a live session. Without one the browser is sent to the
-/// login page, which brings it back afterwards.
+fn to_login(parts: &Parts, ctx: &Ctx) -> Response {
+    let back = if parts.method == axum::http::Method::GET { ctx.path.as_str() } else { "/konto" };
+    Redirect::to(&format!("/anmelden?weiter={}", encode(back))).into_response()
+}
+
+fn encode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// A level a handler can require (MFA-50).
+pub trait RequiredLevel: Send + Sync + 'static {
+    const LEVEL: Level;
+}
+
+/// Password plus second factor, or passkey.
 #[derive(Debug, Clone)]
-pub struct SignedIn {
+pub struct Substantiell;
+impl RequiredLevel for Substantiell {
+    const LEVEL: Level = Level::Substantiell;
+}
+
+/// eID login (MFA-40).
+#[derive(Debug, Clone)]
+pub struct Hoch;
+impl RequiredLevel for Hoch {
+    const LEVEL: Level = Level::Hoch;
+}
+
+/// A fully signed-in request at level `L` or higher. A login still missing
+/// its second factor goes to that step, an account without any factor to
+/// the "Sicherheitshinweis" (MFA-1), a lower level to the step-up page, and
+/// a stranger to the login page, which brings them back afterwards.
+#[derive(Debug, Clone)]
+pub struct SignedInAt<L: RequiredLevel> {
+    pub ctx: Ctx,
+    pub session: Session,
+    level: std::marker::PhantomData<L>,
+}
+
+/// The portal's normal requirement: level "substantiell".
+pub type SignedIn = SignedInAt<Substantiell>;
+
+impl<S: Send + Sync, L: RequiredLevel> FromRequestParts<S> for SignedInAt<L> {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ctx = Ctx::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let Some(session) = ctx.session.clone() else { return Err(to_login(parts, &ctx)) };
+        let back = encode(if parts.method == axum::http::Method::GET { ctx.path.as_str() } else { "/konto" });
+        match session.stage {
+            Stage::SecondFactor => Err(Redirect::to(&format!("/anmelden/zweiter-faktor?weiter={back}")).into_response()),
+            Stage::Setup => Err(Redirect::to("/sicherheitshinweis").into_response()),
+            Stage::Complete if session.level < L::LEVEL => {
+                Err(Redirect::to(&format!("/anmelden/hoeherstufen?weiter={back}")).into_response())
+            }
+            Stage::Complete => Ok(Self { ctx, session, level: std::marker::PhantomData }),
+        }
+    }
+}
+
+/// A session at any stage: for the second-factor step itself and logout.
+#[derive(Debug, Clone)]
+pub struct AnySession {
     pub ctx: Ctx,
     pub session: Session,
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+impl<S: Send + Sync> FromRequestParts<S> for AnySession {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let ctx = Ctx::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         match ctx.session.clone() {
             Some(session) => Ok(Self { ctx, session }),
-            None => {
-                let back = if parts.method == axum::http::Method::GET { ctx.path.as_str() } else { "/konto" };
-                let target = format!("/anmelden?weiter={}", url::form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>());
-                Err(Redirect::to(&target).into_response())
-            }
+            None => Err(to_login(parts, &ctx)),
+        }
+    }
+}
+
+/// A session allowed to add a second factor: fully signed in, or at the
+/// gate of an account that has none yet. Never a login that still owes its
+/// second factor: knowing the password must not be enough to add one.
+#[derive(Debug, Clone)]
+pub struct MaySetUpFactor {
+    pub ctx: Ctx,
+    pub session: Session,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for MaySetUpFactor {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let any = AnySession::from_request_parts(parts, state).await?;
+        let allowed = match any.session.stage {
+            Stage::Setup => true,
+            Stage::Complete => any.session.level >= Level::Substantiell,
+            Stage::SecondFactor => false,
+        };
+        if allowed {
+            Ok(Self { ctx: any.ctx, session: any.session })
+        } else {
+            Err(Redirect::to("/anmelden/zweiter-faktor").into_response())
         }
     }
 }

@@ -18,6 +18,8 @@ pub struct Page {
     pub seconds_left: Option<i64>,
     /// Local mode: show the link to the local mailbox.
     pub local_mail: bool,
+    /// The login is complete (not at the second-factor step or the gate).
+    pub signed_in: bool,
 }
 
 impl Page {
@@ -32,6 +34,7 @@ impl Page {
             minutes_left: ctx.session.as_ref().map(|s| s.minutes_left(now)),
             seconds_left: ctx.session.as_ref().map(|s| (s.expires_at() - now).max(0)),
             local_mail: state.config.local_mail(),
+            signed_in: ctx.session.as_ref().is_some_and(|s| s.stage == crate::web::session::Stage::Complete),
         }
     }
 
@@ -71,6 +74,12 @@ impl Page {
 pub fn format_datetime(ts: i64) -> String {
     use chrono::TimeZone;
     chrono_tz::Europe::Berlin.timestamp_opt(ts, 0).single().map_or_else(String::new, |t| t.format("%d.%m.%Y, %H:%M").to_string())
+}
+
+/// Unix seconds as "hh:mm" in Europe/Berlin.
+pub fn format_time(ts: i64) -> String {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Berlin.timestamp_opt(ts, 0).single().map_or_else(String::new, |t| t.format("%H:%M").to_string())
 }
 
 fn strip_lang(path: &str) -> String {

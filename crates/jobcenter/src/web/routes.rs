@@ -18,11 +18,17 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 /// Routes that need a live session (GET ones are walked by a test).
-pub const SIGNED_IN_GET_ROUTES: &[&str] = &["/konto", "/konto/passwort", "/konto/email", "/konto/sitzungen", "/konto/loeschen"];
+pub const SIGNED_IN_GET_ROUTES: &[&str] =
+    &["/konto", "/konto/passwort", "/konto/email", "/konto/sitzungen", "/konto/loeschen", "/konto/verlauf"];
+
+/// Routes for a login that is not complete yet (second factor, gate,
+/// factor set-up); a stranger is sent to the login page.
+pub const PARTIAL_SESSION_GET_ROUTES: &[&str] =
+    &["/anmelden/zweiter-faktor", "/anmelden/wiederherstellungscode", "/sicherheitshinweis", "/passkey/angebot", "/konto/totp"];
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    use konto::{anmeldung, bestaetigung, einstellungen, passwort_vergessen, registrierung, zugangsdaten_vergessen};
+    use konto::{anmeldung, bestaetigung, einstellungen, mfa, passwort_vergessen, registrierung, zugangsdaten_vergessen};
 
     let pages = Router::new()
         // Public: start, registration, confirmation, login, recovery.
@@ -54,6 +60,20 @@ pub fn router(state: AppState) -> Router {
         .route("/konto/sitzungen/beenden", post(einstellungen::sitzungen::end_one))
         .route("/konto/sitzungen/alle-beenden", post(einstellungen::sitzungen::end_all))
         .route("/konto/loeschen", get(einstellungen::loeschen::form).post(einstellungen::loeschen::submit))
+        .route("/konto/verlauf", get(einstellungen::verlauf::list))
+        // The second factor (MFA-1 … MFA-24): the step after the password,
+        // the gate, TOTP, recovery codes, the passkey offer.
+        .route("/anmelden/zweiter-faktor", get(mfa::zweiter_faktor::form).post(mfa::zweiter_faktor::submit))
+        .route("/anmelden/wiederherstellungscode", get(mfa::wiederherstellungscodes::enter_form).post(mfa::wiederherstellungscodes::enter))
+        .route("/anmelden/hoeherstufen", get(mfa::sicherheitshinweis::step_up))
+        .route("/sicherheitshinweis", get(mfa::sicherheitshinweis::notice))
+        .route("/passkey/angebot", get(mfa::sicherheitshinweis::offer))
+        .route("/passkey/angebot/ueberspringen", post(mfa::sicherheitshinweis::skip))
+        .route("/konto/totp", get(mfa::totp::form).post(mfa::totp::submit))
+        .route("/konto/totp/entfernen", post(mfa::totp::remove))
+        .route("/konto/wiederherstellungscodes", post(mfa::wiederherstellungscodes::regenerate))
+        // Passkeys (MFA-20 … MFA-24): BEGIN passkey routes
+        // END passkey routes
         // Local mode only: the mails that would have been sent.
         .route("/lokal/postausgang", get(lokal::list))
         .route("/lokal/postausgang/{id}", get(lokal::show))

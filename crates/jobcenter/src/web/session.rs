@@ -12,8 +12,8 @@ use crate::crypto::{new_token, token_hash};
 use sqlx::Row;
 
 /// How a session was authenticated; carried for levels of assurance
-/// (MFA-50). Until the second factor exists every session is `passwort`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// (MFA-50). Ordered: a higher level satisfies a lower requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     /// Password only (not enough for the portal once MFA is enforced).
     Passwort,
@@ -41,6 +41,36 @@ impl Level {
     }
 }
 
+/// How far a login has come (MFA-1): the portal opens only at `Complete`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Password right; the account's second factor is still asked for.
+    SecondFactor,
+    /// Password right; the account has no second factor yet and must set
+    /// one up ("Sicherheitshinweis").
+    Setup,
+    /// Fully signed in at the session's level.
+    Complete,
+}
+
+impl Stage {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::SecondFactor => "second_factor",
+            Stage::Setup => "setup",
+            Stage::Complete => "complete",
+        }
+    }
+
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "complete" => Stage::Complete,
+            "setup" => Stage::Setup,
+            _ => Stage::SecondFactor,
+        }
+    }
+}
+
 /// A live session of a signed-in account.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -48,6 +78,7 @@ pub struct Session {
     pub account_id: String,
     pub email: String,
     pub level: Level,
+    pub stage: Stage,
     pub created_at: i64,
     pub idle_expires_at: i64,
     pub absolute_expires_at: i64,
@@ -97,6 +128,7 @@ pub async fn create(
     tx: &mut crate::db::Tx,
     account_id: &str,
     level: Level,
+    stage: Stage,
     methods: &str,
     actor: &Actor,
 ) -> sqlx::Result<String> {
@@ -105,8 +137,8 @@ pub async fn create(
     let cfg = &state.config;
     sqlx::query(
         "INSERT INTO sessions (id_hash, account_id, level, auth_methods, created_at, last_seen_at, idle_expires_at,
-                               absolute_expires_at, ip, user_agent)
-         VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9)",
+                               absolute_expires_at, ip, user_agent, stage)
+         VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10)",
     )
     .bind(token_hash(&token))
     .bind(account_id)
@@ -117,6 +149,7 @@ pub async fn create(
     .bind(now + cfg.session_absolute_secs)
     .bind(&actor.ip)
     .bind(truncate(&actor.user_agent, 400))
+    .bind(stage.as_str())
     .execute(&mut **tx)
     .await?;
     Ok(token)
@@ -131,7 +164,7 @@ fn truncate(s: &str, max: usize) -> String {
 pub async fn load(state: &AppState, token: &str) -> sqlx::Result<Option<Session>> {
     let id_hash = token_hash(token);
     let row = sqlx::query(
-        "SELECT s.account_id, a.email, s.level, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at
+        "SELECT s.account_id, a.email, s.level, s.stage, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at
          FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = $1",
     )
     .bind(&id_hash)
@@ -143,6 +176,7 @@ pub async fn load(state: &AppState, token: &str) -> sqlx::Result<Option<Session>
         account_id: row.try_get("account_id")?,
         email: row.try_get("email")?,
         level: Level::parse(&row.try_get::<String, _>("level")?),
+        stage: Stage::parse(&row.try_get::<String, _>("stage")?),
         created_at: row.try_get("created_at")?,
         last_seen_at: row.try_get("last_seen_at")?,
         idle_expires_at: row.try_get("idle_expires_at")?,

@@ -195,3 +195,47 @@ impl TestApp {
         client.post(self.url("/anmelden")).form(&[("kennung", identifier), ("passwort", password)]).send().await.expect("POST")
     }
 }
+
+/// The second factor in tests: TOTP set up through the real pages, codes
+/// computed like an authenticator app does.
+impl TestApp {
+    /// On the TOTP set-up page (at the gate or in the settings), reads the
+    /// key shown, confirms it with a current code and returns the secret.
+    pub async fn set_up_totp_with(&self, client: &reqwest::Client) -> Vec<u8> {
+        let page = client.get(self.url("/konto/totp")).send().await.unwrap();
+        assert_eq!(page.status(), 200, "TOTP set-up page");
+        let html = page.text().await.unwrap();
+        let start = html.find("id=\"totp-schluessel\">").expect("the key is shown") + "id=\"totp-schluessel\">".len();
+        let key = &html[start..start + html[start..].find('<').unwrap()];
+        let secret = jobcenter::konto::mfa::totp::secret_from_base32(key).expect("a Base32 key");
+        let code = jobcenter::konto::mfa::totp::code_at(&secret, self.state.now());
+        let r = client.post(self.url("/konto/totp")).form(&[("code", code.as_str())]).send().await.unwrap();
+        assert_eq!(r.status(), 200, "TOTP confirmed");
+        secret
+    }
+
+    /// The current TOTP code for `secret`, one step after the last one used
+    /// (each step is accepted once): moves the clock 30 s on.
+    pub fn next_code(&self, secret: &[u8]) -> String {
+        self.clock.advance(30);
+        jobcenter::konto::mfa::totp::code_at(secret, self.state.now())
+    }
+
+    /// Password, then the TOTP code: a complete login with `client`.
+    pub async fn sign_in_with(&self, client: &reqwest::Client, email: &str, password: &str, secret: &[u8]) -> reqwest::Response {
+        let r = client.post(self.url("/anmelden")).form(&[("kennung", email), ("passwort", password)]).send().await.unwrap();
+        assert_eq!(location(&r), "/anmelden/zweiter-faktor", "the password step asks for the second factor");
+        let code = self.next_code(secret);
+        client.post(self.url("/anmelden/zweiter-faktor")).form(&[("code", code.as_str())]).send().await.unwrap()
+    }
+
+    /// Registers, confirms, logs in and sets up TOTP at the gate with this
+    /// app's client; returns the TOTP secret. The client is then fully
+    /// signed in.
+    pub async fn signed_up(&self, email: &str, password: &str) -> Vec<u8> {
+        self.register_confirmed(email, password).await;
+        let r = self.login(email, password).await;
+        assert_eq!(location(&r), "/sicherheitshinweis", "an account without a factor meets the gate");
+        self.set_up_totp_with(&self.client).await
+    }
+}

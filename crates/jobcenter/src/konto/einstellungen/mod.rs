@@ -6,6 +6,7 @@ pub mod email;
 pub mod loeschen;
 pub mod passwort;
 pub mod sitzungen;
+pub mod verlauf;
 
 use super::store::{self, Account};
 use crate::app::AppState;
@@ -56,6 +57,7 @@ pub(crate) async fn check_current_password(
 struct OverviewPage {
     page: Page,
     account: Account,
+    ways: crate::konto::mfa::WaysIn,
     username_value: String,
     errors: FormErrors,
     notice: Option<String>,
@@ -75,6 +77,8 @@ fn notice(lang: Lang, code: Option<&str>) -> Option<String> {
         "email-angefordert" => "settings-notice-email-requested",
         "email-geaendert" => "settings-notice-email-changed",
         "sitzung-beendet" => "settings-notice-session-ended",
+        "letzter-faktor" => "settings-notice-last-factor",
+        "totp-entfernt" => "settings-notice-totp-removed",
         _ => return None,
     };
     Some(lang.t(key))
@@ -86,6 +90,7 @@ pub async fn overview(State(state): State<AppState>, signed: SignedIn, Query(q):
     render(&OverviewPage {
         page: Page::new(&signed.ctx, &state, "settings-title"),
         username_value: account.username.clone().unwrap_or_default(),
+        ways: crate::konto::mfa::ways_in(&state.db.pool, &account).await?,
         account,
         errors: FormErrors::default(),
         notice: notice(signed.ctx.lang, q.hinweis.as_deref()),
@@ -133,6 +138,7 @@ pub async fn set_username(State(state): State<AppState>, signed: SignedIn, Form(
         StatusCode::UNPROCESSABLE_ENTITY,
         &OverviewPage {
             page: Page::new(&signed.ctx, &state, "settings-title"),
+            ways: crate::konto::mfa::ways_in(&state.db.pool, &account).await?,
             account,
             username_value: input.to_owned(),
             errors,

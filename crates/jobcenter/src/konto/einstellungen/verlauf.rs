@@ -1,0 +1,43 @@
+//! "Verlauf" (PRF-7, Konto part): the account's security history, newest
+//! first, from the audit trail.
+
+use crate::app::AppState;
+use crate::web::{AppResult, Page, SignedIn, render};
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+
+/// One line of the history.
+struct Entry {
+    at: i64,
+    what: String,
+    browser: String,
+    ip: String,
+}
+
+#[derive(Template)]
+#[template(path = "konto/templates/verlauf.html")]
+struct HistoryPage {
+    page: Page,
+    entries: Vec<Entry>,
+}
+
+/// `GET /konto/verlauf`: the last 200 events.
+pub async fn list(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
+    let lang = signed.ctx.lang;
+    let events = crate::audit::for_account(&state.db.pool, &signed.session.account_id, 200).await?;
+    let entries = events
+        .into_iter()
+        .map(|e| {
+            let key = format!("history-{}", e.kind.replace('_', "-"));
+            let text = lang.t(&key);
+            Entry {
+                at: e.at,
+                what: if text == key { e.kind.clone() } else { text },
+                browser: super::sitzungen::describe_browser(&e.user_agent),
+                ip: e.ip,
+            }
+        })
+        .collect();
+    render(&HistoryPage { page: Page::new(&signed.ctx, &state, "history-title"), entries })
+}

@@ -1,0 +1,244 @@
+//! The mandatory second factor (MFA-1 … MFA-24, MFA-50, MFA-61): what an
+//! account has as ways in, the step after the password, the gate for
+//! accounts without a factor, TOTP, passkeys and recovery codes.
+
+pub mod passkey;
+pub mod sicherheitshinweis;
+pub mod totp;
+pub mod wiederherstellungscodes;
+pub mod zweiter_faktor;
+
+use crate::app::AppState;
+use crate::audit::Actor;
+use crate::konto::store::Account;
+use crate::web::ctx::safe_next;
+use crate::web::session::{self, Level, Session, Stage};
+use crate::web::{AppResult, Ctx, see_other_with_cookie};
+use axum::response::Response;
+use sqlx::{AnyPool, Row};
+
+/// The ways an account can log in; no change may leave it without one
+/// that includes a second factor (MFA-23).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WaysIn {
+    pub password: bool,
+    pub totp: bool,
+    pub passkeys: i64,
+    pub recovery_codes_left: i64,
+}
+
+impl WaysIn {
+    /// A second factor besides the password exists (recovery codes alone do
+    /// not count: they are the fallback of a factor).
+    pub fn has_second_factor(&self) -> bool {
+        self.totp || self.passkeys > 0
+    }
+}
+
+/// Reads the ways in of an account.
+pub async fn ways_in(pool: &AnyPool, account: &Account) -> sqlx::Result<WaysIn> {
+    let row = sqlx::query(
+        "SELECT
+           (SELECT COUNT(*) FROM totp_factors WHERE account_id = $1) AS totp,
+           (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys,
+           (SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL) AS recovery",
+    )
+    .bind(&account.id)
+    .fetch_one(pool)
+    .await?;
+    Ok(WaysIn {
+        password: account.password_hash.is_some(),
+        totp: row.try_get::<i64, _>("totp")? > 0,
+        passkeys: row.try_get("passkeys")?,
+        recovery_codes_left: row.try_get("recovery")?,
+    })
+}
+
+/// After a right password: a session that still owes its second factor
+/// (or, for an account without one, must set one up first), then the
+/// matching page. The session id is new (cycled).
+pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, weiter: &str) -> AppResult<Response> {
+    let ways = ways_in(&state.db.pool, account).await?;
+    let stage = if ways.has_second_factor() { Stage::SecondFactor } else { Stage::Setup };
+    let mut tx = state.db.begin().await?;
+    if let Some(old) = &ctx.session {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
+    }
+    let token = session::create(state, &mut tx, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?;
+    let details = serde_json::json!({"stage": stage.as_str()});
+    crate::audit::record(&mut tx, Some(&account.id), "password_ok", &ctx.actor, details, state.now()).await?;
+    tx.commit().await?;
+    let target = match stage {
+        Stage::SecondFactor => format!("/anmelden/zweiter-faktor{}", weiter_query(weiter)),
+        _ => "/sicherheitshinweis".to_owned(),
+    };
+    Ok(see_other_with_cookie(&target, &session::cookie_header(state, Some(&token))))
+}
+
+/// `?weiter=…` for a local target, or nothing.
+pub fn weiter_query(weiter: &str) -> String {
+    match safe_next(Some(weiter)) {
+        Some(w) if !w.is_empty() => format!("?weiter={}", url::form_urlencoded::byte_serialize(w.as_bytes()).collect::<String>()),
+        _ => String::new(),
+    }
+}
+
+/// How a login was completed; recorded in the session and the audit trail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Totp,
+    Passkey,
+    RecoveryCode,
+    /// A second factor set up at the gate right after the password.
+    NewFactor,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Totp => "pwd+totp",
+            Method::Passkey => "passkey",
+            Method::RecoveryCode => "pwd+recovery",
+            Method::NewFactor => "pwd+new_factor",
+        }
+    }
+}
+
+/// Completes a login at level "substantiell": a new session id, the audit
+/// event, the mail for a new browser (MFA-61), the browser cookie. Returns
+/// the session cookie and the browser cookie to set.
+pub async fn complete_login(
+    state: &AppState,
+    actor: &Actor,
+    old: Option<&Session>,
+    account: &Account,
+    method: Method,
+    browser_id: Option<&str>,
+) -> AppResult<Vec<String>> {
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    if let Some(old) = old {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
+    }
+    let token = session::create(state, &mut tx, &account.id, Level::Substantiell, Stage::Complete, method.as_str(), actor).await?;
+    crate::audit::record(&mut tx, Some(&account.id), "login", actor, serde_json::json!({"method": method.as_str()}), now).await?;
+    let (browser, new_cookie) = match browser_id {
+        Some(b) => (b.to_owned(), None),
+        None => {
+            let b = crate::crypto::new_token();
+            (b.clone(), Some(b))
+        }
+    };
+    let browser_hash = crate::crypto::token_hash(&browser);
+    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM known_browsers WHERE account_id = $1 AND browser_hash = $2")
+        .bind(&account.id)
+        .bind(&browser_hash)
+        .fetch_one(&mut *tx)
+        .await?;
+    if known == 0 {
+        let any_before: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM known_browsers WHERE account_id = $1").bind(&account.id).fetch_one(&mut *tx).await?;
+        sqlx::query("INSERT INTO known_browsers (account_id, browser_hash, first_seen_at) VALUES ($1, $2, $3)")
+            .bind(&account.id)
+            .bind(&browser_hash)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        if any_before > 0 && state.config.notify_new_browser {
+            let lang = crate::konto::account_lang(&account.lang);
+            let when = crate::web::page::format_datetime(now);
+            let browser_name = crate::konto::einstellungen::sitzungen::describe_browser(&actor.user_agent);
+            let sessions = crate::konto::link(state, "/konto/sitzungen");
+            crate::konto::queue_mail(
+                state,
+                &mut tx,
+                lang,
+                "new-browser",
+                &account.email,
+                &[("when", &when), ("browser", &browser_name), ("ip", &actor.ip), ("sessions", &sessions)],
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    let mut cookies = vec![session::cookie_header(state, Some(&token))];
+    if let Some(b) = new_cookie {
+        cookies.push(browser_cookie(state, &b));
+    }
+    Ok(cookies)
+}
+
+/// Name of the long-lived cookie that recognises a browser (for the "new
+/// browser" mail); it carries no rights.
+pub const BROWSER_COOKIE: &str = "jc_browser";
+
+fn browser_cookie(state: &AppState, id: &str) -> String {
+    let secure = if state.config.secure_cookies() { "; Secure" } else { "" };
+    format!("{BROWSER_COOKIE}={id}; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax{secure}")
+}
+
+/// Where a completed login goes: the passkey offer (MFA-2) if the account
+/// has no passkey and did not decline it for good, else `weiter` or
+/// "Kontoeinstellungen".
+pub async fn landing(state: &AppState, account: &Account, weiter: &str) -> sqlx::Result<String> {
+    let ways = ways_in(&state.db.pool, account).await?;
+    let dismissed: i64 = sqlx::query_scalar("SELECT passkey_offer_dismissed FROM accounts WHERE id = $1")
+        .bind(&account.id)
+        .fetch_one(&state.db.pool)
+        .await?;
+    if ways.passkeys == 0 && dismissed == 0 {
+        return Ok(format!("/passkey/angebot{}", weiter_query(weiter)));
+    }
+    Ok(safe_next(Some(weiter)).filter(|w| !w.is_empty()).unwrap_or_else(|| "/konto".to_owned()))
+}
+
+/// Queues a security mail about a factor (MFA-61) to the account.
+pub async fn factor_mail(state: &AppState, tx: &mut crate::db::Tx, account: &Account, kind: &str, factor: &str) -> anyhow::Result<()> {
+    let lang = crate::konto::account_lang(&account.lang);
+    let when = crate::web::page::format_datetime(state.now());
+    let settings = crate::konto::link(state, "/konto");
+    crate::konto::queue_mail(state, tx, lang, kind, &account.email, &[("factor", factor), ("when", &when), ("settings", &settings)]).await
+}
+
+/// A redirect that sets several cookies.
+pub fn see_other_with_cookies(to: &str, cookies: &[String]) -> Response {
+    let mut res = crate::web::see_other(to);
+    for c in cookies {
+        if let Ok(v) = axum::http::HeaderValue::from_str(c) {
+            res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+/// The browser cookie of the request, if any.
+pub fn browser_id(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find_map(|(k, v)| (k == BROWSER_COOKIE && v.len() >= 32).then(|| v.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recovery_codes_alone_are_no_second_factor() {
+        let w = WaysIn { password: true, totp: false, passkeys: 0, recovery_codes_left: 10 };
+        assert!(!w.has_second_factor());
+        assert!(WaysIn { totp: true, ..w }.has_second_factor());
+        assert!(WaysIn { passkeys: 1, ..w }.has_second_factor());
+    }
+
+    #[test]
+    fn only_local_targets_are_carried_along() {
+        assert_eq!(weiter_query("/konto/sitzungen"), "?weiter=%2Fkonto%2Fsitzungen");
+        assert_eq!(weiter_query("//evil.example"), "");
+        assert_eq!(weiter_query(""), "");
+    }
+}

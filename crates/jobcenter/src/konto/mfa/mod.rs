@@ -169,6 +169,36 @@ pub async fn complete_login(
     Ok(cookies)
 }
 
+/// After a factor was added: at the gate the login completes (a new
+/// session at level "substantiell"); the account's first factor comes with
+/// its recovery codes, shown once. Otherwise `success` renders the page.
+pub async fn finish_first_or_added_factor(
+    state: &AppState,
+    signed: crate::web::ctx::MaySetUpFactor,
+    account: &Account,
+    before: WaysIn,
+    headers: &axum::http::HeaderMap,
+    success: impl FnOnce() -> AppResult<Response>,
+) -> AppResult<Response> {
+    let cookies = if signed.session.stage == Stage::Setup {
+        complete_login(state, &signed.ctx.actor, Some(&signed.session), account, Method::NewFactor, browser_id(headers).as_deref()).await?
+    } else {
+        Vec::new()
+    };
+    let mut res = if !before.has_second_factor() && before.recovery_codes_left == 0 {
+        let codes = wiederherstellungscodes::generate(state, account, &signed.ctx.actor).await?;
+        wiederherstellungscodes::show(crate::web::Page::new(&signed.ctx, state, "recovery-title"), codes, true)?
+    } else {
+        success()?
+    };
+    for c in &cookies {
+        if let Ok(v) = axum::http::HeaderValue::from_str(c) {
+            res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+        }
+    }
+    Ok(res)
+}
+
 /// Name of the long-lived cookie that recognises a browser (for the "new
 /// browser" mail); it carries no rights.
 pub const BROWSER_COOKIE: &str = "jc_browser";

@@ -4,11 +4,10 @@
 //! encrypted at rest; ten wrong codes in a row lock the check for ten
 //! minutes.
 
-use super::{Method, WaysIn, complete_login, see_other_with_cookies, ways_in};
+use super::{finish_first_or_added_factor, see_other_with_cookies, ways_in};
 use crate::app::AppState;
 use crate::konto::store::{self, Account};
 use crate::web::ctx::MaySetUpFactor;
-use crate::web::session::Stage;
 use crate::web::{AppError, AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
@@ -294,55 +293,15 @@ pub async fn submit(
     super::factor_mail(&state, &mut tx, &account, "factor-added", &lang_factor_name(&account, "totp")).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
-    finish_first_or_added_factor(&state, signed, &account, before, &headers, |page| render(&SuccessPage { page, next: String::new() }))
+    let ctx = signed.ctx.clone();
+    finish_first_or_added_factor(&state, signed, &account, before, &headers, || {
+        render(&SuccessPage { page: Page::new(&ctx, &state, "totp-setup-title"), next: String::new() })
+    })
         .await
 }
 
 fn lang_factor_name(account: &Account, kind: &str) -> String {
     crate::konto::account_lang(&account.lang).t(&format!("factor-name-{kind}"))
-}
-
-/// After a factor was added: at the gate the login completes (a new
-/// session at level "substantiell"); the first factor of an account comes
-/// with its recovery codes. Then the success page.
-pub async fn finish_first_or_added_factor(
-    state: &AppState,
-    signed: MaySetUpFactor,
-    account: &Account,
-    before: WaysIn,
-    headers: &HeaderMap,
-    success: impl FnOnce(Page) -> AppResult<Response>,
-) -> AppResult<Response> {
-    let mut cookies = Vec::new();
-    if signed.session.stage == Stage::Setup {
-        cookies = complete_login(
-            state,
-            &signed.ctx.actor,
-            Some(&signed.session),
-            account,
-            Method::NewFactor,
-            super::browser_id(headers).as_deref(),
-        )
-        .await?;
-    }
-    if !before.has_second_factor() && before.recovery_codes_left == 0 {
-        let codes = super::wiederherstellungscodes::generate(state, account, &signed.ctx.actor).await?;
-        let page = Page::new(&signed.ctx, state, "recovery-title");
-        let mut res = super::wiederherstellungscodes::show(page, codes, true)?;
-        for c in &cookies {
-            if let Ok(v) = axum::http::HeaderValue::from_str(c) {
-                res.headers_mut().append(axum::http::header::SET_COOKIE, v);
-            }
-        }
-        return Ok(res);
-    }
-    let mut res = success(Page::new(&signed.ctx, state, "totp-setup-title"))?;
-    for c in &cookies {
-        if let Ok(v) = axum::http::HeaderValue::from_str(c) {
-            res.headers_mut().append(axum::http::header::SET_COOKIE, v);
-        }
-    }
-    Ok(res)
 }
 
 /// `POST /konto/totp/entfernen`: only if another second factor remains.

@@ -68,7 +68,7 @@ second-factor-use-recovery = Mit einem Wiederherstellungscode anmelden
 stepup-title = Höhere Sicherheitsstufe nötig
 stepup-heading = Für diese Funktion ist eine Anmeldung mit Online-Ausweis oder ELSTER-Zertifikat nötig.
 stepup-text = Besonders schützenswerte Daten können nicht mit einer Anmeldung mittels Benutzernamen/Passwort eingesehen werden.
-stepup-alternative = Die Anmeldung mit Online-Ausweis ist in diesem Portal noch nicht verfügbar. Die Informationen erhalten Sie bei Ihrem Jobcenter persönlich oder per Post.
+stepup-alternative = Die Anmeldung mit Online-Ausweis oder ELSTER-Zertifikat ist in diesem Portal noch nicht verfügbar. Die Informationen erhalten Sie bei Ihrem Jobcenter persönlich oder per Post.
 
 settings-security = Sicherheit
 settings-totp = Zweiter Faktor (TOTP)

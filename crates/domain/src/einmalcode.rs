@@ -44,10 +44,21 @@ impl RecoveryCode {
         (s.len() == 10 && s.chars().all(|c| RECOVERY_ALPHABET.contains(c))).then_some(Self(s))
     }
 
-    /// Builds a code from 10 random bytes.
-    pub fn from_random(bytes: [u8; 10]) -> Self {
+    /// Builds a code from a source of random bytes, without modulo bias:
+    /// bytes at or above the largest multiple of the alphabet size are
+    /// drawn again.
+    pub fn generate(mut random_byte: impl FnMut() -> u8) -> Self {
         let alphabet = RECOVERY_ALPHABET.as_bytes();
-        Self(bytes.iter().map(|b| alphabet[usize::from(*b) % alphabet.len()] as char).collect())
+        let n = alphabet.len();
+        let limit = (256 / n * n) as u16;
+        let mut code = String::with_capacity(10);
+        while code.len() < 10 {
+            let b = random_byte();
+            if u16::from(b) < limit {
+                code.push(alphabet[usize::from(b) % n] as char);
+            }
+        }
+        Self(code)
     }
 
     /// Canonical form, for hashing.
@@ -77,16 +88,21 @@ mod tests {
 
     #[test]
     fn recovery_codes_accept_any_case_and_dashes() {
-        let c = RecoveryCode::from_random([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        let mut bytes = [0u8, 1, 2, 3, 4, 5, 6, 7, 8, 9].into_iter();
+        let c = RecoveryCode::generate(|| bytes.next().unwrap());
         assert_eq!(c.display().len(), 11);
         assert_eq!(RecoveryCode::parse(&c.display().to_lowercase()), Some(c.clone()));
         assert_eq!(RecoveryCode::parse("ABCDE-12345"), None, "1 is not in the alphabet");
+        let mut biased = [255u8, 250, 248, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9].into_iter();
+        let c = RecoveryCode::generate(|| biased.next().unwrap());
+        assert_eq!(c.canonical(), "23456789AB", "bytes from 248 on are drawn again");
     }
 
     proptest! {
         #[test]
-        fn random_recovery_codes_round_trip(bytes in proptest::array::uniform10(any::<u8>())) {
-            let c = RecoveryCode::from_random(bytes);
+        fn random_recovery_codes_round_trip(bytes in proptest::collection::vec(any::<u8>(), 10..40)) {
+            let mut it = bytes.into_iter().cycle().filter(|b| *b < 248);
+            let c = RecoveryCode::generate(|| it.next().unwrap_or(0));
             prop_assert_eq!(RecoveryCode::parse(&c.display()), Some(c));
         }
     }

@@ -24,7 +24,7 @@ pub const COUNT: usize = 10;
 /// once (only their hashes are stored).
 pub async fn generate(state: &AppState, account: &Account, actor: &Actor) -> AppResult<Vec<RecoveryCode>> {
     let now = state.now();
-    let codes: Vec<RecoveryCode> = (0..COUNT).map(|_| RecoveryCode::from_random(crate::crypto::random_bytes::<10>())).collect();
+    let codes: Vec<RecoveryCode> = (0..COUNT).map(|_| RecoveryCode::generate(|| crate::crypto::random_bytes::<1>()[0])).collect();
     let mut tx = state.db.begin().await?;
     sqlx::query("DELETE FROM recovery_codes WHERE account_id = $1").bind(&account.id).execute(&mut *tx).await?;
     for c in &codes {

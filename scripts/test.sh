@@ -25,6 +25,10 @@ if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/@kern-ux/nat
   say "Installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund
 fi
+if ! command -v oathtool >/dev/null 2>&1; then
+  say "Installing Debian's oathtool for the TOTP interoperability test"
+  apt_install oathtool
+fi
 if ! cargo nextest --version >/dev/null 2>&1; then
   say "Installing cargo-nextest"
   cargo install cargo-nextest --locked

@@ -19,8 +19,11 @@ CREATE TABLE totp_factors (
     locked_until BIGINT NOT NULL DEFAULT 0
 );
 
+-- A key being set up belongs to one login (session), never to the account:
+-- whoever else knows the password must not see the key the owner confirms.
 CREATE TABLE totp_pending (
-    account_id TEXT PRIMARY KEY,
+    session_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
     secret_sealed TEXT NOT NULL,
     account_label TEXT NOT NULL,
     created_at BIGINT NOT NULL

@@ -293,6 +293,12 @@ pub async fn delete_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
     for sql in [
         "DELETE FROM sessions WHERE account_id = $1",
         "DELETE FROM email_tokens WHERE account_id = $1",
+        "DELETE FROM totp_factors WHERE account_id = $1",
+        "DELETE FROM totp_pending WHERE account_id = $1",
+        "DELETE FROM recovery_codes WHERE account_id = $1",
+        "DELETE FROM known_browsers WHERE account_id = $1",
+        "DELETE FROM passkeys WHERE account_id = $1",
+        "DELETE FROM webauthn_ceremonies WHERE account_id = $1",
         "DELETE FROM accounts WHERE id = $1",
     ] {
         sqlx::query(sql).bind(account_id).execute(&mut **tx).await?;

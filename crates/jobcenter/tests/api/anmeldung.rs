@@ -1,6 +1,8 @@
 //! E-mail confirmation (ACC-6, ACC-7) and login (ACC-1, ACC-8, ACC-9):
 //! single-use and expiring links, a new link on request, no enumeration,
-//! rate limits, the session cookie and where a login leads.
+//! rate limits, the session cookie and where a login leads. The password
+//! step answers with the second factor (MFA-1): `/anmelden/zweiter-faktor`
+//! for an account with one, `/sicherheitshinweis` for an account without.
 
 use crate::support::{PASSWORD, TestApp, location};
 
@@ -36,6 +38,39 @@ fn session_cookie(r: &reqwest::Response) -> Option<String> {
         .find_map(|c| c.strip_prefix("jc_sitzung="))
         .map(|c| c.split(';').next().unwrap_or("").to_owned())
         .filter(|v| !v.is_empty())
+}
+
+/// The attributes of the session cookie set by a response.
+fn session_cookie_attributes(r: &reqwest::Response) -> Vec<String> {
+    let cookie = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("jc_sitzung="))
+        .expect("a session cookie")
+        .to_owned();
+    cookie.split(';').skip(1).map(|a| a.trim().to_owned()).collect()
+}
+
+/// Password, then a TOTP code, each with the `weiter` a browser would
+/// carry; returns the password step's and the second step's answers.
+async fn sign_in_with_weiter(
+    app: &TestApp,
+    client: &reqwest::Client,
+    secret: &[u8],
+    weiter: &str,
+) -> (reqwest::Response, reqwest::Response) {
+    let password = client
+        .post(app.url("/anmelden"))
+        .form(&[("kennung", "kim@example.de"), ("passwort", PASSWORD), ("weiter", weiter)])
+        .send()
+        .await
+        .unwrap();
+    let code = app.next_code(secret);
+    let second =
+        client.post(app.url("/anmelden/zweiter-faktor")).form(&[("code", code.as_str()), ("weiter", weiter)]).send().await.unwrap();
+    (password, second)
 }
 
 /// `GET /konto` with only this session cookie (a browser that kept it).
@@ -143,23 +178,24 @@ async fn login_needs_a_confirmed_address() {
     app.client.get(&link).send().await.unwrap();
     let r = app.login("ria@example.de", PASSWORD).await;
     assert_eq!(r.status(), 303);
-    assert_eq!(location(&r), "/konto");
+    assert_eq!(location(&r), "/sicherheitshinweis", "confirmed: the password step passes (to the gate, MFA-1)");
+    assert!(session_cookie(&r).is_some());
 }
 
 #[tokio::test]
 async fn a_user_name_works_as_login_after_it_was_set() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
     assert_eq!(app.login_with(&app.new_client(), "kim.k", PASSWORD).await.status(), 422, "no user name yet");
-    app.login("kim@example.de", PASSWORD).await;
     let r = app.post("/konto/benutzername", &[("benutzername", "Kim.K")]).await;
     assert_eq!(r.status(), 303);
 
     for identifier in ["Kim.K", "kim.k", " KIM.K "] {
         let other = app.new_client();
-        let r = app.login_with(&other, identifier, PASSWORD).await;
+        // The password step by user name, then the account's TOTP code.
+        let r = app.sign_in_with(&other, identifier, PASSWORD, &secret).await;
         assert_eq!(r.status(), 303, "{identifier:?}");
-        assert_eq!(location(&r), "/konto");
+        assert_eq!(location(&r), "/passkey/angebot", "{identifier:?}");
         let page = other.get(app.url("/konto")).send().await.unwrap().text().await.unwrap();
         assert!(page.contains("kim@example.de"));
     }
@@ -186,7 +222,8 @@ async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
 #[tokio::test]
 async fn too_many_failed_logins_lock_the_account_for_15_minutes_even_with_the_right_password() {
     let app = TestApp::spawn_with(Box::new(|raw| raw.rate_limits.login_per_account = 3)).await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
+    app.post("/abmelden", &[]).await;
     for _ in 0..3 {
         assert_eq!(app.login("kim@example.de", "Falsch-Passwort-99!").await.status(), 422);
     }
@@ -196,9 +233,13 @@ async fn too_many_failed_logins_lock_the_account_for_15_minutes_even_with_the_ri
     assert!(r.text().await.unwrap().contains(RATE_LIMITED));
     assert_eq!(app.login("KIM@example.de", PASSWORD).await.status(), 429, "the case of the address does not matter");
 
+    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(sessions, 0, "not even a session that owes its second factor");
+
     // Another account from the same client address is not affected.
     app.register_confirmed("lea@example.de", PASSWORD).await;
-    assert_eq!(app.login_with(&app.new_client(), "lea@example.de", PASSWORD).await.status(), 303);
+    let r = app.login_with(&app.new_client(), "lea@example.de", PASSWORD).await;
+    assert_eq!((r.status().as_u16(), location(&r)), (303, "/sicherheitshinweis".to_owned()));
 
     // The lock lasts 15 minutes from the first failure, not to the end of
     // some clock-aligned window.
@@ -207,14 +248,17 @@ async fn too_many_failed_logins_lock_the_account_for_15_minutes_even_with_the_ri
     app.clock.advance(1);
     let r = app.login("kim@example.de", PASSWORD).await;
     assert_eq!(r.status(), 303, "a fresh window after 15 minutes");
-    assert_eq!(location(&r), "/konto");
+    assert_eq!(location(&r), "/anmelden/zweiter-faktor");
+    let code = app.next_code(&secret);
+    let r = app.post("/anmelden/zweiter-faktor", &[("code", code.as_str())]).await;
+    assert_eq!(r.status(), 303, "and the login completes");
+    assert_eq!(app.get("/konto").await.status(), 200);
 }
 
 #[tokio::test]
 async fn failed_logins_by_user_name_and_by_address_count_against_one_account_limit() {
     let app = TestApp::spawn_with(Box::new(|raw| raw.rate_limits.login_per_account = 3)).await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    app.login("kim@example.de", PASSWORD).await;
+    app.signed_up("kim@example.de", PASSWORD).await;
     assert_eq!(app.post("/konto/benutzername", &[("benutzername", "kim.k")]).await.status(), 303);
     let attacker = app.new_client();
     for identifier in ["kim@example.de", "kim.k", "kim@example.de"] {
@@ -235,82 +279,114 @@ async fn too_many_logins_from_one_client_address_are_refused_with_429() {
     assert_eq!(r.status(), 429, "the address is blocked, whatever the account");
     assert!(r.text().await.unwrap().contains(RATE_LIMITED));
     app.clock.advance(15 * 60);
-    assert_eq!(app.login("kim@example.de", PASSWORD).await.status(), 303);
-}
-
-#[tokio::test]
-async fn the_session_cookie_is_http_only_and_same_site_lax() {
-    let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
     let r = app.login("kim@example.de", PASSWORD).await;
-    let cookie = r
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("jc_sitzung="))
-        .expect("a session cookie")
-        .to_owned();
-    let attributes: Vec<&str> = cookie.split(';').map(str::trim).collect();
-    assert!(attributes.contains(&"HttpOnly"), "{cookie}");
-    assert!(attributes.contains(&"SameSite=Lax"), "{cookie}");
-    assert!(attributes.contains(&"Path=/"), "{cookie}");
-    let value = session_cookie(&r).unwrap();
-    assert!(value.len() >= 22, "at least 128 bits: {value}");
-    let stored: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE id_hash = $1").bind(&value).fetch_one(&app.state.db.pool).await.unwrap();
-    assert_eq!(stored, 0, "the database holds only the hash of the cookie");
+    assert_eq!((r.status().as_u16(), location(&r)), (303, "/sicherheitshinweis".to_owned()));
 }
 
 #[tokio::test]
-async fn logging_in_again_gives_a_new_session_id_and_the_old_one_stops_working() {
+async fn the_session_cookies_of_both_login_steps_are_http_only_and_same_site_lax() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    let first = session_cookie(&app.login("kim@example.de", PASSWORD).await).expect("first session");
-    assert_eq!(konto_with_cookie(&app, &first).await.status(), 200);
-    let second = session_cookie(&app.login("kim@example.de", PASSWORD).await).expect("second session");
-    assert_ne!(first, second);
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
+    app.post("/abmelden", &[]).await;
+    let password_step = app.login("kim@example.de", PASSWORD).await;
+    assert_eq!(location(&password_step), "/anmelden/zweiter-faktor");
+    let code = app.next_code(&secret);
+    let second_step = app.post("/anmelden/zweiter-faktor", &[("code", code.as_str())]).await;
+    assert_eq!(second_step.status(), 303);
 
-    let old = konto_with_cookie(&app, &first).await;
-    assert_eq!(old.status(), 303, "the old id is no longer valid");
-    assert_eq!(location(&old), "/anmelden?weiter=%2Fkonto");
-    assert_eq!(konto_with_cookie(&app, &second).await.status(), 200);
-    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db.pool).await.unwrap();
-    assert_eq!(sessions, 1, "the old row is gone");
-}
-
-#[tokio::test]
-async fn weiter_only_accepts_local_paths() {
-    let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    for (weiter, expected) in [
-        ("//evil.example", "/konto"),
-        ("https://evil.example/konto", "/konto"),
-        ("/\\evil.example", "/konto"),
-        ("evil.example", "/konto"),
-        ("/konto/sitzungen", "/konto/sitzungen"),
-    ] {
-        let client = app.new_client();
-        let r = client
-            .post(app.url("/anmelden"))
-            .form(&[("kennung", "kim@example.de"), ("passwort", PASSWORD), ("weiter", weiter)])
-            .send()
+    for (step, r) in [("password", &password_step), ("second factor", &second_step)] {
+        let attributes = session_cookie_attributes(r);
+        for wanted in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+            assert!(attributes.iter().any(|a| a == wanted), "{step}: {attributes:?}");
+        }
+        let value = session_cookie(r).unwrap();
+        assert!(value.len() >= 22, "{step}: at least 128 bits: {value}");
+        let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE id_hash = $1")
+            .bind(&value)
+            .fetch_one(&app.state.db.pool)
             .await
             .unwrap();
-        assert_eq!(r.status(), 303, "{weiter}");
-        assert_eq!(location(&r), expected, "{weiter}");
+        assert_eq!(stored, 0, "{step}: the database holds only the hash of the cookie");
+    }
+}
+
+#[tokio::test]
+async fn each_login_step_gives_a_new_session_id_and_the_old_ones_stop_working() {
+    let app = TestApp::spawn().await;
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
+    let before_login = session_cookie(&app.post("/abmelden", &[]).await);
+    assert_eq!(before_login, None, "logged out");
+
+    let password_step = session_cookie(&app.login("kim@example.de", PASSWORD).await).expect("a session for the second step");
+    let r = konto_with_cookie(&app, &password_step).await;
+    assert_eq!(location(&r), "/anmelden/zweiter-faktor?weiter=%2Fkonto", "the password alone does not open the portal");
+    let code = app.next_code(&secret);
+    let first = session_cookie(&app.post("/anmelden/zweiter-faktor", &[("code", code.as_str())]).await).expect("first session");
+    assert_ne!(first, password_step, "the second step cycles the id");
+    assert_eq!(konto_with_cookie(&app, &first).await.status(), 200);
+    let r = konto_with_cookie(&app, &password_step).await;
+    assert_eq!(location(&r), "/anmelden?weiter=%2Fkonto", "the id of the password step is gone");
+
+    // Logging in again from the signed-in browser.
+    let again = session_cookie(&app.login("kim@example.de", PASSWORD).await).expect("a new session for the second step");
+    assert_ne!(again, first);
+    let code = app.next_code(&secret);
+    let second = session_cookie(&app.post("/anmelden/zweiter-faktor", &[("code", code.as_str())]).await).expect("second session");
+    assert_ne!(first, second);
+    assert_ne!(again, second);
+
+    for old in [&first, &again] {
+        let r = konto_with_cookie(&app, old).await;
+        assert_eq!(r.status(), 303, "the old id is no longer valid");
+        assert_eq!(location(&r), "/anmelden?weiter=%2Fkonto");
+    }
+    assert_eq!(konto_with_cookie(&app, &second).await.status(), 200);
+    let sessions: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sessions").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(sessions, 1, "the old rows are gone");
+}
+
+#[tokio::test]
+async fn weiter_only_accepts_local_paths_in_both_login_steps() {
+    let app = TestApp::spawn().await;
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
+    // "Diese Seite nicht mehr anzeigen": a completed login goes straight on.
+    let r = app.post("/passkey/angebot/ueberspringen", &[("nicht_mehr_anzeigen", "on")]).await;
+    assert_eq!(location(&r), "/konto");
+    for (weiter, second_step, expected) in [
+        ("//evil.example", "/anmelden/zweiter-faktor", "/konto"),
+        ("https://evil.example/konto", "/anmelden/zweiter-faktor", "/konto"),
+        ("/\\evil.example", "/anmelden/zweiter-faktor", "/konto"),
+        ("evil.example", "/anmelden/zweiter-faktor", "/konto"),
+        ("/konto/sitzungen", "/anmelden/zweiter-faktor?weiter=%2Fkonto%2Fsitzungen", "/konto/sitzungen"),
+    ] {
+        let client = app.new_client();
+        let (password, second) = sign_in_with_weiter(&app, &client, &secret, weiter).await;
+        assert_eq!(password.status(), 303, "{weiter}");
+        assert_eq!(location(&password), second_step, "{weiter}");
+        assert_eq!(second.status(), 303, "{weiter}");
+        assert_eq!(location(&second), expected, "{weiter}: the second step checks the target again");
     }
 }
 
 #[tokio::test]
 async fn a_stranger_sent_to_the_login_comes_back_to_the_page_he_wanted() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
+    app.post("/abmelden", &[]).await;
     let r = app.get("/konto/sitzungen").await;
     assert_eq!(location(&r), "/anmelden?weiter=%2Fkonto%2Fsitzungen");
     let form = app.get(&location(&r)).await.text().await.unwrap();
     assert!(form.contains("name=\"weiter\" value=\"/konto/sitzungen\""), "the form carries the target");
     let r = app.post("/anmelden", &[("kennung", "kim@example.de"), ("passwort", PASSWORD), ("weiter", "/konto/sitzungen")]).await;
+    assert_eq!(location(&r), "/anmelden/zweiter-faktor?weiter=%2Fkonto%2Fsitzungen");
+    let form = app.get(&location(&r)).await.text().await.unwrap();
+    assert!(form.contains("name=\"weiter\" value=\"/konto/sitzungen\""), "the second step carries the target");
+    let code = app.next_code(&secret);
+    let r = app.post("/anmelden/zweiter-faktor", &[("code", code.as_str()), ("weiter", "/konto/sitzungen")]).await;
+    assert_eq!(location(&r), "/passkey/angebot?weiter=%2Fkonto%2Fsitzungen", "the passkey offer (MFA-2) carries it too");
+    let offer = app.get(&location(&r)).await.text().await.unwrap();
+    assert!(offer.contains("name=\"weiter\" value=\"/konto/sitzungen\""));
+    let r = app.post("/passkey/angebot/ueberspringen", &[("weiter", "/konto/sitzungen")]).await;
     assert_eq!(location(&r), "/konto/sitzungen");
     assert_eq!(app.get("/konto/sitzungen").await.status(), 200);
 }

@@ -5,20 +5,28 @@ use crate::support::{NEW_PASSWORD, PASSWORD, TestApp, location};
 
 const WRONG_CURRENT: &str = "Das aktuelle Passwort ist nicht richtig.";
 
-/// An app with `kim@example.de` signed in on `app.client`.
-async fn signed_in() -> TestApp {
+/// An app with `kim@example.de` fully signed in (password and TOTP) on
+/// `app.client`, and Kim's TOTP secret.
+async fn signed_in() -> (TestApp, Vec<u8>) {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    assert_eq!(app.login("kim@example.de", PASSWORD).await.status(), 303);
-    app
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
+    (app, secret)
 }
 
 async fn username_of(app: &TestApp, email: &str) -> Option<String> {
     sqlx::query_scalar("SELECT username FROM accounts WHERE email_lower = $1").bind(email).fetch_one(&app.state.db.pool).await.unwrap()
 }
 
+/// The answer of the password step in a new browser: 303 (on to the
+/// second factor, or to the gate for an account without one) or the error
+/// status.
 async fn login_status(app: &TestApp, identifier: &str, password: &str) -> u16 {
-    app.login_with(&app.new_client(), identifier, password).await.status().as_u16()
+    let r = app.login_with(&app.new_client(), identifier, password).await;
+    if r.status() == 303 {
+        let to = location(&r);
+        assert!(to == "/anmelden/zweiter-faktor" || to == "/sicherheitshinweis", "a right password leads to the second factor: {to}");
+    }
+    r.status().as_u16()
 }
 
 async fn session_count(app: &TestApp, account_id: &str) -> i64 {
@@ -27,7 +35,7 @@ async fn session_count(app: &TestApp, account_id: &str) -> i64 {
 
 #[tokio::test]
 async fn a_user_name_can_be_set_changed_and_removed() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let r = app.post("/konto/benutzername", &[("benutzername", " Kim_K ")]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/konto?hinweis=benutzername-gespeichert");
@@ -52,12 +60,13 @@ async fn a_user_name_can_be_set_changed_and_removed() {
 
 #[tokio::test]
 async fn a_user_name_taken_by_another_account_is_refused() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     assert_eq!(app.post("/konto/benutzername", &[("benutzername", "kim_k")]).await.status(), 303);
 
-    app.register_confirmed("lea@example.de", PASSWORD).await;
     let lea = app.new_client();
-    assert_eq!(app.login_with(&lea, "lea@example.de", PASSWORD).await.status(), 303);
+    app.register_confirmed("lea@example.de", PASSWORD).await;
+    assert_eq!(location(&app.login_with(&lea, "lea@example.de", PASSWORD).await), "/sicherheitshinweis");
+    app.set_up_totp_with(&lea).await;
     let r = lea.post(app.url("/konto/benutzername")).form(&[("benutzername", "KIM_K")]).send().await.unwrap();
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Dieser Benutzername ist bereits vergeben. Bitte wählen Sie einen anderen."));
@@ -67,7 +76,7 @@ async fn a_user_name_taken_by_another_account_is_refused() {
 
 #[tokio::test]
 async fn an_invalid_user_name_is_refused_with_the_rule_it_breaks() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     for (name, message) in [
         ("ab", "Der Benutzername muss 3 bis 30 Zeichen lang sein."),
         ("kim@example", "Der Benutzername darf nur Buchstaben (A - Z, a - z), Ziffern, Punkt, Bindestrich und Unterstrich enthalten."),
@@ -82,7 +91,7 @@ async fn an_invalid_user_name_is_refused_with_the_rule_it_breaks() {
 
 #[tokio::test]
 async fn the_language_is_stored_for_pages_and_mails() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let r = app.post("/konto/sprache", &[("sprache", "uk")]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/konto?hinweis=sprache-gespeichert&lang=uk");
@@ -105,7 +114,7 @@ async fn the_language_is_stored_for_pages_and_mails() {
 
 #[tokio::test]
 async fn changing_the_password_needs_the_current_password() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let r = app
         .post(
             "/konto/passwort",
@@ -128,7 +137,7 @@ async fn changing_the_password_needs_the_current_password() {
 
 #[tokio::test]
 async fn a_new_password_must_meet_acc_3_when_changing_it() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let r = app
         .post(
             "/konto/passwort",
@@ -145,11 +154,14 @@ async fn a_new_password_must_meet_acc_3_when_changing_it() {
 
 #[tokio::test]
 async fn changing_the_password_ends_the_other_sessions_keeps_this_one_and_sends_a_mail() {
-    let app = signed_in().await;
+    let (app, secret) = signed_in().await;
     let other = app.new_client();
-    assert_eq!(app.login_with(&other, "kim@example.de", PASSWORD).await.status(), 303);
+    assert_eq!(app.sign_in_with(&other, "kim@example.de", PASSWORD, &secret).await.status(), 303);
+    assert_eq!(other.get(app.url("/konto")).send().await.unwrap().status(), 200);
+    let half = app.new_client();
+    assert_eq!(location(&app.login_with(&half, "kim@example.de", PASSWORD).await), "/anmelden/zweiter-faktor");
     let id = app.account_id("kim@example.de").await.unwrap();
-    assert_eq!(session_count(&app, &id).await, 2);
+    assert_eq!(session_count(&app, &id).await, 3);
 
     let r = app
         .post("/konto/passwort", &[("aktuelles_passwort", PASSWORD), ("passwort", NEW_PASSWORD), ("passwort_wiederholung", NEW_PASSWORD)])
@@ -162,6 +174,10 @@ async fn changing_the_password_ends_the_other_sessions_keeps_this_one_and_sends_
     assert!(here.text().await.unwrap().contains("Ihr Passwort wurde geändert. Auf allen anderen Geräten wurden Sie abgemeldet."));
     let there = other.get(app.url("/konto")).send().await.unwrap();
     assert_eq!(there.status(), 303, "the other session ended");
+    assert_eq!(location(&there), "/anmelden?weiter=%2Fkonto");
+    let code = app.next_code(&secret);
+    let r = half.post(app.url("/anmelden/zweiter-faktor")).form(&[("code", code.as_str())]).send().await.unwrap();
+    assert_eq!(location(&r), "/anmelden?weiter=%2Fkonto", "a login that only had the old password cannot complete");
     assert_eq!(session_count(&app, &id).await, 1);
 
     let mail = app.smtp.wait_for("kim@example.de", "Ihr Passwort wurde geändert").await;
@@ -172,7 +188,7 @@ async fn changing_the_password_ends_the_other_sessions_keeps_this_one_and_sends_
 
 #[tokio::test]
 async fn changing_the_email_address_confirms_the_new_one_and_tells_the_old_one() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let r = app.post("/konto/email", &[("neue_email", "kim.neu@example.de"), ("aktuelles_passwort", PASSWORD)]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/konto?hinweis=email-angefordert");
@@ -204,7 +220,7 @@ async fn changing_the_email_address_confirms_the_new_one_and_tells_the_old_one()
 
 #[tokio::test]
 async fn the_change_link_works_without_a_session() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     app.post("/konto/email", &[("neue_email", "kim.neu@example.de"), ("aktuelles_passwort", PASSWORD)]).await;
     let link =
         app.smtp.wait_for("kim.neu@example.de", "Bestätigung Ihrer neuen E-Mail-Adresse").await.link_containing("/email-aendern").unwrap();
@@ -218,7 +234,7 @@ async fn the_change_link_works_without_a_session() {
 
 #[tokio::test]
 async fn changing_to_an_address_of_another_account_answers_the_same_and_mails_that_owner() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     app.register_confirmed("lea@example.de", PASSWORD).await;
 
     let taken = app.post("/konto/email", &[("neue_email", "Lea@Example.de"), ("aktuelles_passwort", PASSWORD)]).await;
@@ -243,7 +259,7 @@ async fn changing_to_an_address_of_another_account_answers_the_same_and_mails_th
 
 #[tokio::test]
 async fn changing_the_email_address_needs_the_current_password() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let r = app.post("/konto/email", &[("neue_email", "kim.neu@example.de"), ("aktuelles_passwort", "Falsch-Passwort-99!")]).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains(WRONG_CURRENT));
@@ -258,9 +274,9 @@ async fn changing_the_email_address_needs_the_current_password() {
 
 #[tokio::test]
 async fn deleting_the_account_removes_it_its_sessions_and_sends_a_mail() {
-    let app = signed_in().await;
+    let (app, secret) = signed_in().await;
     let other = app.new_client();
-    app.login_with(&other, "kim@example.de", PASSWORD).await;
+    assert_eq!(app.sign_in_with(&other, "kim@example.de", PASSWORD, &secret).await.status(), 303);
     let id = app.account_id("kim@example.de").await.unwrap();
 
     let r = app.post("/konto/loeschen", &[("aktuelles_passwort", PASSWORD), ("bestaetigung", "on")]).await;
@@ -295,7 +311,7 @@ async fn deleting_the_account_removes_it_its_sessions_and_sends_a_mail() {
 
 #[tokio::test]
 async fn deleting_the_account_needs_the_tick_and_the_password() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let r = app.post("/konto/loeschen", &[("aktuelles_passwort", PASSWORD)]).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten."));
@@ -310,8 +326,7 @@ async fn deleting_the_account_needs_the_tick_and_the_password() {
 #[tokio::test]
 async fn wrong_current_passwords_count_against_the_login_limit() {
     let app = TestApp::spawn_with(Box::new(|raw| raw.rate_limits.login_per_account = 3)).await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    app.login("kim@example.de", PASSWORD).await;
+    app.signed_up("kim@example.de", PASSWORD).await;
     let form =
         |current: &'static str| [("aktuelles_passwort", current), ("passwort", NEW_PASSWORD), ("passwort_wiederholung", NEW_PASSWORD)];
     for _ in 0..3 {
@@ -329,8 +344,7 @@ async fn wrong_current_passwords_count_against_the_login_limit() {
 #[tokio::test]
 async fn changing_the_email_address_too_often_answers_429() {
     let app = TestApp::spawn_with(Box::new(|raw| raw.rate_limits.mail_per_recipient = 1)).await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    app.login("kim@example.de", PASSWORD).await;
+    app.signed_up("kim@example.de", PASSWORD).await;
     let first = app.post("/konto/email", &[("neue_email", "eins@example.de"), ("aktuelles_passwort", PASSWORD)]).await;
     assert_eq!(first.status(), 303);
     let second = app.post("/konto/email", &[("neue_email", "zwei@example.de"), ("aktuelles_passwort", PASSWORD)]).await;

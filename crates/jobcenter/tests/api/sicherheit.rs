@@ -1,12 +1,13 @@
 //! Security (X-3 and the Konto parts of it): headers, cross-site form
-//! posts, every signed-in route closed to strangers, the audit chain, the
-//! deletion of unconfirmed registrations (ACC-9) and mail bodies encrypted
-//! at rest.
+//! posts, every signed-in route closed to strangers, the audit chain (with
+//! the events of the second factor), the deletion of unconfirmed
+//! registrations (ACC-9) and mail bodies encrypted at rest.
 
 use crate::support::{NEW_PASSWORD, PASSWORD, TestApp, location};
+use jobcenter::konto::mfa::totp::code_at;
 use jobcenter::web::routes::SIGNED_IN_GET_ROUTES;
 
-/// Every POST route that needs a session.
+/// Every POST route that needs a session (complete or not).
 const SIGNED_IN_POST_ROUTES: &[&str] = &[
     "/abmelden",
     "/sitzung/verlaengern",
@@ -17,10 +18,23 @@ const SIGNED_IN_POST_ROUTES: &[&str] = &[
     "/konto/sitzungen/beenden",
     "/konto/sitzungen/alle-beenden",
     "/konto/loeschen",
+    "/konto/totp",
+    "/konto/totp/entfernen",
+    "/konto/wiederherstellungscodes",
+    "/anmelden/zweiter-faktor",
+    "/anmelden/wiederherstellungscode",
+    "/passkey/angebot/ueberspringen",
 ];
 
 fn header<'a>(r: &'a reqwest::Response, name: &str) -> &'a str {
     r.headers().get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
+}
+
+/// A six-digit code that is not the TOTP code of `secret` at `now` nor in
+/// the steps around it.
+fn wrong_code(secret: &[u8], now: i64) -> String {
+    let right: Vec<String> = [-30, 0, 30].iter().map(|o| code_at(secret, now + o)).collect();
+    (0..).map(|n| format!("{n:06}")).find(|c| !right.contains(c)).unwrap()
 }
 
 async fn audit_kinds(app: &TestApp, account_id: &str) -> Vec<String> {
@@ -51,8 +65,7 @@ async fn pages_carry_the_security_headers() {
 #[tokio::test]
 async fn signed_in_pages_are_not_stored_but_static_assets_may_be_cached() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    app.login("kim@example.de", PASSWORD).await;
+    app.signed_up("kim@example.de", PASSWORD).await;
     let page = app.get("/konto").await;
     assert_eq!(page.status(), 200);
     assert_eq!(header(&page, "cache-control"), "no-store");
@@ -103,8 +116,7 @@ async fn a_cross_site_post_is_rejected_with_a_german_page() {
 #[tokio::test]
 async fn a_cross_site_post_cannot_change_a_signed_in_account() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    app.login("kim@example.de", PASSWORD).await;
+    app.signed_up("kim@example.de", PASSWORD).await;
     let r = app
         .client
         .post(app.url("/konto/sitzungen/alle-beenden"))
@@ -115,6 +127,20 @@ async fn a_cross_site_post_cannot_change_a_signed_in_account() {
         .unwrap();
     assert_eq!(r.status(), 403);
     assert_eq!(app.get("/konto").await.status(), 200, "still signed in");
+    let r = app
+        .client
+        .post(app.url("/konto/wiederherstellungscodes"))
+        .header("origin", "http://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403, "nor replace the recovery codes");
+    let generated: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE kind = 'recovery_codes_generated'")
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(generated, 1, "only the set of the first factor");
 }
 
 #[tokio::test]
@@ -131,7 +157,7 @@ async fn a_same_origin_post_works() {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
-    assert_eq!(location(&r), "/konto");
+    assert_eq!(location(&r), "/sicherheitshinweis", "the password step passed");
     let r = app.client.post(app.url("/abmelden")).header("origin", app.base.as_str()).send().await.unwrap();
     assert_eq!(r.status(), 303, "an old browser with a matching Origin");
     assert_eq!(location(&r), "/anmelden?hinweis=abgemeldet");
@@ -168,6 +194,8 @@ async fn every_signed_in_post_sends_a_stranger_to_the_login() {
                     ("neue_email", "fremd@example.de"),
                     ("sitzung", "x"),
                     ("zurueck", "/konto"),
+                    ("code", "123456"),
+                    ("nicht_mehr_anzeigen", "on"),
                 ],
             )
             .await;
@@ -184,13 +212,20 @@ async fn every_account_event_is_audited_in_an_unbroken_chain() {
     let app = TestApp::spawn().await;
     app.register_confirmed("kim@example.de", PASSWORD).await;
     assert_eq!(app.login("kim@example.de", "Falsch-Passwort-99!").await.status(), 422);
-    assert_eq!(app.login("kim@example.de", PASSWORD).await.status(), 303);
+    assert_eq!(location(&app.login("kim@example.de", PASSWORD).await), "/sicherheitshinweis");
+    let secret = app.set_up_totp_with(&app.client).await;
     assert_eq!(app.post("/konto/benutzername", &[("benutzername", "kim_k")]).await.status(), 303);
     let r = app
         .post("/konto/passwort", &[("aktuelles_passwort", PASSWORD), ("passwort", NEW_PASSWORD), ("passwort_wiederholung", NEW_PASSWORD)])
         .await;
     assert_eq!(r.status(), 303);
     assert_eq!(app.post("/konto/email", &[("neue_email", "kim.neu@example.de"), ("aktuelles_passwort", NEW_PASSWORD)]).await.status(), 303);
+    assert_eq!(app.post("/abmelden", &[]).await.status(), 303);
+    assert_eq!(location(&app.login("kim@example.de", NEW_PASSWORD).await), "/anmelden/zweiter-faktor");
+    let wrong = wrong_code(&secret, app.state.now());
+    assert_eq!(app.post("/anmelden/zweiter-faktor", &[("code", wrong.as_str())]).await.status(), 422);
+    let code = app.next_code(&secret);
+    assert_eq!(app.post("/anmelden/zweiter-faktor", &[("code", code.as_str())]).await.status(), 303);
     assert_eq!(app.post("/abmelden", &[]).await.status(), 303);
     assert_eq!(app.post("/passwort-vergessen", &[("kennung", "kim@example.de")]).await.status(), 200);
 
@@ -201,10 +236,18 @@ async fn every_account_event_is_audited_in_an_unbroken_chain() {
             "registered",
             "email_confirmed",
             "login_failed",
+            "password_ok",
+            "totp_added",
             "login",
+            "recovery_codes_generated",
             "username_changed",
             "password_changed",
             "email_change_requested",
+            "logout",
+            "password_ok",
+            "totp_failed",
+            "totp_ok",
+            "login",
             "logout",
             "password_reset_requested",
         ]
@@ -213,7 +256,7 @@ async fn every_account_event_is_audited_in_an_unbroken_chain() {
     assert_eq!(ips, ["127.0.0.1"]);
     let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(jobcenter::audit::verify_chain(&app.state.db.pool).await.expect("chain intact"), total);
-    assert_eq!(total, 9);
+    assert_eq!(total, 17);
 }
 
 #[tokio::test]
@@ -297,13 +340,14 @@ async fn user_input_shown_again_in_a_form_is_escaped() {
     let page = r.text().await.unwrap();
     assert!(page.contains("alert(1)"), "the identifier is shown again");
     assert!(!page.contains(evil), "but escaped");
-    assert_eq!(page.matches("<script").count(), 1, "only the page's own script tag");
+    assert!(page.contains("<script src=\"/assets/js/app.js\""));
+    assert_eq!(page.matches("<script").count(), page.matches("<script src=\"/assets/").count(), "only the page's own script tags");
 
     let r = app.post("/registrierung", &[("email", evil), ("passwort", PASSWORD), ("passwort_wiederholung", PASSWORD)]).await;
     assert_eq!(r.status(), 422);
     let page = r.text().await.unwrap();
     assert!(page.contains("alert(1)") && !page.contains(evil));
-    assert_eq!(page.matches("<script").count(), 1);
+    assert_eq!(page.matches("<script").count(), page.matches("<script src=\"/assets/").count());
 }
 
 #[tokio::test]

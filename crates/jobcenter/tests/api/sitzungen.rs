@@ -7,12 +7,28 @@ use crate::support::{PASSWORD, TestApp, location};
 const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:130.0) Gecko/20100101 Firefox/130.0";
 const CHROME: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36";
 
-/// An app with `kim@example.de` signed in on `app.client`.
-async fn signed_in() -> TestApp {
+/// An app with `kim@example.de` fully signed in (password and TOTP) on
+/// `app.client`, and Kim's TOTP secret.
+async fn signed_in() -> (TestApp, Vec<u8>) {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    assert_eq!(app.login("kim@example.de", PASSWORD).await.status(), 303);
-    app
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
+    (app, secret)
+}
+
+/// Registers `email` and sets up TOTP at the gate with `client`, which is
+/// then fully signed in; returns the secret.
+async fn signed_up_in(app: &TestApp, client: &reqwest::Client, email: &str) -> Vec<u8> {
+    app.register_confirmed(email, PASSWORD).await;
+    let r = app.login_with(client, email, PASSWORD).await;
+    assert_eq!(location(&r), "/sicherheitshinweis");
+    app.set_up_totp_with(client).await
+}
+
+/// A complete login (password and TOTP) with `client`.
+async fn sign_in(app: &TestApp, client: &reqwest::Client, email: &str, secret: &[u8]) {
+    let r = app.sign_in_with(client, email, PASSWORD, secret).await;
+    assert_eq!(r.status(), 303, "signed in");
+    assert_eq!(client.get(app.url("/konto")).send().await.unwrap().status(), 200);
 }
 
 /// A browser with its own cookies and user agent.
@@ -46,7 +62,7 @@ async fn assert_logged_out(app: &TestApp, client: &reqwest::Client) {
 
 #[tokio::test]
 async fn the_header_shows_30_minutes_right_after_login() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let page = app.get("/konto").await.text().await.unwrap();
     assert_eq!(header_timer(&page).as_deref(), Some("30 Min."));
     assert!(page.contains("data-sekunden=\"1800\""));
@@ -57,7 +73,7 @@ async fn the_header_shows_30_minutes_right_after_login() {
 
 #[tokio::test]
 async fn an_idle_session_ends_after_30_minutes() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     app.clock.advance(30 * 60 + 1);
     let r = app.get("/konto").await;
     assert_eq!(r.status(), 303);
@@ -69,7 +85,7 @@ async fn an_idle_session_ends_after_30_minutes() {
 
 #[tokio::test]
 async fn activity_within_the_window_keeps_the_session_alive() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     app.clock.advance(20 * 60);
     let page = app.get("/konto").await;
     assert_eq!(page.status(), 200);
@@ -82,7 +98,7 @@ async fn activity_within_the_window_keeps_the_session_alive() {
 
 #[tokio::test]
 async fn sitzung_verlaengern_restarts_the_idle_timer() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     // Within the first minute a page view does not touch the timer, so this
     // is the button's own doing.
     app.clock.advance(30);
@@ -101,7 +117,7 @@ async fn sitzung_verlaengern_restarts_the_idle_timer() {
 
 #[tokio::test]
 async fn a_session_ends_after_12_hours_even_with_activity() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     // A click every 25 minutes: 28 clicks reach 11 h 40 min.
     for step in 1..=28 {
         app.clock.advance(25 * 60);
@@ -119,11 +135,10 @@ async fn a_session_ends_after_12_hours_even_with_activity() {
 #[tokio::test]
 async fn the_session_list_shows_every_browser_and_marks_this_one() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
     let firefox = browser(FIREFOX);
     let chrome = browser(CHROME);
-    assert_eq!(app.login_with(&firefox, "kim@example.de", PASSWORD).await.status(), 303);
-    assert_eq!(app.login_with(&chrome, "kim@example.de", PASSWORD).await.status(), 303);
+    let secret = signed_up_in(&app, &firefox, "kim@example.de").await;
+    sign_in(&app, &chrome, "kim@example.de", &secret).await;
 
     let r = firefox.get(app.url("/konto/sitzungen")).send().await.unwrap();
     assert_eq!(r.status(), 200);
@@ -142,11 +157,10 @@ async fn the_session_list_shows_every_browser_and_marks_this_one() {
 #[tokio::test]
 async fn ending_another_session_logs_that_browser_out() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
     let firefox = browser(FIREFOX);
     let chrome = browser(CHROME);
-    app.login_with(&firefox, "kim@example.de", PASSWORD).await;
-    app.login_with(&chrome, "kim@example.de", PASSWORD).await;
+    let secret = signed_up_in(&app, &firefox, "kim@example.de").await;
+    sign_in(&app, &chrome, "kim@example.de", &secret).await;
 
     let chrome_session = session_of(&app, CHROME).await;
     let r = firefox.post(app.url("/konto/sitzungen/beenden")).form(&[("sitzung", chrome_session.as_str())]).send().await.unwrap();
@@ -159,10 +173,9 @@ async fn ending_another_session_logs_that_browser_out() {
 
 #[tokio::test]
 async fn a_session_of_another_account_cannot_be_ended() {
-    let app = signed_in().await;
-    app.register_confirmed("lea@example.de", PASSWORD).await;
+    let (app, _) = signed_in().await;
     let lea = browser(CHROME);
-    app.login_with(&lea, "lea@example.de", PASSWORD).await;
+    signed_up_in(&app, &lea, "lea@example.de").await;
     let lea_session = session_of(&app, CHROME).await;
 
     let r = app.post("/konto/sitzungen/beenden", &[("sitzung", lea_session.as_str())]).await;
@@ -173,18 +186,21 @@ async fn a_session_of_another_account_cannot_be_ended() {
 
 #[tokio::test]
 async fn logging_out_everywhere_ends_every_session_including_this_one() {
-    let app = signed_in().await;
+    let (app, secret) = signed_in().await;
     let other = browser(CHROME);
-    app.login_with(&other, "kim@example.de", PASSWORD).await;
-    app.register_confirmed("lea@example.de", PASSWORD).await;
+    sign_in(&app, &other, "kim@example.de", &secret).await;
+    // A third browser that has only given the password.
+    let half = app.new_client();
+    assert_eq!(location(&app.login_with(&half, "kim@example.de", PASSWORD).await), "/anmelden/zweiter-faktor");
     let lea = app.new_client();
-    app.login_with(&lea, "lea@example.de", PASSWORD).await;
+    signed_up_in(&app, &lea, "lea@example.de").await;
 
     let r = app.post("/konto/sitzungen/alle-beenden", &[]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/anmelden?hinweis=sitzungen-beendet");
     assert_logged_out(&app, &app.client).await;
     assert_logged_out(&app, &other).await;
+    assert_logged_out(&app, &half).await;
     assert_eq!(lea.get(app.url("/konto")).send().await.unwrap().status(), 200, "other accounts are untouched");
     let kim = app.account_id("kim@example.de").await.unwrap();
     let left: i64 =
@@ -196,7 +212,7 @@ async fn logging_out_everywhere_ends_every_session_including_this_one() {
 
 #[tokio::test]
 async fn logging_out_ends_the_session() {
-    let app = signed_in().await;
+    let (app, _) = signed_in().await;
     let r = app.post("/abmelden", &[]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), "/anmelden?hinweis=abgemeldet");

@@ -30,8 +30,16 @@ async fn set_new_password(app: &TestApp, link: &str, password: &str, repeat: &st
         .unwrap()
 }
 
+/// The answer of the password step in a new browser: 303 (on to the
+/// second factor, or to the gate for an account without one) or the error
+/// status.
 async fn login_status(app: &TestApp, identifier: &str, password: &str) -> u16 {
-    app.login_with(&app.new_client(), identifier, password).await.status().as_u16()
+    let r = app.login_with(&app.new_client(), identifier, password).await;
+    if r.status() == 303 {
+        let to = location(&r);
+        assert!(to == "/anmelden/zweiter-faktor" || to == "/sicherheitshinweis", "a right password leads to the second factor: {to}");
+    }
+    r.status().as_u16()
 }
 
 #[tokio::test]
@@ -69,8 +77,7 @@ async fn a_reset_link_is_mailed_and_sets_a_new_password() {
 #[tokio::test]
 async fn a_reset_can_be_asked_for_by_user_name() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    app.login("kim@example.de", PASSWORD).await;
+    app.signed_up("kim@example.de", PASSWORD).await;
     assert_eq!(app.post("/konto/benutzername", &[("benutzername", "kim_k")]).await.status(), 303);
     let link = request_reset(&app, "KIM_K", "kim@example.de", 1).await;
     assert_eq!(set_new_password(&app, &link, NEW_PASSWORD, NEW_PASSWORD).await.status(), 303);
@@ -151,11 +158,15 @@ async fn a_new_password_from_the_reset_must_meet_acc_3() {
 #[tokio::test]
 async fn a_reset_ends_every_session_and_sends_a_notice() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
     let other = app.new_client();
-    assert_eq!(app.login("kim@example.de", PASSWORD).await.status(), 303);
-    assert_eq!(app.login_with(&other, "kim@example.de", PASSWORD).await.status(), 303);
+    assert_eq!(app.sign_in_with(&other, "kim@example.de", PASSWORD, &secret).await.status(), 303);
+    let half = app.new_client();
+    assert_eq!(location(&app.login_with(&half, "kim@example.de", PASSWORD).await), "/anmelden/zweiter-faktor");
     let id = app.account_id("kim@example.de").await.unwrap();
+    for client in [&app.client, &other] {
+        assert_eq!(client.get(app.url("/konto")).send().await.unwrap().status(), 200, "fully signed in");
+    }
 
     let link = request_reset(&app, "kim@example.de", "kim@example.de", 1).await;
     assert_eq!(set_new_password(&app, &link, NEW_PASSWORD, NEW_PASSWORD).await.status(), 303);
@@ -163,7 +174,7 @@ async fn a_reset_ends_every_session_and_sends_a_notice() {
     let sessions: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM sessions WHERE account_id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(sessions, 0);
-    for client in [&app.client, &other] {
+    for client in [&app.client, &other, &half] {
         let r = client.get(app.url("/konto")).send().await.unwrap();
         assert_eq!(r.status(), 303);
         assert_eq!(location(&r), "/anmelden?weiter=%2Fkonto");
@@ -201,8 +212,7 @@ async fn an_unknown_identifier_gets_the_same_page_as_a_known_one() {
 #[tokio::test]
 async fn the_user_name_reminder_goes_to_the_stored_address_for_an_address_or_a_user_name() {
     let app = TestApp::spawn().await;
-    app.register_confirmed("kim@example.de", PASSWORD).await;
-    app.login("kim@example.de", PASSWORD).await;
+    app.signed_up("kim@example.de", PASSWORD).await;
     assert_eq!(app.post("/konto/benutzername", &[("benutzername", "kim_k")]).await.status(), 303);
 
     let form = app.get("/zugangsdaten-vergessen").await.text().await.unwrap();

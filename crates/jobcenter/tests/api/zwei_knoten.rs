@@ -1,14 +1,17 @@
 //! Two `jobcenter serve` processes on one database behave as one system
-//! register on one, confirm and log in on the other; the session
-//! works on both; a logout on one ends it on the other; a mail is sent once.
+//! register on one, confirm, pass the gate and log in with TOTP
+//! across both; the session works on both; a logout on one ends it on the
+//! other; a mail is sent once. The nodes run on the real clock.
 
 use crate::support::{PASSWORD, SmtpSink, TEST_MASTER_KEY, fresh_database, location};
+use jobcenter::konto::mfa::totp::{STEP, code_at, secret_from_base32};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-struct Node {
+/// A `jobcenter serve` process; killed when dropped.
+pub struct Node {
     child: Child,
-    base: String,
+    pub base: String,
 }
 
 impl Drop for Node {
@@ -22,7 +25,8 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-async fn start_node(db: &str, data: &std::path::Path, smtp: u16) -> Node {
+/// Starts a node on `db` and waits until it is ready.
+pub async fn start_node(db: &str, data: &std::path::Path, smtp: u16) -> Node {
     let port = free_port();
     let base = format!("http://localhost:{port}");
     let child = Command::new(env!("CARGO_BIN_EXE_jobcenter"))
@@ -46,6 +50,20 @@ async fn start_node(db: &str, data: &std::path::Path, smtp: u16) -> Node {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("node {} did not become ready", node.base);
+}
+
+/// The time of the nodes (the real clock).
+pub fn real_now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Reads the key on the TOTP set-up page of `node` and returns the secret.
+pub async fn totp_key_on(node: &Node, client: &reqwest::Client) -> Vec<u8> {
+    let page = client.get(format!("{}/konto/totp", node.base)).send().await.unwrap();
+    assert_eq!(page.status(), 200, "TOTP set-up page on {}", node.base);
+    let html = page.text().await.unwrap();
+    let start = html.find("id=\"totp-schluessel\">").expect("the key is shown") + "id=\"totp-schluessel\">".len();
+    secret_from_base32(&html[start..start + html[start..].find('<').unwrap()]).expect("a Base32 key")
 }
 
 #[tokio::test]
@@ -72,9 +90,35 @@ async fn two_serve_processes_on_one_database_behave_as_one_system() {
     let page = client.get(&link).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Sie haben Ihre E-Mail-Adresse erfolgreich bestätigt."), "confirmed on node B");
 
-    let r =
-        client.post(format!("{}/anmelden", b.base)).form(&[("kennung", "kim@example.de"), ("passwort", PASSWORD)]).send().await.unwrap();
-    assert_eq!((r.status().as_u16(), location(&r)), (303, "/konto".to_owned()), "logged in on node B");
+    let login = [("kennung", "kim@example.de"), ("passwort", PASSWORD)];
+    let r = client.post(format!("{}/anmelden", b.base)).form(&login).send().await.unwrap();
+    assert_eq!((r.status().as_u16(), location(&r)), (303, "/sicherheitshinweis".to_owned()), "password right on node B");
+    let r = client.get(format!("{}/konto", a.base)).send().await.unwrap();
+    assert_eq!(location(&r), "/sicherheitshinweis", "node A knows the gate too");
+
+    // The key shown by node A, confirmed on node B.
+    let secret = totp_key_on(&a, &client).await;
+    let set_up_at = real_now();
+    let code = code_at(&secret, set_up_at);
+    let r = client.post(format!("{}/konto/totp", b.base)).form(&[("code", code.as_str())]).send().await.unwrap();
+    assert_eq!(r.status(), 200, "TOTP set up on node B");
+    assert!(r.text().await.unwrap().contains("Wiederherstellungscodes"));
+    for node in [&a, &b] {
+        let r = client.get(format!("{}/konto", node.base)).send().await.unwrap();
+        assert_eq!(r.status(), 200, "the session works on {}", node.base);
+    }
+    let r = client.post(format!("{}/abmelden", a.base)).send().await.unwrap();
+    assert_eq!(r.status(), 303, "logged out on node A");
+
+    // A full login: the password on node A, the code (of the next step:
+    // the set-up used this one) on node B.
+    let r = client.post(format!("{}/anmelden", a.base)).form(&login).send().await.unwrap();
+    assert_eq!((r.status().as_u16(), location(&r)), (303, "/anmelden/zweiter-faktor".to_owned()), "password right on node A");
+    let r = client.get(format!("{}/konto", b.base)).send().await.unwrap();
+    assert_eq!(location(&r), "/anmelden/zweiter-faktor?weiter=%2Fkonto", "node B asks for the second factor too");
+    let code = code_at(&secret, (set_up_at.div_euclid(STEP) + 1) * STEP);
+    let r = client.post(format!("{}/anmelden/zweiter-faktor", b.base)).form(&[("code", code.as_str())]).send().await.unwrap();
+    assert_eq!((r.status().as_u16(), location(&r)), (303, "/passkey/angebot".to_owned()), "logged in on node B");
     for node in [&a, &b] {
         let r = client.get(format!("{}/konto", node.base)).send().await.unwrap();
         assert_eq!(r.status(), 200, "the session works on {}", node.base);
@@ -85,6 +129,7 @@ async fn two_serve_processes_on_one_database_behave_as_one_system() {
     assert_eq!(r.status(), 303, "logged out on node A");
     let r = client.get(format!("{}/konto", b.base)).send().await.unwrap();
     assert_eq!(r.status(), 303, "node B no longer knows the session");
+    assert_eq!(location(&r), "/anmelden?weiter=%2Fkonto");
 
     // Both nodes run an outbox worker: the mail still went out once.
     tokio::time::sleep(Duration::from_millis(1500)).await;

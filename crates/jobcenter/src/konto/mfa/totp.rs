@@ -108,6 +108,9 @@ pub async fn check_code(
     let Some(row) = row else { return Ok(Err(CodeProblem::NotSetUp)) };
     let locked_until: i64 = row.try_get("locked_until")?;
     if locked_until > now {
+        let mut tx = state.db.begin().await?;
+        crate::audit::record(&mut tx, Some(&account.id), "totp_failed", actor, serde_json::json!({"locked": true}), now).await?;
+        tx.commit().await?;
         return Ok(Err(CodeProblem::Locked(locked_until)));
     }
     let secret = state.secrets.open(&format!("totp:{}", account.id), &row.try_get::<String, _>("secret_sealed")?)?;
@@ -182,11 +185,13 @@ struct SetupPage {
     replaces: bool,
 }
 
-/// The secret being set up for this account (kept until confirmed), or a
-/// new one.
-async fn pending_secret(state: &AppState, account: &Account) -> AppResult<Vec<u8>> {
-    let aad = format!("totp-pending:{}", account.id);
-    let row: Option<String> = sqlx::query_scalar("SELECT secret_sealed FROM totp_pending WHERE account_id = $1")
+/// The secret being set up in this login (kept until confirmed), or a new
+/// one. Bound to the session, so another login of the same account never
+/// sees it.
+async fn pending_secret(state: &AppState, session_hash: &str, account: &Account) -> AppResult<Vec<u8>> {
+    let aad = format!("totp-pending:{session_hash}");
+    let row: Option<String> = sqlx::query_scalar("SELECT secret_sealed FROM totp_pending WHERE session_hash = $1 AND account_id = $2")
+        .bind(session_hash)
         .bind(&account.id)
         .fetch_optional(&state.db.pool)
         .await?;
@@ -195,25 +200,31 @@ async fn pending_secret(state: &AppState, account: &Account) -> AppResult<Vec<u8
     }
     let secret = crate::crypto::random_bytes::<20>().to_vec();
     sqlx::query(
-        "INSERT INTO totp_pending (account_id, secret_sealed, account_label, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (account_id) DO NOTHING",
+        "INSERT INTO totp_pending (session_hash, account_id, secret_sealed, account_label, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (session_hash) DO NOTHING",
     )
+    .bind(session_hash)
     .bind(&account.id)
     .bind(state.secrets.seal(&aad, &secret))
     .bind(&state.config.totp_issuer)
     .bind(state.now())
     .execute(&state.db.pool)
     .await?;
-    // Another request may have won the race: read what is stored.
-    let sealed: String = sqlx::query_scalar("SELECT secret_sealed FROM totp_pending WHERE account_id = $1")
-        .bind(&account.id)
+    // A parallel request of the same login may have won: read what is stored.
+    let sealed: String = sqlx::query_scalar("SELECT secret_sealed FROM totp_pending WHERE session_hash = $1")
+        .bind(session_hash)
         .fetch_one(&state.db.pool)
         .await?;
     Ok(state.secrets.open(&aad, &sealed)?)
 }
 
+/// Deletes keys whose set-up was never finished (after a day).
+pub async fn purge_pending(pool: &sqlx::AnyPool, now: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM totp_pending WHERE created_at < $1").bind(now - 86_400).execute(pool).await?.rows_affected())
+}
+
 async fn setup_page(state: &AppState, signed: &MaySetUpFactor, account: &Account, errors: FormErrors) -> AppResult<Response> {
-    let secret = pending_secret(state, account).await?;
+    let secret = pending_secret(state, &signed.session.id_hash, account).await?;
     let uri = otpauth_uri(&secret, &state.config.totp_issuer, &account.email);
     let ways = ways_in(&state.db.pool, account).await?;
     let page = SetupPage {
@@ -256,7 +267,7 @@ pub async fn submit(
 ) -> AppResult<Response> {
     let lang = signed.ctx.lang;
     let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
-    let secret = pending_secret(&state, &account).await?;
+    let secret = pending_secret(&state, &signed.session.id_hash, &account).await?;
     let now = state.now();
     let step = match domain::TotpCode::parse(&f.code) {
         Ok(code) => matching_step(&secret, &code, now),
@@ -288,6 +299,7 @@ pub async fn submit(
     .execute(&mut *tx)
     .await?;
     sqlx::query("DELETE FROM totp_pending WHERE account_id = $1").bind(&account.id).execute(&mut *tx).await?;
+
     let kind = if before.totp { "totp_replaced" } else { "totp_added" };
     crate::audit::record(&mut tx, Some(&account.id), kind, &signed.ctx.actor, serde_json::json!({}), now).await?;
     super::factor_mail(&state, &mut tx, &account, "factor-added", &lang_factor_name(&account, "totp")).await?;

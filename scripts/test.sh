@@ -16,6 +16,10 @@ apt_install() {
 }
 
 # --- What a fresh machine lacks -------------------------------------------
+if ! dpkg -s libssl-dev pkg-config >/dev/null 2>&1; then
+  say "Installing libssl-dev and pkg-config (WebAuthn needs OpenSSL)"
+  apt_install libssl-dev pkg-config
+fi
 if ! command -v chromium >/dev/null 2>&1; then
   say "Installing Debian's chromium for the browser tests"
   apt_install chromium

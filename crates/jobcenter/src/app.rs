@@ -33,6 +33,9 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Outbox worker counters for `/metrics`.
     pub worker_stats: Arc<WorkerStats>,
+    /// The WebAuthn relying party for passkeys (MFA-20 … MFA-24): RP id =
+    /// host of `public_url`, origin = `public_url`. Built once at start.
+    pub webauthn: Arc<webauthn_rs::Webauthn>,
 }
 
 /// Optional replacements for tests: a manual clock.
@@ -55,7 +58,9 @@ impl AppState {
                 anyhow::bail!("JOBCENTER_MASTER_KEY: mit PostgreSQL ist ein gemeinsamer Schlüssel für alle Knoten nötig (64 Hex-Zeichen)")
             }
         };
+        let webauthn = Arc::new(crate::konto::mfa::passkey::relying_party(&config)?);
         Ok(Self {
+            webauthn,
             hasher: PasswordHasher::start(config.argon2_threads),
             secrets: SecretBox::new(&key),
             local_mail_dir: config.data_dir.join("mails"),

@@ -19,12 +19,18 @@ use tracing::Level;
 
 /// Routes that need a live session (GET ones are walked by a test).
 pub const SIGNED_IN_GET_ROUTES: &[&str] =
-    &["/konto", "/konto/passwort", "/konto/email", "/konto/sitzungen", "/konto/loeschen", "/konto/verlauf"];
+    &["/konto", "/konto/passwort", "/konto/email", "/konto/sitzungen", "/konto/loeschen", "/konto/verlauf", "/konto/passwort/entfernen"];
 
 /// Routes for a login that is not complete yet (second factor, gate,
 /// factor set-up); a stranger is sent to the login page.
-pub const PARTIAL_SESSION_GET_ROUTES: &[&str] =
-    &["/anmelden/zweiter-faktor", "/anmelden/wiederherstellungscode", "/sicherheitshinweis", "/passkey/angebot", "/konto/totp"];
+pub const PARTIAL_SESSION_GET_ROUTES: &[&str] = &[
+    "/anmelden/zweiter-faktor",
+    "/anmelden/wiederherstellungscode",
+    "/sicherheitshinweis",
+    "/passkey/angebot",
+    "/konto/totp",
+    "/konto/passkeys/neu",
+];
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
@@ -73,6 +79,18 @@ pub fn router(state: AppState) -> Router {
         .route("/konto/totp/entfernen", post(mfa::totp::remove))
         .route("/konto/wiederherstellungscodes", post(mfa::wiederherstellungscodes::regenerate))
         // Passkeys (MFA-20 … MFA-24): BEGIN passkey routes
+        .route("/konto/passkeys/neu", get(mfa::passkey::einrichten::form).post(mfa::passkey::einrichten::start))
+        .route("/konto/passkeys/neu/abschliessen", post(mfa::passkey::einrichten::finish))
+        .route("/konto/passkeys/{id}/umbenennen", get(mfa::passkey::verwalten::rename_form).post(mfa::passkey::verwalten::rename))
+        .route("/konto/passkeys/{id}/loeschen", get(mfa::passkey::verwalten::delete_form).post(mfa::passkey::verwalten::delete))
+        .route(
+            "/konto/passwort/entfernen",
+            get(mfa::passkey::verwalten::remove_password_form).post(mfa::passkey::verwalten::remove_password),
+        )
+        .route("/anmelden/passkey/optionen", post(mfa::passkey::anmelden::login_options))
+        .route("/anmelden/passkey", post(mfa::passkey::anmelden::login))
+        .route("/anmelden/zweiter-faktor/passkey/optionen", post(mfa::passkey::anmelden::second_factor_options))
+        .route("/anmelden/zweiter-faktor/passkey", post(mfa::passkey::anmelden::second_factor))
         // END passkey routes
         // Local mode only: the mails that would have been sent.
         .route("/lokal/postausgang", get(lokal::list))

@@ -345,6 +345,13 @@ impl Tab {
         self.documents.lock().unwrap().push(url);
     }
 
+    /// Declares that a request to the absolute address `url` is expected
+    /// to be refused with an error status (a JSON endpoint answering 401,
+    /// say): the browser's console line about that response is no error.
+    pub fn expect_refused(&self, url: &str) {
+        self.documents.lock().unwrap().push(url.to_owned());
+    }
+
     /// Opens an absolute address (typed in or from a mail) and runs axe.
     pub async fn open(&self, url: &str) {
         self.navigate(url).await;

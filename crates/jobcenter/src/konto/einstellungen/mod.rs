@@ -58,6 +58,9 @@ struct OverviewPage {
     page: Page,
     account: Account,
     ways: crate::konto::mfa::WaysIn,
+    /// The account's passkeys (MFA-23) and their limit (MFA-21).
+    passkeys: Vec<crate::konto::mfa::passkey::speicher::PasskeyItem>,
+    max_passkeys: i64,
     username_value: String,
     errors: FormErrors,
     notice: Option<String>,
@@ -79,7 +82,7 @@ fn notice(lang: Lang, code: Option<&str>) -> Option<String> {
         "sitzung-beendet" => "settings-notice-session-ended",
         "letzter-faktor" => "settings-notice-last-factor",
         "totp-entfernt" => "settings-notice-totp-removed",
-        _ => return None,
+        other => crate::konto::mfa::passkey::verwalten::notice_key(other)?,
     };
     Some(lang.t(key))
 }
@@ -91,6 +94,8 @@ pub async fn overview(State(state): State<AppState>, signed: SignedIn, Query(q):
         page: Page::new(&signed.ctx, &state, "settings-title"),
         username_value: account.username.clone().unwrap_or_default(),
         ways: crate::konto::mfa::ways_in(&state.db.pool, &account).await?,
+        passkeys: crate::konto::mfa::passkey::speicher::list(&state.db.pool, &account.id).await?,
+        max_passkeys: crate::konto::mfa::passkey::MAX_PASSKEYS,
         account,
         errors: FormErrors::default(),
         notice: notice(signed.ctx.lang, q.hinweis.as_deref()),
@@ -139,6 +144,8 @@ pub async fn set_username(State(state): State<AppState>, signed: SignedIn, Form(
         &OverviewPage {
             page: Page::new(&signed.ctx, &state, "settings-title"),
             ways: crate::konto::mfa::ways_in(&state.db.pool, &account).await?,
+            passkeys: crate::konto::mfa::passkey::speicher::list(&state.db.pool, &account.id).await?,
+            max_passkeys: crate::konto::mfa::passkey::MAX_PASSKEYS,
             account,
             username_value: input.to_owned(),
             errors,

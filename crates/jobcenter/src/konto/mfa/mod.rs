@@ -87,7 +87,11 @@ pub fn weiter_query(weiter: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Method {
     Totp,
+    /// "Mit Passkey anmelden": the passkey alone (possession + user
+    /// verification, MFA-24).
     Passkey,
+    /// Password, then a passkey as the second step.
+    PasswordAndPasskey,
     RecoveryCode,
     /// A second factor set up at the gate right after the password.
     NewFactor,
@@ -98,6 +102,7 @@ impl Method {
         match self {
             Method::Totp => "pwd+totp",
             Method::Passkey => "passkey",
+            Method::PasswordAndPasskey => "pwd+passkey",
             Method::RecoveryCode => "pwd+recovery",
             Method::NewFactor => "pwd+new_factor",
         }

@@ -309,7 +309,7 @@ pub async fn submit(
     finish_first_or_added_factor(&state, signed, &account, before, &headers, || {
         render(&SuccessPage { page: Page::new(&ctx, &state, "totp-setup-title"), next: String::new() })
     })
-        .await
+    .await
 }
 
 fn lang_factor_name(account: &Account, kind: &str) -> String {

@@ -1,0 +1,153 @@
+//! SQL of the passkeys: the rows of an account, the lookup by credential
+//! id, the per-account WebAuthn user handle, and the lock that serialises
+//! changes to an account's ways in.
+
+use crate::db::Tx;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sqlx::{AnyPool, Row};
+use webauthn_rs::prelude::{Passkey, Uuid};
+
+/// One passkey as listed in "Kontoeinstellungen".
+#[derive(Debug, Clone)]
+pub struct PasskeyItem {
+    pub id: String,
+    pub name: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+}
+
+/// A stored passkey with its credential.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub id: String,
+    pub account_id: String,
+    pub name: String,
+    pub passkey: Passkey,
+}
+
+/// The stored form of a credential id: base64url without padding.
+pub fn credential_key(raw: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(raw)
+}
+
+/// The passkeys of an account, oldest first.
+pub async fn list(pool: &AnyPool, account_id: &str) -> sqlx::Result<Vec<PasskeyItem>> {
+    let rows = sqlx::query("SELECT id, name, created_at, last_used_at FROM passkeys WHERE account_id = $1 ORDER BY created_at, id")
+        .bind(account_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(PasskeyItem {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                created_at: r.try_get("created_at")?,
+                last_used_at: r.try_get("last_used_at")?,
+            })
+        })
+        .collect()
+}
+
+fn stored(r: &sqlx::any::AnyRow) -> anyhow::Result<Stored> {
+    Ok(Stored {
+        id: r.try_get("id")?,
+        account_id: r.try_get("account_id")?,
+        name: r.try_get("name")?,
+        passkey: serde_json::from_str(&r.try_get::<String, _>("passkey_json")?)?,
+    })
+}
+
+/// The credentials of an account (for the second step and to exclude them
+/// when another passkey is created).
+pub async fn credentials(pool: &AnyPool, account_id: &str) -> anyhow::Result<Vec<Stored>> {
+    let rows = sqlx::query("SELECT id, account_id, name, passkey_json FROM passkeys WHERE account_id = $1 ORDER BY created_at, id")
+        .bind(account_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(stored).collect()
+}
+
+/// The passkey with this credential id, of whichever account.
+pub async fn find_by_credential(pool: &AnyPool, raw_id: &[u8]) -> anyhow::Result<Option<Stored>> {
+    let row = sqlx::query("SELECT id, account_id, name, passkey_json FROM passkeys WHERE credential_id = $1")
+        .bind(credential_key(raw_id))
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(stored).transpose()
+}
+
+/// One passkey of an account (`None` if it is not this account's).
+pub async fn find_item(pool: &AnyPool, account_id: &str, id: &str) -> sqlx::Result<Option<PasskeyItem>> {
+    Ok(list(pool, account_id).await?.into_iter().find(|p| p.id == id))
+}
+
+/// Stores the updated credential (signature counter, backup state) and
+/// the time of use after a login.
+pub async fn record_use(pool: &AnyPool, id: &str, passkey: &Passkey, now: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE passkeys SET passkey_json = $1, last_used_at = $2 WHERE id = $3")
+        .bind(serde_json::to_string(passkey)?)
+        .bind(now)
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The account's WebAuthn user handle: a random UUID created on first use,
+/// so that the handle stored in authenticators says nothing about the
+/// account.
+pub async fn user_handle(pool: &AnyPool, account_id: &str) -> anyhow::Result<Uuid> {
+    sqlx::query("UPDATE accounts SET webauthn_user_id = $1 WHERE id = $2 AND webauthn_user_id IS NULL")
+        .bind(Uuid::new_v4().to_string())
+        .bind(account_id)
+        .execute(pool)
+        .await?;
+    let id: String = sqlx::query_scalar("SELECT webauthn_user_id FROM accounts WHERE id = $1").bind(account_id).fetch_one(pool).await?;
+    Ok(Uuid::parse_str(&id)?)
+}
+
+/// The account's user handle if it has one.
+pub async fn handle_of(pool: &AnyPool, account_id: &str) -> sqlx::Result<Option<String>> {
+    Ok(sqlx::query_scalar::<_, Option<String>>("SELECT webauthn_user_id FROM accounts WHERE id = $1")
+        .bind(account_id)
+        .fetch_optional(pool)
+        .await?
+        .flatten())
+}
+
+/// What a change must keep: the account's ways in, read inside the
+/// caller's transaction after [`lock_account`].
+#[derive(Debug, Clone, Copy)]
+pub struct WaysInTx {
+    pub password: bool,
+    pub totp: bool,
+    pub passkeys: i64,
+}
+
+/// Locks the account row until the transaction ends (PostgreSQL; SQLite
+/// has one writer anyway), so that two requests cannot each remove "the
+/// other" last way in, or together pass the limit of 10 passkeys. Returns
+/// the ways in as they are under the lock.
+pub async fn lock_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<WaysInTx> {
+    sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1").bind(account_id).execute(&mut **tx).await?;
+    ways(&mut **tx, account_id).await
+}
+
+/// The account's ways in (without a lock: for showing, not for deciding).
+pub async fn ways<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, account_id: &str) -> sqlx::Result<WaysInTx> {
+    let row = sqlx::query(
+        "SELECT
+           (SELECT COUNT(*) FROM accounts WHERE id = $1 AND password_hash IS NOT NULL) AS password,
+           (SELECT COUNT(*) FROM totp_factors WHERE account_id = $1) AS totp,
+           (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys",
+    )
+    .bind(account_id)
+    .fetch_one(ex)
+    .await?;
+    Ok(WaysInTx {
+        password: row.try_get::<i64, _>("password")? > 0,
+        totp: row.try_get::<i64, _>("totp")? > 0,
+        passkeys: row.try_get("passkeys")?,
+    })
+}

@@ -346,7 +346,7 @@ async fn passkeys_are_renamed_deleted_and_limited_to_ten() {
     tab.axe().await;
 
     let logins = login_method(&app, email).await;
-    assert!(logins.iter().any(|d| d.contains("\"passkey\"")), "{logins:?}");
+    assert!(logins.iter().any(|d| d.contains("\"pwd+passkey\"")), "the passkey as second step: {logins:?}");
     tab.assert_clean(31);
     chromium.close().await;
 }

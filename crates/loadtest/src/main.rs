@@ -1,1 +1,164 @@
-fn main() {}
+//! `loadtest`: benchmark programs for Jobcenter Digital (DESIGN.md, section
+//! 4 "Benchmarks"). Each scenario drives a real flow over HTTP against the
+//! release server running as a separate process and prints every figure
+//! beside its physical reference measured in the same run.
+//!
+//! ```text
+//! cargo build --release -p jobcenter -p loadtest
+//! cargo run --release -p loadtest -- login
+//! ```
+
+mod accounts;
+mod driver;
+mod floor;
+mod procfs;
+mod report;
+mod server;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Duration;
+
+#[derive(Parser)]
+#[command(name = "loadtest", about = "Lasttests für Jobcenter Digital (Release-Server als eigener Prozess)")]
+struct Cli {
+    #[command(subcommand)]
+    scenario: Scenario,
+}
+
+#[derive(Subcommand)]
+enum Scenario {
+    /// Full logins (GET /anmelden, POST /anmelden, GET of the page after
+    /// the password) beside the raw Argon2id floor of this machine.
+    Login(LoginArgs),
+}
+
+/// Settings of the login scenario.
+#[derive(clap::Args, Debug, Clone)]
+pub struct LoginArgs {
+    /// Concurrent clients; each has its own account and its own cookies.
+    #[arg(long, default_value_t = 200)]
+    pub concurrency: usize,
+    /// Logins in the measured phase (all clients together).
+    #[arg(long, default_value_t = 1500)]
+    pub logins: usize,
+    /// Logins in the unmeasured warm-up phase (opens the connections; at
+    /// least one per client).
+    #[arg(long, default_value_t = 200)]
+    pub warmup: usize,
+    /// Seconds of the raw Argon2id floor measurement.
+    #[arg(long, default_value_t = 8)]
+    pub floor_secs: u64,
+    /// The `jobcenter` binary; default: next to this program.
+    #[arg(long)]
+    pub server: Option<PathBuf>,
+    /// Extra environment for the server, `KEY=VALUE` (repeatable), for
+    /// experiments such as `TOKIO_WORKER_THREADS=1`.
+    #[arg(long = "server-env", value_name = "KEY=VALUE", value_parser = parse_env)]
+    pub server_env: Vec<(String, String)>,
+}
+
+/// `KEY=VALUE` for `--server-env`.
+fn parse_env(s: &str) -> Result<(String, String), String> {
+    s.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())).ok_or_else(|| format!("'{s}' is not KEY=VALUE"))
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.scenario {
+        Scenario::Login(args) => login(&args),
+    };
+    if let Err(e) = result {
+        eprintln!("Fehler: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+/// The login scenario: floor, accounts, server, load, floor again, report.
+/// Missing a target is reported, not an error (exit code 0).
+fn login(args: &LoginArgs) -> anyhow::Result<()> {
+    anyhow::ensure!(args.concurrency > 0, "--concurrency must be positive");
+    anyhow::ensure!(
+        args.warmup >= args.concurrency && args.logins >= args.concurrency,
+        "--warmup and --logins must be at least --concurrency (every client logs in at least once)"
+    );
+    let machine = report::Machine::detect();
+    println!("loadtest login — {}", machine.describe());
+    let server_bin = server::locate(args.server.clone())?;
+    println!("server binary: {}", server_bin.display());
+    for (key, value) in &args.server_env {
+        println!("server environment (experiment): {key}={value}");
+    }
+
+    let floor_before = measure_floor("[1/5] raw Argon2id floor (before the load)", &machine, args)?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the tokio runtime")?;
+    let (fixture, load, server_log) = runtime.block_on(async {
+        println!("[2/5] {} confirmed accounts in a fresh SQLite database …", args.concurrency);
+        let fixture = accounts::prepare(args.concurrency).await?;
+        println!("      {} in {:.2} s", fixture.dir.path().display(), fixture.setup_time.as_secs_f64());
+
+        println!("[3/5] starting the server …");
+        let srv = server::Server::start(&server_bin, &fixture, &args.server_env).await?;
+        println!("      pid {} on {} (ready after {:.2} s)", srv.pid, srv.base, srv.ready_after.as_secs_f64());
+
+        let outcome = run_load(args, &fixture, &srv).await;
+        let server_log = srv.log_tail(5);
+        let stopped = srv.stop().await;
+        let load = outcome?;
+        stopped?;
+        anyhow::Ok((fixture, load, server_log))
+    })?;
+    drop(runtime);
+
+    let floor_after = measure_floor("[5/5] raw Argon2id floor (after the load, server stopped)", &machine, args)?;
+    report::print(&report::Report { machine: &machine, args, floors: [&floor_before, &floor_after], load: &load, server_log: &server_log });
+    drop(fixture); // deletes the temporary directory
+    Ok(())
+}
+
+/// One floor measurement with its progress lines.
+fn measure_floor(title: &str, machine: &report::Machine, args: &LoginArgs) -> anyhow::Result<floor::Floor> {
+    println!("{title}: {} threads × {} s …", machine.cores, args.floor_secs);
+    let floor = floor::measure(machine.cores, Duration::from_secs(args.floor_secs))?;
+    println!(
+        "      {:.1} verifications/s ({} hashes in {:.2} s; {:.2} ms CPU per hash; threads got {:.0} % of their cores)",
+        floor.per_sec,
+        floor.hashes,
+        floor.elapsed.as_secs_f64(),
+        floor.cpu_ms_per_hash(),
+        floor.core_share() * 100.0
+    );
+    Ok(floor)
+}
+
+/// Warm-up and measured phase, with memory sampling and CPU accounting;
+/// then the two page views alone, to split the CPU cost of a login by step.
+async fn run_load(args: &LoginArgs, fixture: &accounts::Fixture, srv: &server::Server) -> anyhow::Result<report::LoadFigures> {
+    use driver::Flow;
+    let driver = driver::Driver::new(&srv.base, &fixture.emails, accounts::PASSWORD)?;
+    println!("[4/5] warm-up: {} logins with concurrency {} …", args.warmup, args.concurrency);
+    let warm = driver.run(Flow::Login, args.warmup).await;
+    println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
+    anyhow::ensure!(!warm.latencies.is_empty(), "no login succeeded in the warm-up; errors: {:?}", warm.errors);
+
+    println!("      measured: {} logins with concurrency {} …", args.logins, args.concurrency);
+    let sampler = procfs::RssSampler::start(srv.pid, Duration::from_millis(200));
+    let window = procfs::CpuWindow::open(srv.pid)?;
+    let measured = driver.run(Flow::Login, args.logins).await;
+    let cpu = window.close()?;
+    let rss = sampler.stop().await;
+    println!("      {} ok, {} errors in {:.2} s", measured.latencies.len(), measured.error_count(), measured.wall.as_secs_f64());
+
+    let landing = measured.landings.keys().cloned().collect::<Vec<_>>().join(", ");
+    let mut steps = Vec::new();
+    for (flow, name) in [(Flow::FormPage, "GET /anmelden".to_owned()), (Flow::LandingPage, format!("GET {landing} (with cookie)"))] {
+        let window = procfs::CpuWindow::open(srv.pid)?;
+        let phase = driver.run(flow, args.logins).await;
+        steps.push(report::Step { name, cpu: window.close()?, phase });
+    }
+    println!("      step costs: {} × GET /anmelden and {} × GET {landing} alone", args.logins, args.logins);
+    let peak_kib = procfs::status_kib(srv.pid, "VmHWM")?;
+    Ok(report::LoadFigures { measured, cpu, rss, peak_kib, steps })
+}

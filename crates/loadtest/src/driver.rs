@@ -1,0 +1,241 @@
+//! The load driver: concurrent full logins over HTTP.
+//!
+//! A full login is what a browser does: `GET /anmelden` (the form),
+//! `POST /anmelden` (no redirect following; 303 with the session cookie)
+//! and `GET` of the page the 303 names, with that cookie (200). That page
+//! was `/konto`; since the second-factor gate (MFA-1) it is
+//! `/sicherheitshinweis` for an account without a second factor, so what is
+//! measured is the password stage of the login. Every client task has its
+//! own HTTP client (own keep-alive connection), its own account and its own
+//! cookie, which it carries by hand so that each login starts as a fresh
+//! visitor.
+//!
+//! Besides full logins, the driver can repeat the two page views alone
+//! ([`Flow::FormPage`], [`Flow::LandingPage`] with the cookie of the
+//! client's last login), so the CPU cost of each step can be told apart.
+
+use anyhow::{Context, ensure};
+use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Name of the session cookie (without a `__Host-` prefix on plain http).
+const SESSION_COOKIE: &str = "jc_sitzung";
+
+/// What each client does once per ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    /// `GET /anmelden`, `POST /anmelden`, `GET` of the page it names.
+    Login,
+    /// `GET /anmelden` only.
+    FormPage,
+    /// `GET` of the page after the password, with the session of the
+    /// client's last login.
+    LandingPage,
+}
+
+/// One client per account; shared between phases.
+pub struct Driver {
+    clients: Vec<Client>,
+}
+
+#[derive(Clone)]
+struct Client {
+    http: reqwest::Client,
+    base: Arc<str>,
+    email: Arc<str>,
+    password: Arc<str>,
+    /// From the last login: where it led and the session cookie.
+    landing: Arc<Mutex<Option<Landing>>>,
+}
+
+/// The page a login led to and `name=value` of its session cookie.
+#[derive(Debug, Clone)]
+struct Landing {
+    path: String,
+    cookie: String,
+}
+
+/// What one phase produced.
+#[derive(Debug, Default)]
+pub struct Phase {
+    /// Latency of every successful flow.
+    pub latencies: Vec<Duration>,
+    /// Failed flows by error message.
+    pub errors: BTreeMap<String, usize>,
+    /// Where successful logins led (the 303 after the password).
+    pub landings: BTreeMap<String, usize>,
+    /// From the start of the first flow to the end of the last one.
+    pub wall: Duration,
+}
+
+impl Phase {
+    /// Failed flows.
+    pub fn error_count(&self) -> usize {
+        self.errors.values().sum()
+    }
+
+    /// Successful flows per second of wall time.
+    pub fn per_sec(&self) -> f64 {
+        self.latencies.len() as f64 / self.wall.as_secs_f64().max(1e-9)
+    }
+
+    /// Nearest-rank percentile (`p` in 0..=100) of the latency.
+    pub fn percentile(&self, p: f64) -> Duration {
+        let mut sorted = self.latencies.clone();
+        sorted.sort_unstable();
+        if sorted.is_empty() {
+            return Duration::ZERO;
+        }
+        let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+        sorted[rank.clamp(1, sorted.len()) - 1]
+    }
+
+    fn merge(&mut self, other: Phase) {
+        self.latencies.extend(other.latencies);
+        for (k, v) in other.errors {
+            *self.errors.entry(k).or_insert(0) += v;
+        }
+        for (k, v) in other.landings {
+            *self.landings.entry(k).or_insert(0) += v;
+        }
+    }
+}
+
+impl Driver {
+    /// One client per address in `emails` (the concurrency).
+    pub fn new(base: &str, emails: &[String], password: &str) -> anyhow::Result<Self> {
+        let base: Arc<str> = base.into();
+        let password: Arc<str> = password.into();
+        let clients = emails
+            .iter()
+            .map(|email| {
+                let http = reqwest::Client::builder()
+                    .redirect(reqwest::redirect::Policy::none())
+                    .timeout(Duration::from_secs(120))
+                    .build()
+                    .context("building an HTTP client")?;
+                Ok(Client { http, base: base.clone(), email: email.as_str().into(), password: password.clone(), landing: Arc::default() })
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Self { clients })
+    }
+
+    /// Runs `total` flows spread over all clients (each client takes the
+    /// next ticket when its flow is done) and waits for all of them.
+    pub async fn run(&self, flow: Flow, total: usize) -> Phase {
+        let tickets = Arc::new(AtomicUsize::new(0));
+        let start = Instant::now();
+        let mut tasks = tokio::task::JoinSet::new();
+        for client in &self.clients {
+            let client = client.clone();
+            let tickets = tickets.clone();
+            tasks.spawn(async move {
+                let mut phase = Phase::default();
+                while tickets.fetch_add(1, Ordering::Relaxed) < total {
+                    let t = Instant::now();
+                    let outcome = match flow {
+                        Flow::Login => client.login().await,
+                        Flow::FormPage => client.form_page().await,
+                        Flow::LandingPage => client.landing_page().await,
+                    };
+                    match outcome {
+                        Ok(()) => {
+                            phase.latencies.push(t.elapsed());
+                            if flow == Flow::Login
+                                && let Some(landing) = client.last_landing()
+                            {
+                                *phase.landings.entry(landing.path).or_insert(0) += 1;
+                            }
+                        }
+                        Err(e) => *phase.errors.entry(short(&format!("{e:#}"))).or_insert(0) += 1,
+                    }
+                }
+                phase
+            });
+        }
+        let mut all = Phase::default();
+        while let Some(done) = tasks.join_next().await {
+            match done {
+                Ok(phase) => all.merge(phase),
+                Err(e) => *all.errors.entry(format!("client task failed: {e}")).or_insert(0) += 1,
+            }
+        }
+        all.wall = start.elapsed();
+        all
+    }
+}
+
+impl Client {
+    /// One full login; an error names the step and what was wrong.
+    async fn login(&self) -> anyhow::Result<()> {
+        self.form_page().await?;
+
+        let form = [("kennung", &*self.email), ("passwort", &*self.password)];
+        let r = self.http.post(self.url("/anmelden")).form(&form).send().await.context("POST /anmelden")?;
+        ensure!(r.status() == 303, "POST /anmelden: status {}", r.status());
+        let path = r.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        ensure!(path.starts_with('/') && !path.starts_with("//"), "POST /anmelden: redirect to '{path}'");
+        let cookie = r
+            .headers()
+            .get_all(SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .find(|pair| pair.split_once('=').is_some_and(|(name, value)| name.ends_with(SESSION_COOKIE) && !value.is_empty()))
+            .map(str::to_owned)
+            .context("POST /anmelden: no session cookie")?;
+        r.bytes().await.context("POST /anmelden body")?;
+        if let Ok(mut slot) = self.landing.lock() {
+            *slot = Some(Landing { path, cookie });
+        }
+
+        self.landing_page().await
+    }
+
+    /// `GET /anmelden` without a cookie: 200 and the whole page.
+    async fn form_page(&self) -> anyhow::Result<()> {
+        let r = self.http.get(self.url("/anmelden")).send().await.context("GET /anmelden")?;
+        ensure!(r.status() == 200, "GET /anmelden: status {}", r.status());
+        r.bytes().await.context("GET /anmelden body")?;
+        Ok(())
+    }
+
+    /// `GET` of the page the last login led to, with its session cookie:
+    /// 200 and the whole page.
+    async fn landing_page(&self) -> anyhow::Result<()> {
+        let Landing { path, cookie } = self.last_landing().context("no login yet")?;
+        let r = self.http.get(self.url(&path)).header(COOKIE, cookie).send().await.with_context(|| format!("GET {path}"))?;
+        ensure!(r.status() == 200, "GET {path}: status {}", r.status());
+        r.bytes().await.with_context(|| format!("GET {path} body"))?;
+        Ok(())
+    }
+
+    fn last_landing(&self) -> Option<Landing> {
+        self.landing.lock().ok().and_then(|l| l.clone())
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+/// First 160 characters of an error message (errors are grouped by it).
+fn short(message: &str) -> String {
+    message.chars().take(160).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_use_the_nearest_rank() {
+        let phase = Phase { latencies: (1..=100).map(Duration::from_millis).collect(), ..Phase::default() };
+        assert_eq!(phase.percentile(50.0), Duration::from_millis(50));
+        assert_eq!(phase.percentile(99.0), Duration::from_millis(99));
+        assert_eq!(phase.percentile(100.0), Duration::from_millis(100));
+    }
+}

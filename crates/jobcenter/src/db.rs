@@ -46,7 +46,7 @@ impl Db {
         };
         let options = AnyConnectOptions::from_str(&url).context("JOBCENTER_DATABASE_URL is not a valid database URL")?;
         let pool = AnyPoolOptions::new()
-            .max_connections(if kind == DbKind::Sqlite { 8 } else { 16 })
+            .max_connections(if kind == DbKind::Sqlite { 4 } else { 16 })
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _| {
                 Box::pin(async move {
@@ -54,6 +54,7 @@ impl Db {
                         conn.execute("PRAGMA journal_mode = WAL").await?;
                         conn.execute("PRAGMA busy_timeout = 10000").await?;
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        conn.execute("PRAGMA mmap_size = 268435456").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                     }
                     Ok(())

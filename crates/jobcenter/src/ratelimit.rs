@@ -39,12 +39,17 @@ pub async fn hit<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, key: &s
 
 /// Says whether `key` has hits left, without counting.
 pub async fn allowed(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Result<bool> {
+    Ok(hits(pool, key, limit, now).await? < limit.max)
+}
+
+/// The hits counted for `key` in its current window.
+pub async fn hits(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Result<i64> {
     let hits: Option<i64> = sqlx::query_scalar("SELECT hits FROM rate_limits WHERE key = $1 AND window_start > $2")
         .bind(key)
         .bind(now - limit.window_secs)
         .fetch_optional(pool)
         .await?;
-    Ok(hits.unwrap_or(0) < limit.max)
+    Ok(hits.unwrap_or(0))
 }
 
 /// Forgets the counter of `key` (after a successful login).

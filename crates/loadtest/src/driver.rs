@@ -93,7 +93,8 @@ impl Phase {
         sorted[rank.clamp(1, sorted.len()) - 1]
     }
 
-    fn merge(&mut self, other: Phase) {
+    /// Adds another client's figures (latencies, errors, landings).
+    pub fn merge(&mut self, other: Phase) {
         self.latencies.extend(other.latencies);
         for (k, v) in other.errors {
             *self.errors.entry(k).or_insert(0) += v;

@@ -6,11 +6,15 @@
 //! ```text
 //! cargo build --release -p jobcenter -p loadtest
 //! cargo run --release -p loadtest -- login
+//! cargo run --release -p loadtest -- totp
+//! cargo run --release -p loadtest -- passkey
 //! ```
 
 mod accounts;
+mod authenticator;
 mod driver;
 mod floor;
+mod mfa;
 mod procfs;
 mod report;
 mod server;
@@ -32,6 +36,14 @@ enum Scenario {
     /// Full logins (GET /anmelden, POST /anmelden, GET of the page after
     /// the password) beside the raw Argon2id floor of this machine.
     Login(LoginArgs),
+    /// Full TOTP logins (POST /anmelden, POST /anmelden/zweiter-faktor
+    /// with the current code) beside the raw Argon2id floor.
+    Totp(mfa::MfaArgs),
+    /// "Mit Passkey anmelden" (options, software authenticator, finish)
+    /// beside one signed-in page view (GET /konto).
+    Passkey(mfa::MfaArgs),
+    /// `login`, `totp` and `passkey` one after the other, with defaults.
+    All,
 }
 
 /// Settings of the login scenario.
@@ -68,11 +80,31 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.scenario {
         Scenario::Login(args) => login(&args),
+        Scenario::Totp(args) => mfa::totp(&args),
+        Scenario::Passkey(args) => mfa::passkey(&args),
+        Scenario::All => all(),
     };
     if let Err(e) = result {
         eprintln!("Fehler: {e:#}");
         std::process::exit(1);
     }
+}
+
+/// All three scenarios with their default settings.
+fn all() -> anyhow::Result<()> {
+    let login_args = Cli::try_parse_from(["loadtest", "login"])?;
+    let totp_args = Cli::try_parse_from(["loadtest", "totp"])?;
+    let passkey_args = Cli::try_parse_from(["loadtest", "passkey"])?;
+    for cli in [login_args, totp_args, passkey_args] {
+        match cli.scenario {
+            Scenario::Login(args) => login(&args)?,
+            Scenario::Totp(args) => mfa::totp(&args)?,
+            Scenario::Passkey(args) => mfa::passkey(&args)?,
+            Scenario::All => {}
+        }
+        println!();
+    }
+    Ok(())
 }
 
 /// The login scenario: floor, accounts, server, load, floor again, report.

@@ -96,8 +96,9 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     let per_account = Limit::per_minutes(limits.login_per_account, 15);
     let account = store::find_by_login(&state.db.pool, &kennung).await?;
     let account_key = super::login_limit_key(account.as_ref(), &kennung);
+    let earlier_failures = ratelimit::hits(&state.db.pool, &account_key, per_account, now).await?;
     if !ratelimit::hit(&state.db.pool, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?
-        || !ratelimit::allowed(&state.db.pool, &account_key, per_account, now).await?
+        || earlier_failures >= per_account.max
     {
         state.metrics.logins_rate_limited.fetch_add(1, Ordering::Relaxed);
         let mut errors = FormErrors::default();
@@ -127,7 +128,9 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
         return render_status(StatusCode::FORBIDDEN, &page(FormErrors::default(), true));
     }
 
-    ratelimit::reset(&state.db.pool, &account_key).await?;
+    if earlier_failures > 0 {
+        ratelimit::reset(&state.db.pool, &account_key).await?;
+    }
     state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
     super::mfa::after_password(&state, &ctx, &account, &weiter).await
 }

@@ -34,6 +34,9 @@ pub struct RawConfig {
     pub secure_app_name: String,
     /// Mail the owner when a login comes from a browser not seen before.
     pub notify_new_browser: bool,
+    /// Reverse proxies in front of the nodes whose `X-Forwarded-For` is
+    /// trusted (0: none; the TCP peer is the client).
+    pub trusted_proxies: usize,
     pub rate_limits: RateLimits,
 }
 
@@ -59,6 +62,7 @@ const SETTINGS: &[&str] = &[
     "totp_issuer",
     "secure_app_name",
     "notify_new_browser",
+    "trusted_proxies",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -104,6 +108,7 @@ impl Default for RawConfig {
             totp_issuer: "Jobcenter".into(),
             secure_app_name: "BA-Secure App".into(),
             notify_new_browser: true,
+            trusted_proxies: 0,
             rate_limits: RateLimits::default(),
         }
     }
@@ -143,6 +148,8 @@ pub struct Config {
     pub secure_app_name: String,
     /// Mail on a login from a new browser (MFA-61).
     pub notify_new_browser: bool,
+    /// Trusted reverse proxies (for the client address of rate limits).
+    pub trusted_proxies: usize,
     pub rate_limits: RateLimits,
 }
 
@@ -241,6 +248,7 @@ impl Config {
             totp_issuer: raw.totp_issuer.trim().to_owned(),
             secure_app_name: raw.secure_app_name.trim().to_owned(),
             notify_new_browser: raw.notify_new_browser,
+            trusted_proxies: raw.trusted_proxies,
             rate_limits: raw.rate_limits,
         })
     }

@@ -52,7 +52,8 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         .or_else(|| cookie(headers, LANG_COOKIE).and_then(Lang::parse))
         .or_else(|| headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Lang::from_accept_language))
         .unwrap_or_default();
-    let ip = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_else(|| "unbekannt".into());
+    let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let ip = client_address(peer, headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()), state.config.trusted_proxies);
     let user_agent = headers.get(USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(400).collect();
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
     let token = cookie(headers, session::cookie_name(&state)).map(str::to_owned);
@@ -199,6 +200,21 @@ impl<S: Send + Sync> FromRequestParts<S> for MaySetUpFactor {
     }
 }
 
+/// The client's address: the TCP peer, or — behind `trusted_proxies`
+/// reverse proxies — the entry of `X-Forwarded-For` that the outermost
+/// trusted proxy saw (counted from the right, so a client cannot forge it).
+pub fn client_address(peer: Option<std::net::IpAddr>, forwarded_for: Option<&str>, trusted_proxies: usize) -> String {
+    let peer = peer.map_or_else(|| "unbekannt".to_owned(), |p| p.to_string());
+    if trusted_proxies == 0 {
+        return peer;
+    }
+    let hops: Vec<&str> = forwarded_for.unwrap_or("").split(',').map(str::trim).filter(|h| !h.is_empty()).collect();
+    match hops.len().checked_sub(trusted_proxies) {
+        Some(i) => hops[i].parse::<std::net::IpAddr>().map_or(peer, |ip| ip.to_string()),
+        None => hops.first().and_then(|h| h.parse::<std::net::IpAddr>().ok()).map_or(peer, |ip| ip.to_string()),
+    }
+}
+
 /// Accepts only local paths as a redirect target (no open redirect).
 pub fn safe_next(next: Option<&str>) -> Option<String> {
     let n = next?.trim();
@@ -208,6 +224,18 @@ pub fn safe_next(next: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::safe_next;
+
+    #[test]
+    fn the_client_address_comes_from_the_trusted_proxies_only() {
+        use super::client_address;
+        let peer = Some("10.0.0.1".parse().unwrap());
+        assert_eq!(client_address(peer, Some("203.0.113.9"), 0), "10.0.0.1", "no proxy trusted: the peer");
+        assert_eq!(client_address(peer, Some("203.0.113.9"), 1), "203.0.113.9");
+        assert_eq!(client_address(peer, Some("6.6.6.6, 203.0.113.9"), 1), "203.0.113.9", "a forged first entry is ignored");
+        assert_eq!(client_address(peer, Some("203.0.113.9, 10.0.0.2"), 2), "203.0.113.9");
+        assert_eq!(client_address(peer, None, 1), "10.0.0.1");
+        assert_eq!(client_address(peer, Some("kein-ip"), 1), "10.0.0.1");
+    }
 
     #[test]
     fn only_local_redirect_targets_are_kept() {

@@ -368,3 +368,36 @@ async fn mail_links_use_the_configured_address_not_the_host_header() {
     assert!(link.starts_with(&format!("{}/passwort-zuruecksetzen?id=", app.base)), "{link}");
     assert!(!mail.text.contains("evil.example"));
 }
+
+async fn login_from(app: &TestApp, forwarded_for: &str) -> u16 {
+    app.new_client()
+        .post(app.url("/anmelden"))
+        .header("x-forwarded-for", forwarded_for)
+        .form(&[("kennung", "niemand@example.de"), ("passwort", "Falsch-Passwort-99!")])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_login_limit_counts_the_forwarded_client_address() {
+    let app = TestApp::spawn_with(Box::new(|raw| {
+        raw.trusted_proxies = 1;
+        raw.rate_limits.login_per_address = 2;
+    }))
+    .await;
+    assert_eq!(login_from(&app, "6.6.6.6, 198.51.100.1").await, 422);
+    assert_eq!(login_from(&app, "7.7.7.7, 198.51.100.1").await, 422, "a forged first entry does not give a new budget");
+    assert_eq!(login_from(&app, "198.51.100.1").await, 429);
+    assert_eq!(login_from(&app, "198.51.100.2").await, 422, "another client behind the proxy is not affected");
+}
+
+#[tokio::test]
+async fn without_trusted_proxies_the_forwarded_header_is_ignored() {
+    let app = TestApp::spawn_with(Box::new(|raw| raw.rate_limits.login_per_address = 2)).await;
+    assert_eq!(login_from(&app, "198.51.100.1").await, 422);
+    assert_eq!(login_from(&app, "198.51.100.2").await, 422);
+    assert_eq!(login_from(&app, "198.51.100.3").await, 429, "all three came from 127.0.0.1");
+}

@@ -11,7 +11,6 @@
 //! ```
 
 mod accounts;
-mod authenticator;
 mod driver;
 mod floor;
 mod mfa;

@@ -9,7 +9,6 @@
 //!   200 with a session cookie), beside one signed-in page view
 //!   (`GET /konto`).
 
-use crate::authenticator::{self, Authenticator};
 use crate::driver::Phase;
 use crate::floor::Floor;
 use crate::procfs::{self, CpuUse};
@@ -18,6 +17,7 @@ use crate::{accounts, floor, server};
 use anyhow::{Context, bail, ensure};
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use serde_json::{Value, json};
+use softauthn::{self as authenticator, Authenticator};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

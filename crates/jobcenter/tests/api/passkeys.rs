@@ -1,240 +1,23 @@
-//! Passkeys (MFA-20 … MFA-24) over HTTP, with a software authenticator
-//! written here: a P-256 key per credential, attestation "none" with the
-//! flags UP, UV and AT, a COSE EC2 key, ECDSA assertion signatures and a
-//! signature counter. The server side is the real webauthn-rs.
+//! Passkeys (MFA-20 … MFA-24) over HTTP, with the software authenticator
+//! of `crates/softauthn` (a P-256 key per credential, attestation "none",
+//! ECDSA assertions). The server side is the real webauthn-rs.
 
 use crate::support::{PASSWORD, TestApp, location};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use p256::ecdsa::signature::Signer;
-use p256::ecdsa::{Signature, SigningKey};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
+use softauthn::{Authenticator, INVALID_STATE, attribute, b64, hidden, unb64};
 
 const FACTOR_ADDED: &str = "Neuer Anmeldefaktor in Ihrem Konto";
 const FACTOR_REMOVED: &str = "Anmeldefaktor aus Ihrem Konto entfernt";
 const PASSWORD_REMOVED: &str = "Passwort aus Ihrem Konto entfernt";
 
-fn b64(bytes: &[u8]) -> String {
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
-fn unb64(text: &str) -> Vec<u8> {
-    URL_SAFE_NO_PAD.decode(text).expect("base64url")
-}
-
-// ---- A minimal CBOR writer (just what attestation objects need) ----
-
-fn cbor_head(major: u8, n: u64, out: &mut Vec<u8>) {
-    let m = major << 5;
-    match n {
-        0..=23 => out.push(m | n as u8),
-        24..=0xff => out.extend([m | 24, n as u8]),
-        0x100..=0xffff => {
-            out.push(m | 25);
-            out.extend((n as u16).to_be_bytes());
-        }
-        _ => {
-            out.push(m | 26);
-            out.extend((n as u32).to_be_bytes());
-        }
-    }
-}
-
-fn cbor_int(v: i64, out: &mut Vec<u8>) {
-    if v >= 0 { cbor_head(0, v as u64, out) } else { cbor_head(1, (-1 - v) as u64, out) }
-}
-
-fn cbor_bytes(b: &[u8], out: &mut Vec<u8>) {
-    cbor_head(2, b.len() as u64, out);
-    out.extend_from_slice(b);
-}
-
-fn cbor_text(s: &str, out: &mut Vec<u8>) {
-    cbor_head(3, s.len() as u64, out);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// One credential of the software authenticator.
-#[derive(Clone)]
-struct Credential {
-    id: Vec<u8>,
-    key: SigningKey,
-    rp_id: String,
-    user_handle: Vec<u8>,
-    counter: u32,
-}
-
-/// A platform authenticator with resident keys and user verification.
-#[derive(Clone, Default)]
-struct Authenticator {
-    credentials: Vec<Credential>,
-}
-
-const FLAG_UP: u8 = 0x01;
-const FLAG_UV: u8 = 0x04;
-const FLAG_AT: u8 = 0x40;
-
-fn random<const N: usize>() -> [u8; N] {
-    let mut b = [0u8; N];
-    getrandom::fill(&mut b).unwrap();
-    b
-}
-
-fn client_data(kind: &str, challenge: &str, origin: &str) -> Vec<u8> {
-    json!({"type": kind, "challenge": challenge, "origin": origin, "crossOrigin": false}).to_string().into_bytes()
-}
-
-impl Authenticator {
-    /// `navigator.credentials.create` for these options (the `publicKey`
-    /// member), as the JSON the browser script posts; refused like a real
-    /// authenticator ("InvalidStateError") if it holds an excluded
-    /// credential.
-    fn create(&mut self, options: &Value, origin: &str) -> Result<Value, &'static str> {
-        let rp_id = options["rp"]["id"].as_str().expect("rp.id").to_owned();
-        let user_handle = unb64(options["user"]["id"].as_str().expect("user.id"));
-        let excluded: Vec<Vec<u8>> = options["excludeCredentials"]
-            .as_array()
-            .map(|a| a.iter().map(|c| unb64(c["id"].as_str().unwrap())).collect())
-            .unwrap_or_default();
-        if self.credentials.iter().any(|c| excluded.contains(&c.id)) {
-            return Err("InvalidStateError");
-        }
-        let key = SigningKey::from_slice(&random::<32>()).expect("a P-256 key");
-        let id = random::<32>().to_vec();
-        let point = key.verifying_key().to_encoded_point(false);
-        let mut cose = Vec::new();
-        cbor_head(5, 5, &mut cose);
-        cbor_int(1, &mut cose);
-        cbor_int(2, &mut cose); // kty: EC2
-        cbor_int(3, &mut cose);
-        cbor_int(-7, &mut cose); // alg: ES256
-        cbor_int(-1, &mut cose);
-        cbor_int(1, &mut cose); // crv: P-256
-        cbor_int(-2, &mut cose);
-        cbor_bytes(point.x().unwrap(), &mut cose);
-        cbor_int(-3, &mut cose);
-        cbor_bytes(point.y().unwrap(), &mut cose);
-        let mut auth_data = Sha256::digest(rp_id.as_bytes()).to_vec();
-        auth_data.push(FLAG_UP | FLAG_UV | FLAG_AT);
-        auth_data.extend(0u32.to_be_bytes());
-        auth_data.extend([0u8; 16]); // AAGUID
-        auth_data.extend((id.len() as u16).to_be_bytes());
-        auth_data.extend(&id);
-        auth_data.extend(&cose);
-        let mut attestation = Vec::new();
-        cbor_head(5, 3, &mut attestation);
-        cbor_text("fmt", &mut attestation);
-        cbor_text("none", &mut attestation);
-        cbor_text("attStmt", &mut attestation);
-        cbor_head(5, 0, &mut attestation);
-        cbor_text("authData", &mut attestation);
-        cbor_bytes(&auth_data, &mut attestation);
-        let challenge = options["challenge"].as_str().expect("challenge");
-        self.credentials.push(Credential { id: id.clone(), key, rp_id, user_handle, counter: 0 });
-        Ok(json!({
-            "id": b64(&id),
-            "rawId": b64(&id),
-            "type": "public-key",
-            "response": {
-                "attestationObject": b64(&attestation),
-                "clientDataJSON": b64(&client_data("webauthn.create", challenge, origin)),
-            },
-            "extensions": {"credProps": {"rk": true}},
-        }))
-    }
-
-    /// `navigator.credentials.get`: with an allow list one of those
-    /// credentials, else (discoverable) the newest credential for the RP.
-    fn get(&mut self, options: &Value, origin: &str) -> Value {
-        let rp_id = options["rpId"].as_str().expect("rpId").to_owned();
-        let allowed: Vec<Vec<u8>> = options["allowCredentials"]
-            .as_array()
-            .map(|a| a.iter().map(|c| unb64(c["id"].as_str().unwrap())).collect())
-            .unwrap_or_default();
-        let cred = self
-            .credentials
-            .iter_mut()
-            .rev()
-            .find(|c| c.rp_id == rp_id && (allowed.is_empty() || allowed.contains(&c.id)))
-            .expect("NotAllowedError: no matching credential");
-        cred.counter += 1;
-        let mut auth_data = Sha256::digest(rp_id.as_bytes()).to_vec();
-        auth_data.push(FLAG_UP | FLAG_UV);
-        auth_data.extend(cred.counter.to_be_bytes());
-        let client = client_data("webauthn.get", options["challenge"].as_str().expect("challenge"), origin);
-        let mut signed = auth_data.clone();
-        signed.extend(Sha256::digest(&client));
-        let signature: Signature = cred.key.sign(&signed);
-        json!({
-            "id": b64(&cred.id),
-            "rawId": b64(&cred.id),
-            "type": "public-key",
-            "response": {
-                "authenticatorData": b64(&auth_data),
-                "clientDataJSON": b64(&client),
-                "signature": b64(signature.to_der().as_bytes()),
-                "userHandle": b64(&cred.user_handle),
-            },
-            "extensions": {},
-        })
-    }
-}
-
-// ---- Page helpers ----
-
-/// Undoes askama's HTML escaping of an attribute value.
-fn unescape(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        let end = rest[i..].find(';').expect("entity end") + i;
-        let entity = &rest[i + 1..end];
-        let c = match entity {
-            "quot" => '"',
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "apos" => '\'',
-            e if e.starts_with("#x") => char::from_u32(u32::from_str_radix(&e[2..], 16).unwrap()).unwrap(),
-            e if e.starts_with('#') => char::from_u32(e[1..].parse().unwrap()).unwrap(),
-            e => panic!("unknown entity {e}"),
-        };
-        out.push(c);
-        rest = &rest[end + 1..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The value of `attr="…"` on the element with `id="…"`.
-fn attribute(html: &str, id: &str, attr: &str) -> String {
-    let at = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no element #{id} in:\n{html}"));
-    let tag_start = html[..at].rfind('<').unwrap();
-    let tag = &html[tag_start..tag_start + html[tag_start..].find('>').unwrap()];
-    let key = format!(" {attr}=\"");
-    let start = tag.find(&key).unwrap_or_else(|| panic!("no {attr} on #{id}: {tag}")) + key.len();
-    unescape(&tag[start..start + tag[start..].find('"').unwrap()])
-}
-
-/// The value of the hidden field `name`.
-fn hidden(html: &str, name: &str) -> String {
-    let key = format!("name=\"{name}\" value=\"");
-    let start = html.find(&key).unwrap_or_else(|| panic!("no hidden field {name}")) + key.len();
-    unescape(&html[start..start + html[start..].find('"').unwrap()])
-}
-
-/// The set-up step: the name form posted; returns the page of the device
-/// step (with the options) or the form with its errors.
 async fn post_name(app: &TestApp, client: &reqwest::Client, name: &str) -> reqwest::Response {
     client.post(app.url("/konto/passkeys/neu")).form(&[("name", name)]).send().await.unwrap()
 }
 
 /// The options and the ceremony id on the device step page.
 fn device_step(html: &str) -> (Value, String) {
-    let options: Value = serde_json::from_str(&attribute(html, "passkey-erstellen", "data-optionen")).expect("options JSON");
-    (options, hidden(html, "zeremonie"))
+    let options: Value = serde_json::from_str(&attribute(html, "passkey-erstellen", "data-optionen").unwrap()).expect("options JSON");
+    (options, hidden(html, "zeremonie").unwrap())
 }
 
 async fn finish_setup(app: &TestApp, client: &reqwest::Client, ceremony: &str, answer: &Value) -> reqwest::Response {
@@ -283,7 +66,7 @@ async fn passkey_login(app: &TestApp, auth: &mut Authenticator) -> (reqwest::Cli
     let client = app.new_client();
     let (status, start) = post_json(app, &client, "/anmelden/passkey/optionen", &json!({})).await;
     assert_eq!(status, 200, "{start}");
-    let answer = auth.get(&start["optionen"]["publicKey"], &app.base);
+    let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     let (status, body) = post_json(app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await;
     (client, status, body)
 }
@@ -324,7 +107,7 @@ async fn a_passkey_set_up_at_the_gate_completes_the_login_with_recovery_codes() 
     ] {
         assert!(html.contains(text), "the form shows {text:?}");
     }
-    let default = attribute(&html, "name", "value");
+    let default = attribute(&html, "name", "value").unwrap();
     assert!(regex::Regex::new(r"^PK-\d{1,2}\.\d{1,2}\.20\d\d-\d\d:\d\d:\d\d$").unwrap().is_match(&default), "{default}");
 
     // A bad name is refused by the server before any ceremony starts.
@@ -355,7 +138,7 @@ async fn a_passkey_set_up_at_the_gate_completes_the_login_with_recovery_codes() 
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    assert_eq!(unb64(pk["user"]["id"].as_str().unwrap()), uuid::Uuid::parse_str(&handle).unwrap().as_bytes());
+    assert_eq!(unb64(pk["user"]["id"].as_str().unwrap()).unwrap(), uuid::Uuid::parse_str(&handle).unwrap().as_bytes());
     let stored: String = sqlx::query_scalar("SELECT id_hash FROM webauthn_ceremonies").fetch_one(&app.state.db.pool).await.unwrap();
     assert_ne!(stored, ceremony, "only the hash of the ceremony id is stored");
 
@@ -415,7 +198,11 @@ async fn an_account_has_at_most_ten_passkeys_and_existing_ones_are_excluded() {
     assert_eq!(options_a["publicKey"]["excludeCredentials"].as_array().unwrap().len(), 9, "existing passkeys are excluded");
     let r = post_name(&app, &app.client, "Geraet-11").await;
     let (options_b, ceremony_b) = device_step(&r.text().await.unwrap());
-    assert_eq!(devices[3].create(&options_a["publicKey"], &app.base).err(), Some("InvalidStateError"), "a device with a passkey already");
+    assert_eq!(
+        devices[3].create(&options_a["publicKey"], &app.base).err().map(|e| e.to_string()).as_deref(),
+        Some(INVALID_STATE),
+        "a device with a passkey already"
+    );
     let answer_a = Authenticator::default().create(&options_a["publicKey"], &app.base).unwrap();
     let answer_b = Authenticator::default().create(&options_b["publicKey"], &app.base).unwrap();
     assert_eq!(finish_setup(&app, &app.client, &ceremony_a, &answer_a).await.status(), 200);
@@ -450,7 +237,7 @@ async fn mit_passkey_anmelden_is_a_complete_login_without_a_name() {
     assert_eq!(pk["userVerification"], "required");
     assert!(pk["allowCredentials"].as_array().is_none_or(|a| a.is_empty()), "{pk}");
     assert_eq!(pk["rpId"], "localhost");
-    let answer = auth.get(pk, &app.base);
+    let answer = auth.get(pk, &app.base).unwrap();
     let r = client
         .post(app.url("/anmelden/passkey"))
         .json(&json!({"zeremonie": start["zeremonie"], "antwort": answer, "weiter": "/konto/verlauf"}))
@@ -478,7 +265,7 @@ async fn mit_passkey_anmelden_is_a_complete_login_without_a_name() {
     assert_eq!((status, body["fehler"]["code"].as_str()), (401, Some("passkey_unknown")), "{body}");
     assert!(body["fehler"]["meldung"].as_str().unwrap().contains("gehört zu keinem Konto"));
     let mut forged = auth.clone();
-    forged.credentials[0].key = SigningKey::from_slice(&random::<32>()).unwrap();
+    forged.credentials[0].forge_key().unwrap();
     let (_, status, body) = passkey_login(&app, &mut forged).await;
     assert_eq!((status, body["fehler"]["code"].as_str()), (401, Some("verification_failed")), "{body}");
 
@@ -514,20 +301,20 @@ async fn a_passkey_can_be_the_step_after_the_password() {
     assert_eq!(status, 200, "{start}");
     let allowed = start["optionen"]["publicKey"]["allowCredentials"].as_array().unwrap().clone();
     assert_eq!(allowed.len(), 1, "only the account's credential");
-    assert_eq!(unb64(allowed[0]["id"].as_str().unwrap()), auth.credentials[0].id);
+    assert_eq!(unb64(allowed[0]["id"].as_str().unwrap()).unwrap(), auth.credentials[0].id);
     assert_eq!(start["optionen"]["publicKey"]["userVerification"], "required");
 
     // The ceremony is bound to this login attempt: another browser's
     // password step cannot finish it.
     let intruder = app.new_client();
     app.login_with(&intruder, "kim@example.de", PASSWORD).await;
-    let answer = auth.get(&start["optionen"]["publicKey"], &app.base);
+    let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     let (status, body) =
         post_json(&app, &intruder, "/anmelden/zweiter-faktor/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await;
     assert_eq!((status, body["fehler"]["code"].as_str()), (400, Some("ceremony_unknown")));
 
     let (_, start) = post_json(&app, &client, "/anmelden/zweiter-faktor/passkey/optionen", &json!({})).await;
-    let answer = auth.get(&start["optionen"]["publicKey"], &app.base);
+    let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     let (status, body) = post_json(
         &app,
         &client,
@@ -670,7 +457,7 @@ async fn a_ceremony_is_taken_once() {
 
     let client = app.new_client();
     let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
-    let answer = auth.get(&start["optionen"]["publicKey"], &app.base);
+    let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     let body = json!({"zeremonie": start["zeremonie"], "antwort": answer});
     let (status, _) = post_json(&app, &client, "/anmelden/passkey", &body).await;
     assert_eq!(status, 200);
@@ -681,7 +468,7 @@ async fn a_ceremony_is_taken_once() {
     // The same for the set-up.
     let r = post_name(&app, &app.client, "Zweitgeraet").await;
     let (options, ceremony) = device_step(&r.text().await.unwrap());
-    assert_eq!(auth.create(&options["publicKey"], &app.base).err(), Some("InvalidStateError"));
+    assert_eq!(auth.create(&options["publicKey"], &app.base).err().map(|e| e.to_string()).as_deref(), Some(INVALID_STATE));
     let answer = Authenticator::default().create(&options["publicKey"], &app.base).unwrap();
     assert_eq!(finish_setup(&app, &app.client, &ceremony, &answer).await.status(), 200);
     let r = finish_setup(&app, &app.client, &ceremony, &answer).await;
@@ -697,7 +484,7 @@ async fn a_ceremony_expires_after_five_minutes() {
 
     let client = app.new_client();
     let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
-    let answer = auth.get(&start["optionen"]["publicKey"], &app.base);
+    let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     app.clock.advance(301);
     let (status, body) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await;
     assert_eq!((status, body["fehler"]["code"].as_str()), (400, Some("ceremony_expired")), "{body}");
@@ -705,7 +492,7 @@ async fn a_ceremony_expires_after_five_minutes() {
 
     // Within five minutes it works.
     let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
-    let answer = auth.get(&start["optionen"]["publicKey"], &app.base);
+    let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     app.clock.advance(299);
     let (status, _) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await;
     assert_eq!(status, 200);

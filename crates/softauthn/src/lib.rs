@@ -1,9 +1,9 @@
 //! A software WebAuthn authenticator (platform authenticator with resident
 //! keys and user verification): a P-256 key per credential, attestation
 //! "none" with the flags UP, UV and AT, a COSE EC2 key, ECDSA assertion
-//! signatures and a signature counter. Taken from the API tests
-//! (`crates/jobcenter/tests/api/passkeys.rs`), with errors instead of
-//! panics, plus the two HTML helpers the registration pages need.
+//! signatures and a signature counter. Used by the API tests and the load
+//! tool; errors instead of panics, plus the two HTML helpers the
+//! registration pages need.
 
 use anyhow::{Context, anyhow};
 use base64::Engine;
@@ -17,11 +17,13 @@ const FLAG_UP: u8 = 0x01;
 const FLAG_UV: u8 = 0x04;
 const FLAG_AT: u8 = 0x40;
 
-fn b64(bytes: &[u8]) -> String {
+/// Base64url without padding, as WebAuthn JSON uses it.
+pub fn b64(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
-fn unb64(text: &str) -> anyhow::Result<Vec<u8>> {
+/// The bytes of a base64url text.
+pub fn unb64(text: &str) -> anyhow::Result<Vec<u8>> {
     URL_SAFE_NO_PAD.decode(text).context("base64url")
 }
 
@@ -70,19 +72,34 @@ fn str_field<'a>(v: &'a Value, name: &str) -> anyhow::Result<&'a str> {
 }
 
 /// One credential.
-struct Credential {
-    id: Vec<u8>,
+#[derive(Clone)]
+pub struct Credential {
+    /// The credential id.
+    pub id: Vec<u8>,
     key: SigningKey,
     rp_id: String,
     user_handle: Vec<u8>,
     counter: u32,
 }
 
-/// A platform authenticator with resident keys and user verification.
-#[derive(Default)]
-pub struct Authenticator {
-    credentials: Vec<Credential>,
+impl Credential {
+    /// Swaps the private key for a fresh one: the next assertion carries a
+    /// signature the server cannot verify (a forged device).
+    pub fn forge_key(&mut self) -> anyhow::Result<()> {
+        self.key = SigningKey::from_slice(&random::<32>()?).context("a P-256 key")?;
+        Ok(())
+    }
 }
+
+/// A platform authenticator with resident keys and user verification.
+#[derive(Clone, Default)]
+pub struct Authenticator {
+    /// The credentials it holds, oldest first.
+    pub credentials: Vec<Credential>,
+}
+
+/// The error of `create` for an excluded credential, as browsers name it.
+pub const INVALID_STATE: &str = "InvalidStateError";
 
 impl Authenticator {
     /// `navigator.credentials.create` for these options (the `publicKey`
@@ -90,6 +107,13 @@ impl Authenticator {
     pub fn create(&mut self, options: &Value, origin: &str) -> anyhow::Result<Value> {
         let rp_id = str_field(&options["rp"], "id")?.to_owned();
         let user_handle = unb64(str_field(&options["user"], "id")?)?;
+        let excluded: Vec<Vec<u8>> = options["excludeCredentials"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|c| c["id"].as_str().and_then(|id| unb64(id).ok())).collect())
+            .unwrap_or_default();
+        if self.credentials.iter().any(|c| excluded.contains(&c.id)) {
+            return Err(anyhow!(INVALID_STATE));
+        }
         let key = SigningKey::from_slice(&random::<32>()?).context("a P-256 key")?;
         let id = random::<32>()?.to_vec();
         let point = key.verifying_key().to_encoded_point(false);

@@ -94,9 +94,13 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     let limits = state.config.rate_limits;
     let per_address = Limit::per_minutes(limits.login_per_address, 15);
     let per_account = Limit::per_minutes(limits.login_per_account, 15);
-    let account = store::find_by_login(&state.db.pool, &kennung).await?;
+    let candidate = store::find_login_candidate(&state.db.pool, &kennung, now - per_account.window_secs).await?;
+    let account = candidate.as_ref().map(|c| c.account.clone());
     let account_key = super::login_limit_key(account.as_ref(), &kennung);
-    let earlier_failures = ratelimit::hits(&state.db.pool, &account_key, per_account, now).await?;
+    let earlier_failures = match &candidate {
+        Some(c) => c.failures,
+        None => ratelimit::hits(&state.db.pool, &account_key, per_account, now).await?,
+    };
     if !ratelimit::hit(&state.db.pool, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?
         || earlier_failures >= per_account.max
     {
@@ -132,7 +136,13 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
         ratelimit::reset(&state.db.pool, &account_key).await?;
     }
     state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
-    super::mfa::after_password(&state, &ctx, &account, &weiter).await
+    let ways = candidate.map(|c| super::mfa::WaysIn {
+        password: c.account.password_hash.is_some(),
+        totp: c.totp,
+        passkeys: c.passkeys,
+        recovery_codes_left: c.recovery_codes_left,
+    });
+    super::mfa::after_password(&state, &ctx, &account, ways, &weiter).await
 }
 
 /// `POST /abmelden`.

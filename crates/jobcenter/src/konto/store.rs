@@ -76,6 +76,49 @@ pub async fn find_by_login(pool: &AnyPool, identifier: &str) -> sqlx::Result<Opt
     sqlx::query(sql).bind(key).fetch_optional(pool).await?.as_ref().map(account).transpose()
 }
 
+/// What the password step needs about a login name, in one round trip:
+/// the account, its second factors and its failed logins in the window.
+#[derive(Debug, Clone)]
+pub struct LoginCandidate {
+    pub account: Account,
+    pub totp: bool,
+    pub passkeys: i64,
+    pub recovery_codes_left: i64,
+    pub failures: i64,
+}
+
+/// `SELECT` of [`LoginCandidate`]; the failure counter uses the key of
+/// `konto::login_limit_key` (`login:account:<id>`).
+macro_rules! select_candidate {
+    ($where:literal) => {
+        concat!(
+            "SELECT a.id, a.email, a.username, a.password_hash, a.email_confirmed_at, a.lang, a.created_at,
+               (SELECT COUNT(*) FROM totp_factors t WHERE t.account_id = a.id) AS totp,
+               (SELECT COUNT(*) FROM passkeys p WHERE p.account_id = a.id) AS passkeys,
+               (SELECT COUNT(*) FROM recovery_codes r WHERE r.account_id = a.id AND r.used_at IS NULL) AS recovery,
+               (SELECT l.hits FROM rate_limits l WHERE l.key = 'login:account:' || a.id AND l.window_start > $2) AS failures
+             FROM accounts a ",
+            $where
+        )
+    };
+}
+
+/// Finds the account for a login name with everything the password step
+/// needs; `window_opened_after` bounds the failure counter's window.
+pub async fn find_login_candidate(pool: &AnyPool, identifier: &str, window_opened_after: i64) -> sqlx::Result<Option<LoginCandidate>> {
+    let key = identifier.trim().to_lowercase();
+    let sql =
+        if key.contains('@') { select_candidate!("WHERE a.email_lower = $1") } else { select_candidate!("WHERE a.username_lower = $1") };
+    let Some(r) = sqlx::query(sql).bind(key).bind(window_opened_after).fetch_optional(pool).await? else { return Ok(None) };
+    Ok(Some(LoginCandidate {
+        account: account(&r)?,
+        totp: r.try_get::<i64, _>("totp")? > 0,
+        passkeys: r.try_get("passkeys")?,
+        recovery_codes_left: r.try_get("recovery")?,
+        failures: r.try_get::<Option<i64>, _>("failures")?.unwrap_or(0),
+    }))
+}
+
 /// Finds an account by id.
 pub async fn find_by_id(pool: &AnyPool, id: &str) -> sqlx::Result<Option<Account>> {
     sqlx::query(select_account!("WHERE id = $1")).bind(id).fetch_optional(pool).await?.as_ref().map(account).transpose()

@@ -57,8 +57,11 @@ pub async fn ways_in(pool: &AnyPool, account: &Account) -> sqlx::Result<WaysIn> 
 /// After a right password: a session that still owes its second factor
 /// (or, for an account without one, must set one up first), then the
 /// matching page. The session id is new (cycled).
-pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, weiter: &str) -> AppResult<Response> {
-    let ways = ways_in(&state.db.pool, account).await?;
+pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways: Option<WaysIn>, weiter: &str) -> AppResult<Response> {
+    let ways = match ways {
+        Some(w) => w,
+        None => ways_in(&state.db.pool, account).await?,
+    };
     let stage = if ways.has_second_factor() { Stage::SecondFactor } else { Stage::Setup };
     let mut tx = state.db.begin().await?;
     if let Some(old) = &ctx.session {

@@ -94,6 +94,7 @@ history-registration-existing-address = Erneuter Registrierungsversuch mit Ihrer
 history-email-confirmed = E-Mail-Adresse bestätigt
 history-confirmation-resent = Neuer Bestätigungslink angefordert
 history-password-ok = Passwort eingegeben
+history-login-abandoned = Anmeldung nach dem Passwort abgebrochen
 history-login = Anmeldung
 history-login-failed = Fehlgeschlagene Anmeldung
 history-logout = Abmeldung

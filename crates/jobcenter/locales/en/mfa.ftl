@@ -94,6 +94,7 @@ history-registration-existing-address = Another attempt to register with your em
 history-email-confirmed = Email address confirmed
 history-confirmation-resent = New confirmation link requested
 history-password-ok = Password entered
+history-login-abandoned = Login abandoned after the password
 history-login = Login
 history-login-failed = Failed login
 history-logout = Logout

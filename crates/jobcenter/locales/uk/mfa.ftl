@@ -94,6 +94,7 @@ history-registration-existing-address = Повторна спроба реєст
 history-email-confirmed = Адресу електронної пошти підтверджено
 history-confirmation-resent = Запит нового посилання для підтвердження
 history-password-ok = Пароль введено
+history-login-abandoned = Вхід перервано після введення пароля
 history-login = Вхід
 history-login-failed = Невдала спроба входу
 history-logout = Вихід

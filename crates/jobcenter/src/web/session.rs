@@ -248,9 +248,31 @@ pub async fn list_for_account(state: &AppState, account_id: &str) -> sqlx::Resul
         .collect()
 }
 
-/// Deletes expired sessions (worker housekeeping).
-pub async fn purge_expired(state: &AppState) -> sqlx::Result<u64> {
+/// Deletes expired sessions (worker housekeeping). A login that ended after
+/// the password, without its second factor, is recorded in the account's
+/// audit trail as "login_abandoned" (with the time, address and browser of
+/// the password step): someone may know the password.
+pub async fn purge_expired(state: &AppState) -> anyhow::Result<u64> {
     let now = state.now();
+    let abandoned = sqlx::query(
+        "SELECT id_hash, account_id, created_at, ip, user_agent FROM sessions
+         WHERE (idle_expires_at <= $1 OR absolute_expires_at <= $1) AND stage <> 'complete'",
+    )
+    .bind(now)
+    .fetch_all(&state.db.pool)
+    .await?;
+    for r in abandoned {
+        let id_hash: String = r.try_get("id_hash")?;
+        let account_id: String = r.try_get("account_id")?;
+        let actor = Actor { ip: r.try_get("ip")?, user_agent: r.try_get("user_agent")? };
+        let mut tx = state.db.begin().await?;
+        let gone = sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&id_hash).execute(&mut *tx).await?.rows_affected();
+        if gone == 1 {
+            crate::audit::record(&mut tx, Some(&account_id), "login_abandoned", &actor, serde_json::json!({}), r.try_get("created_at")?)
+                .await?;
+        }
+        tx.commit().await?;
+    }
     Ok(sqlx::query("DELETE FROM sessions WHERE idle_expires_at <= $1 OR absolute_expires_at <= $1")
         .bind(now)
         .execute(&state.db.pool)

@@ -269,7 +269,6 @@ async fn account_journey(javascript: bool, email: &str) {
     for event in [
         "Registrierung",
         "E-Mail-Adresse bestätigt",
-        "Passwort eingegeben",
         "Zweiter Faktor (TOTP) eingerichtet",
         "Wiederherstellungscodes erzeugt",
         "Anmeldung",

@@ -68,8 +68,9 @@ pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
     }
     let token = session::create(state, &mut tx, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?;
-    let details = serde_json::json!({"stage": stage.as_str()});
-    crate::audit::record(&mut tx, Some(&account.id), "password_ok", &ctx.actor, details, state.now()).await?;
+    // No audit event here: the login is recorded when it completes
+    // ("login"), or by housekeeping when it was abandoned after the password
+    // ("login_abandoned"), so the password step stays cheap (docs/BENCHMARKS.md).
     tx.commit().await?;
     let target = match stage {
         Stage::SecondFactor => format!("/anmelden/zweiter-faktor{}", weiter_query(weiter)),

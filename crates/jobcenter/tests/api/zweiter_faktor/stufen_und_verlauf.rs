@@ -76,16 +76,42 @@ async fn the_verlauf_lists_the_accounts_own_events_newest_first_in_german() {
         [
             "Anmeldung",
             "Code (TOTP) bestätigt",
-            "Passwort eingegeben",
             "Abmeldung",
             "Wiederherstellungscodes erzeugt",
             "Anmeldung",
             "Zweiter Faktor (TOTP) eingerichtet",
-            "Passwort eingegeben",
             "E-Mail-Adresse bestätigt",
             "Registrierung",
         ]
     );
     assert!(!page.contains("Fehlgeschlagene Anmeldung"), "not Lea's failed login");
     assert!(page.contains("127.0.0.1"));
+}
+
+#[tokio::test]
+async fn a_login_abandoned_after_the_password_is_recorded_when_its_session_expires() {
+    let app = TestApp::spawn().await;
+    let secret = app.signed_up("kim@example.de", PASSWORD).await;
+    app.post("/abmelden", &[]).await;
+    // Someone with the password, but without the second factor.
+    let stranger = app.new_client();
+    let r = app.login_with(&stranger, "kim@example.de", PASSWORD).await;
+    assert_eq!(location(&r), "/anmelden/zweiter-faktor");
+    jobcenter::housekeeping::run_once(&app.state).await.unwrap();
+    assert!(!verlauf_of(&app, &secret).await.contains("abgebrochen"), "not while the step may still be completed");
+
+    app.clock.advance(31 * 60);
+    jobcenter::housekeeping::run_once(&app.state).await.unwrap();
+    let page = verlauf_of(&app, &secret).await;
+    assert!(page.contains("Anmeldung nach dem Passwort abgebrochen"), "{page}");
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE kind = 'login_abandoned'").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(n, 1);
+    assert!(jobcenter::audit::verify_chain(&app.state.db.pool).await.is_ok());
+}
+
+async fn verlauf_of(app: &TestApp, secret: &[u8]) -> String {
+    let owner = app.new_client();
+    app.sign_in_with(&owner, "kim@example.de", PASSWORD, secret).await;
+    owner.get(app.url("/konto/verlauf")).send().await.unwrap().text().await.unwrap()
 }

@@ -78,6 +78,11 @@ pub async fn recovery_input_problem(
     })
 }
 
+/// The account a session belongs to (it may have been deleted meanwhile).
+pub async fn session_account(state: &AppState, session: &crate::web::session::Session) -> crate::web::AppResult<store::Account> {
+    store::find_by_id(&state.db.pool, &session.account_id).await?.ok_or(crate::web::AppError::NotFound)
+}
+
 /// A link into the portal for mails: `<public url><path>`.
 pub fn link(state: &AppState, path: &str) -> String {
     format!("{}{path}", state.config.base_url())

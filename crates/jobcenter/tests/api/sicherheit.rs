@@ -3,7 +3,7 @@
 //! the events of the second factor), the deletion of unconfirmed
 //! registrations (ACC-9) and mail bodies encrypted at rest.
 
-use crate::support::{NEW_PASSWORD, PASSWORD, TestApp, location};
+use crate::support::{FORM_FOR_EVERY_SETTING, NEW_PASSWORD, PASSWORD, TestApp, location};
 use jobcenter::konto::mfa::totp::code_at;
 use jobcenter::web::routes::SIGNED_IN_GET_ROUTES;
 
@@ -181,24 +181,7 @@ async fn every_signed_in_post_sends_a_stranger_to_the_login() {
     app.register_confirmed("kim@example.de", PASSWORD).await;
     let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events").fetch_one(&app.state.db.pool).await.unwrap();
     for path in SIGNED_IN_POST_ROUTES {
-        let r = app
-            .post(
-                path,
-                &[
-                    ("aktuelles_passwort", PASSWORD),
-                    ("bestaetigung", "on"),
-                    ("benutzername", "fremd"),
-                    ("sprache", "en"),
-                    ("passwort", NEW_PASSWORD),
-                    ("passwort_wiederholung", NEW_PASSWORD),
-                    ("neue_email", "fremd@example.de"),
-                    ("sitzung", "x"),
-                    ("zurueck", "/konto"),
-                    ("code", "123456"),
-                    ("nicht_mehr_anzeigen", "on"),
-                ],
-            )
-            .await;
+        let r = app.post(path, FORM_FOR_EVERY_SETTING).await;
         assert_eq!(r.status(), 303, "{path}");
         assert_eq!(location(&r), "/anmelden?weiter=%2Fkonto", "{path}");
     }

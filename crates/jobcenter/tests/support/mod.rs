@@ -154,6 +154,22 @@ pub const PASSWORD: &str = "Wolke7-Fahrrad!Tisch";
 /// Another strong password for tests.
 pub const NEW_PASSWORD: &str = "Sonnen4-Blume?Regal";
 
+/// A form that would change something on every signed-in POST route (each
+/// route reads its own fields): for tests that those routes refuse.
+pub const FORM_FOR_EVERY_SETTING: &[(&str, &str)] = &[
+    ("aktuelles_passwort", PASSWORD),
+    ("bestaetigung", "on"),
+    ("benutzername", "fremd"),
+    ("sprache", "en"),
+    ("passwort", NEW_PASSWORD),
+    ("passwort_wiederholung", NEW_PASSWORD),
+    ("neue_email", "fremd@example.de"),
+    ("sitzung", "x"),
+    ("zurueck", "/konto"),
+    ("code", "123456"),
+    ("nicht_mehr_anzeigen", "on"),
+];
+
 /// Helpers of the Konto tests (registration, login, settings, sessions).
 impl TestApp {
     /// The id of the account with this e-mail address, if there is one.

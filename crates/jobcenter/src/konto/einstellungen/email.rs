@@ -1,7 +1,7 @@
 //! "E-Mail-Adresse ändern" (ACC-12, MFA-61): confirm the new address by a
 //! link sent to it; the old address is told at request and at change.
 
-use super::{check_current_password, current};
+use super::check_current_password;
 use crate::app::AppState;
 use crate::konto::{Hinweis, account_lang, forms, link, queue_mail, store};
 use crate::web::{AppResult, Ctx, FormErrors, Page, SignedIn, render, render_status, see_other};
@@ -23,7 +23,7 @@ struct ChangePage {
 
 /// `GET /konto/email`.
 pub async fn form(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
-    let account = current(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     render(&ChangePage {
         page: Page::new(&signed.ctx, &state, "email-change-title"),
         errors: FormErrors::default(),
@@ -42,7 +42,7 @@ pub struct ChangeForm {
 /// if it belongs to another account, that owner is told instead.
 pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Form<ChangeForm>) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = current(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let mut errors = FormErrors::default();
     let new_email = match domain::Email::parse(&f.neue_email) {
         Ok(e) if e.normalized() == account.email.to_lowercase() => {

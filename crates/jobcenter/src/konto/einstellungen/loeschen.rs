@@ -2,7 +2,7 @@
 //! account, its sessions and tokens are deleted, the audit trail keeps only
 //! the pseudonymous id, a last mail confirms it.
 
-use super::{check_current_password, current};
+use super::check_current_password;
 use crate::app::AppState;
 use crate::konto::{Hinweis, account_lang, forms, queue_mail, store};
 use crate::web::session;
@@ -34,7 +34,7 @@ pub struct DeleteForm {
 /// `POST /konto/loeschen`.
 pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Form<DeleteForm>) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = current(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let mut errors = FormErrors::default();
     check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     if !forms::ticked(&f.bestaetigung) {

@@ -12,18 +12,13 @@ use super::store::{self, Account};
 use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::ratelimit::{self, Limit};
-use crate::web::{AppError, AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
+use crate::web::{AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
-
-/// The signed-in account, loaded.
-pub(crate) async fn current(state: &AppState, signed: &SignedIn) -> AppResult<Account> {
-    store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)
-}
 
 /// Checks the current password (field `aktuelles_passwort`) before a
 /// sensitive change and adds the field error if it is missing, wrong, or
@@ -89,7 +84,7 @@ fn notice(lang: Lang, code: Option<&str>) -> Option<String> {
 
 /// `GET /konto` — where a login lands until the second factor exists.
 pub async fn overview(State(state): State<AppState>, signed: SignedIn, Query(q): Query<OverviewQuery>) -> AppResult<Response> {
-    let account = current(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     render(&OverviewPage {
         page: Page::new(&signed.ctx, &state, "settings-title"),
         username_value: account.username.clone().unwrap_or_default(),
@@ -110,7 +105,7 @@ pub struct UsernameForm {
 /// `POST /konto/benutzername`: sets, changes or (empty) removes it.
 pub async fn set_username(State(state): State<AppState>, signed: SignedIn, Form(f): Form<UsernameForm>) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = current(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let input = f.benutzername.trim();
     let parsed = if input.is_empty() { Ok(None) } else { domain::Username::parse(input).map(Some) };
     let error = match &parsed {

@@ -1,7 +1,7 @@
 //! "Passwort ändern" (ACC-12): current password, new one twice (ACC-3);
 //! other sessions end, the owner gets a mail (MFA-61).
 
-use super::{check_current_password, current};
+use super::check_current_password;
 use crate::app::AppState;
 use crate::konto::forms::{self, Rule};
 use crate::konto::store;
@@ -44,7 +44,7 @@ pub struct ChangeForm {
 /// `POST /konto/passwort`.
 pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Form<ChangeForm>) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = current(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let mut errors = FormErrors::default();
     check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     let local = domain::Email::parse(&account.email).map(|e| e.local_part().to_owned()).unwrap_or_default();

@@ -194,18 +194,13 @@ pub async fn finish_first_or_added_factor(
     } else {
         Vec::new()
     };
-    let mut res = if !before.has_second_factor() && before.recovery_codes_left == 0 {
+    let res = if !before.has_second_factor() && before.recovery_codes_left == 0 {
         let codes = wiederherstellungscodes::generate(state, account, &signed.ctx.actor).await?;
         wiederherstellungscodes::show(crate::web::Page::new(&signed.ctx, state, "recovery-title"), codes, true)?
     } else {
         success()?
     };
-    for c in &cookies {
-        if let Ok(v) = axum::http::HeaderValue::from_str(c) {
-            res.headers_mut().append(axum::http::header::SET_COOKIE, v);
-        }
-    }
-    Ok(res)
+    Ok(with_cookies(res, &cookies))
 }
 
 /// Name of the long-lived cookie that recognises a browser (for the "new
@@ -240,9 +235,8 @@ pub async fn factor_mail(state: &AppState, tx: &mut crate::db::Tx, account: &Acc
     crate::konto::queue_mail(state, tx, lang, kind, &account.email, &[("factor", factor), ("when", &when), ("settings", &settings)]).await
 }
 
-/// A redirect that sets several cookies.
-pub fn see_other_with_cookies(to: &str, cookies: &[String]) -> Response {
-    let mut res = crate::web::see_other(to);
+/// Adds `Set-Cookie` headers to a response.
+pub fn with_cookies(mut res: Response, cookies: &[String]) -> Response {
     for c in cookies {
         if let Ok(v) = axum::http::HeaderValue::from_str(c) {
             res.headers_mut().append(axum::http::header::SET_COOKIE, v);
@@ -251,15 +245,14 @@ pub fn see_other_with_cookies(to: &str, cookies: &[String]) -> Response {
     res
 }
 
+/// A redirect that sets several cookies.
+pub fn see_other_with_cookies(to: &str, cookies: &[String]) -> Response {
+    with_cookies(crate::web::see_other(to), cookies)
+}
+
 /// The browser cookie of the request, if any.
 pub fn browser_id(headers: &axum::http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find_map(|(k, v)| (k == BROWSER_COOKIE && v.len() >= 32).then(|| v.to_owned()))
+    crate::web::ctx::cookie(headers, BROWSER_COOKIE).filter(|v| v.len() >= 32).map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -5,10 +5,9 @@
 
 use super::ways_in;
 use crate::app::AppState;
-use crate::konto::store;
 use crate::web::ctx::{AnySession, MaySetUpFactor, safe_next};
 use crate::web::session::Stage;
-use crate::web::{AppError, AppResult, Page, render, see_other};
+use crate::web::{AppResult, Page, render, see_other};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
@@ -65,7 +64,7 @@ pub struct SkipForm {
 /// `POST /passkey/angebot/ueberspringen`: whoever has no factor yet must
 /// set up TOTP now (MFA-2); "Diese Seite nicht mehr anzeigen" is stored.
 pub async fn skip(State(state): State<AppState>, signed: MaySetUpFactor, Form(f): Form<SkipForm>) -> AppResult<Response> {
-    let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     if f.nicht_mehr_anzeigen.as_deref().is_some_and(|v| !v.is_empty()) {
         sqlx::query("UPDATE accounts SET passkey_offer_dismissed = 1 WHERE id = $1").bind(&account.id).execute(&state.db.pool).await?;
     }

@@ -4,11 +4,11 @@
 //! encrypted at rest; ten wrong codes in a row lock the check for ten
 //! minutes.
 
-use super::{finish_first_or_added_factor, see_other_with_cookies, ways_in};
+use super::{finish_first_or_added_factor, ways_in};
 use crate::app::AppState;
-use crate::konto::store::{self, Account};
+use crate::konto::store::Account;
 use crate::web::ctx::MaySetUpFactor;
-use crate::web::{AppError, AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
+use crate::web::{AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
@@ -241,7 +241,7 @@ async fn setup_page(state: &AppState, signed: &MaySetUpFactor, account: &Account
 
 /// `GET /konto/totp` ("Zweiten Faktor einrichten").
 pub async fn form(State(state): State<AppState>, signed: MaySetUpFactor) -> AppResult<Response> {
-    let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     setup_page(&state, &signed, &account, FormErrors::default()).await
 }
 
@@ -254,7 +254,6 @@ pub struct SetupForm {
 #[template(path = "konto/mfa/templates/totp_erfolg.html")]
 struct SuccessPage {
     page: Page,
-    next: String,
 }
 
 /// `POST /konto/totp`: confirms the new key with a current code; replaces
@@ -266,7 +265,7 @@ pub async fn submit(
     Form(f): Form<SetupForm>,
 ) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let secret = pending_secret(&state, &signed.session.id_hash, &account).await?;
     let now = state.now();
     let step = match domain::TotpCode::parse(&f.code) {
@@ -307,7 +306,7 @@ pub async fn submit(
     state.outbox_wake.notify_one();
     let ctx = signed.ctx.clone();
     finish_first_or_added_factor(&state, signed, &account, before, &headers, || {
-        render(&SuccessPage { page: Page::new(&ctx, &state, "totp-setup-title"), next: String::new() })
+        render(&SuccessPage { page: Page::new(&ctx, &state, "totp-setup-title") })
     })
     .await
 }
@@ -318,7 +317,7 @@ fn lang_factor_name(account: &Account, kind: &str) -> String {
 
 /// `POST /konto/totp/entfernen`: only if another second factor remains.
 pub async fn remove(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
-    let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let ways = ways_in(&state.db.pool, &account).await?;
     if !ways.totp {
         return Ok(see_other("/konto"));
@@ -333,7 +332,7 @@ pub async fn remove(State(state): State<AppState>, signed: SignedIn) -> AppResul
     super::factor_mail(&state, &mut tx, &account, "factor-removed", &lang_factor_name(&account, "totp")).await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
-    Ok(see_other_with_cookies("/konto?hinweis=totp-entfernt", &[]))
+    Ok(see_other("/konto?hinweis=totp-entfernt"))
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@
 use super::{Method, complete_login, landing, see_other_with_cookies};
 use crate::app::AppState;
 use crate::audit::Actor;
-use crate::konto::store::{self, Account};
+use crate::konto::store::Account;
 use crate::ratelimit::{self, Limit};
 use crate::web::ctx::AnySession;
 use crate::web::session::Stage;
-use crate::web::{AppError, AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
+use crate::web::{AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
@@ -62,7 +62,7 @@ pub fn show(page: Page, codes: Vec<RecoveryCode>, first: bool) -> AppResult<Resp
 
 /// `POST /konto/wiederherstellungscodes`: a new set (the old one is void).
 pub async fn regenerate(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
-    let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let codes = generate(&state, &account, &signed.ctx.actor).await?;
     show(Page::new(&signed.ctx, &state, "recovery-title"), codes, false)
 }
@@ -114,7 +114,7 @@ pub async fn enter(State(state): State<AppState>, signed: AnySession, headers: H
     }
     let lang = signed.ctx.lang;
     let weiter = f.weiter.clone().unwrap_or_default();
-    let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let now = state.now();
     let limit = Limit::per_minutes(state.config.rate_limits.login_per_account, 15);
     let key = format!("recovery:{}", account.id);

@@ -4,10 +4,9 @@
 use super::totp::{self, CodeProblem};
 use super::{Method, complete_login, landing, see_other_with_cookies, ways_in};
 use crate::app::AppState;
-use crate::konto::store;
 use crate::web::ctx::{AnySession, safe_next};
 use crate::web::session::Stage;
-use crate::web::{AppError, AppResult, FormErrors, Page, render, render_status, see_other};
+use crate::web::{AppResult, FormErrors, Page, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
@@ -32,7 +31,7 @@ pub struct StepQuery {
 }
 
 async fn page(state: &AppState, signed: &AnySession, errors: FormErrors, weiter: String) -> AppResult<Response> {
-    let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::konto::session_account(state, &signed.session).await?;
     let ways = ways_in(&state.db.pool, &account).await?;
     let p = SecondFactorPage {
         page: Page::new(&signed.ctx, state, "second-factor-title"),
@@ -67,7 +66,7 @@ pub async fn submit(State(state): State<AppState>, signed: AnySession, headers: 
     }
     let lang = signed.ctx.lang;
     let weiter = f.weiter.clone().unwrap_or_default();
-    let account = store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     if f.code.trim().is_empty() {
         let mut errors = FormErrors::default();
         errors.add("code", lang.t("totp-error-empty"));

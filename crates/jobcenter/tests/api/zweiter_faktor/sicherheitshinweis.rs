@@ -3,7 +3,7 @@
 //! second factor opens nothing either, and cannot add a factor.
 
 use super::{at_the_gate, events, password_given};
-use crate::support::{NEW_PASSWORD, PASSWORD, TestApp, location};
+use crate::support::{FORM_FOR_EVERY_SETTING, NEW_PASSWORD, PASSWORD, TestApp, location};
 use jobcenter::web::routes::{PARTIAL_SESSION_GET_ROUTES, SIGNED_IN_GET_ROUTES};
 
 /// Every POST route that needs a complete login.
@@ -17,19 +17,6 @@ const SIGNED_IN_POST_ROUTES: &[&str] = &[
     "/konto/loeschen",
     "/konto/wiederherstellungscodes",
     "/konto/totp/entfernen",
-];
-
-/// A form that would change something on every one of those routes.
-const EVERYTHING: &[(&str, &str)] = &[
-    ("aktuelles_passwort", PASSWORD),
-    ("bestaetigung", "on"),
-    ("benutzername", "fremd"),
-    ("sprache", "en"),
-    ("passwort", NEW_PASSWORD),
-    ("passwort_wiederholung", NEW_PASSWORD),
-    ("neue_email", "fremd@example.de"),
-    ("sitzung", "x"),
-    ("code", "123456"),
 ];
 
 /// `path` with its slashes encoded, as in `?weiter=`.
@@ -77,7 +64,7 @@ async fn at_the_gate_every_signed_in_post_is_refused_and_changes_nothing() {
     at_the_gate(&app, &app.client, "kim@example.de").await;
     let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events").fetch_one(&app.state.db.pool).await.unwrap();
     for path in SIGNED_IN_POST_ROUTES {
-        let r = app.post(path, EVERYTHING).await;
+        let r = app.post(path, FORM_FOR_EVERY_SETTING).await;
         assert_eq!(r.status(), 303, "{path}");
         assert_eq!(location(&r), "/sicherheitshinweis", "{path}");
     }
@@ -111,7 +98,7 @@ async fn a_login_that_owes_its_second_factor_can_neither_change_the_account_nor_
     password_given(&app, &app.client, "kim@example.de").await;
     let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events").fetch_one(&app.state.db.pool).await.unwrap();
     for path in SIGNED_IN_POST_ROUTES {
-        let r = app.post(path, EVERYTHING).await;
+        let r = app.post(path, FORM_FOR_EVERY_SETTING).await;
         assert_eq!(r.status(), 303, "{path}");
         assert_eq!(location(&r), "/anmelden/zweiter-faktor?weiter=%2Fkonto", "{path}");
     }

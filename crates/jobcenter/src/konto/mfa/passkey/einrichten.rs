@@ -7,10 +7,9 @@ use super::zeremonie::{self, Kind, Problem};
 use super::{MAX_PASSKEYS, check_name, default_name, factor_name, speicher};
 use crate::app::AppState;
 use crate::konto::mfa::{self, Method, ways_in};
-use crate::konto::store::{self, Account};
 use crate::web::ctx::MaySetUpFactor;
 use crate::web::session::Stage;
-use crate::web::{AppError, AppResult, FormErrors, Page, render, render_status};
+use crate::web::{AppResult, FormErrors, Page, render, render_status};
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
@@ -36,10 +35,6 @@ struct NamePage {
 
 fn cancel_target(signed: &MaySetUpFactor) -> &'static str {
     if signed.session.stage == Stage::Setup { "/sicherheitshinweis" } else { "/konto" }
-}
-
-async fn account(state: &AppState, signed: &MaySetUpFactor) -> AppResult<Account> {
-    store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)
 }
 
 fn name_page(
@@ -91,7 +86,7 @@ struct DevicePage {
 /// the ceremony and shows the page that runs it on the device.
 pub async fn start(State(state): State<AppState>, signed: MaySetUpFactor, Form(f): Form<NameForm>) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = account(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let items = speicher::list(&state.db.pool, &account.id).await?;
     if items.len() as i64 >= MAX_PASSKEYS {
         return name_page(&state, &signed, f.name, FormErrors::default(), true, None);
@@ -158,7 +153,7 @@ pub async fn finish(
     Form(f): Form<FinishForm>,
 ) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = account(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let retry =
         |key: &str| name_page(&state, &signed, default_name(state.now()).to_string(), FormErrors::default(), false, Some(lang.t(key)));
     let taken = match zeremonie::take(&state, &f.zeremonie, Kind::Register).await? {

@@ -12,7 +12,6 @@
 use super::{check_name, factor_name, speicher};
 use crate::app::AppState;
 use crate::konto::mfa;
-use crate::konto::store::{self, Account};
 use crate::web::{AppError, AppResult, FormErrors, Page, SignedIn, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
@@ -20,10 +19,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
-
-async fn account(state: &AppState, signed: &SignedIn) -> AppResult<Account> {
-    store::find_by_id(&state.db.pool, &signed.session.account_id).await?.ok_or(AppError::NotFound)
-}
 
 #[derive(Template)]
 #[template(path = "konto/mfa/templates/passkey_umbenennen.html")]
@@ -125,7 +120,7 @@ pub async fn delete_form(State(state): State<AppState>, signed: SignedIn, Path(i
 /// `POST /konto/passkeys/{id}/loeschen`.
 pub async fn delete(State(state): State<AppState>, signed: SignedIn, Path(id): Path<String>) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = account(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let ways = speicher::lock_account(&mut tx, &account.id).await?;
@@ -178,7 +173,7 @@ pub async fn remove_password_form(State(state): State<AppState>, signed: SignedI
 /// a wrong password); "Passwort vergessen" can set one again.
 pub async fn remove_password(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let account = account(&state, &signed).await?;
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let ways = speicher::lock_account(&mut tx, &account.id).await?;

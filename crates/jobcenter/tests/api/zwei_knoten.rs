@@ -3,8 +3,8 @@
 //! across both; the session works on both; a logout on one ends it on the
 //! other; a mail is sent once. The nodes run on the real clock.
 
-use crate::support::{PASSWORD, SmtpSink, TEST_MASTER_KEY, fresh_database, location};
-use jobcenter::konto::mfa::totp::{STEP, code_at, secret_from_base32};
+use crate::support::{PASSWORD, SmtpSink, TEST_MASTER_KEY, fresh_database, location, registration_form, totp_secret_in};
+use jobcenter::konto::mfa::totp::{STEP, code_at};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -62,8 +62,7 @@ pub async fn totp_key_on(node: &Node, client: &reqwest::Client) -> Vec<u8> {
     let page = client.get(format!("{}/konto/totp", node.base)).send().await.unwrap();
     assert_eq!(page.status(), 200, "TOTP set-up page on {}", node.base);
     let html = page.text().await.unwrap();
-    let start = html.find("id=\"totp-schluessel\">").expect("the key is shown") + "id=\"totp-schluessel\">".len();
-    secret_from_base32(&html[start..start + html[start..].find('<').unwrap()]).expect("a Base32 key")
+    totp_secret_in(&html)
 }
 
 #[tokio::test]
@@ -75,13 +74,7 @@ async fn two_serve_processes_on_one_database_behave_as_one_system() {
     let b = start_node(&db, &dir.path().join("b"), smtp.port).await;
     let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
 
-    let form = [
-        ("email", "kim@example.de"),
-        ("passwort", PASSWORD),
-        ("passwort_wiederholung", PASSWORD),
-        ("nutzungsbedingungen", "on"),
-        ("einwilligung_email", "on"),
-    ];
+    let form = registration_form("kim@example.de", PASSWORD);
     let r = client.post(format!("{}/registrierung", a.base)).form(&form).send().await.unwrap();
     assert_eq!(r.status(), 303, "registered on node A");
 

@@ -109,17 +109,7 @@ impl TestApp {
 
     /// Registers `email` with `password` and both consents.
     pub async fn register(&self, email: &str, password: &str) -> reqwest::Response {
-        self.post(
-            "/registrierung",
-            &[
-                ("email", email),
-                ("passwort", password),
-                ("passwort_wiederholung", password),
-                ("nutzungsbedingungen", "on"),
-                ("einwilligung_email", "on"),
-            ],
-        )
-        .await
+        self.post("/registrierung", &registration_form(email, password)).await
     }
 
     /// Registers, confirms through the mailed link, and returns nothing;
@@ -142,6 +132,25 @@ impl TestApp {
     pub async fn drain_outbox(&self) {
         self.state.worker().unwrap().drain().await.unwrap();
     }
+}
+
+/// The registration form with both consents ticked.
+pub fn registration_form<'a>(email: &'a str, password: &'a str) -> [(&'static str, &'a str); 5] {
+    [
+        ("email", email),
+        ("passwort", password),
+        ("passwort_wiederholung", password),
+        ("nutzungsbedingungen", "on"),
+        ("einwilligung_email", "on"),
+    ]
+}
+
+/// The TOTP secret from the key shown on the set-up page (`#totp-schluessel`).
+pub fn totp_secret_in(html: &str) -> Vec<u8> {
+    let marker = "id=\"totp-schluessel\">";
+    let start = html.find(marker).expect("the key is shown") + marker.len();
+    let key = &html[start..start + html[start..].find('<').expect("the key ends")];
+    jobcenter::konto::mfa::totp::secret_from_base32(key).expect("a Base32 key")
 }
 
 /// The `Location` header of a redirect.
@@ -221,9 +230,7 @@ impl TestApp {
         let page = client.get(self.url("/konto/totp")).send().await.unwrap();
         assert_eq!(page.status(), 200, "TOTP set-up page");
         let html = page.text().await.unwrap();
-        let start = html.find("id=\"totp-schluessel\">").expect("the key is shown") + "id=\"totp-schluessel\">".len();
-        let key = &html[start..start + html[start..].find('<').unwrap()];
-        let secret = jobcenter::konto::mfa::totp::secret_from_base32(key).expect("a Base32 key");
+        let secret = totp_secret_in(&html);
         let code = jobcenter::konto::mfa::totp::code_at(&secret, self.state.now());
         let r = client.post(self.url("/konto/totp")).form(&[("code", code.as_str())]).send().await.unwrap();
         assert_eq!(r.status(), 200, "TOTP confirmed");

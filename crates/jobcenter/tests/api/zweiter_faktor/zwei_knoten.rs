@@ -2,7 +2,7 @@
 //! (MFA-11, X-5): a TOTP code used on one node is refused on the other,
 //! even when both receive it at the same moment.
 
-use crate::support::{PASSWORD, SmtpSink, fresh_database, location};
+use crate::support::{PASSWORD, SmtpSink, fresh_database, location, registration_form};
 use crate::zwei_knoten::{Node, real_now, start_node, totp_key_on};
 use jobcenter::konto::mfa::totp::{STEP, code_at};
 
@@ -30,13 +30,7 @@ async fn a_totp_code_used_on_one_node_is_refused_on_the_other() {
     let b = start_node(&db, &dir.path().join("b"), smtp.port).await;
 
     let owner = browser();
-    let form = [
-        ("email", "kim@example.de"),
-        ("passwort", PASSWORD),
-        ("passwort_wiederholung", PASSWORD),
-        ("nutzungsbedingungen", "on"),
-        ("einwilligung_email", "on"),
-    ];
+    let form = registration_form("kim@example.de", PASSWORD);
     assert_eq!(owner.post(format!("{}/registrierung", a.base)).form(&form).send().await.unwrap().status(), 303);
     let link = smtp.wait_for("kim@example.de", "Bestätigung Ihrer E-Mail-Adresse").await.link_containing("/email-bestaetigen").unwrap();
     assert_eq!(owner.get(&link).send().await.unwrap().status(), 200);

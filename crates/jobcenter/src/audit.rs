@@ -49,7 +49,7 @@ pub async fn record(
     let id = new_id();
     let details = details.to_string();
     let hash = chain_hash(&prev, seq, &id, account_id, kind, now, &details);
-    sqlx::query("UPDATE audit_head SET last_hash = $1 WHERE id = 1").bind(&hash).execute(&mut **tx).await?;
+    // The head's last_hash follows by trigger (migration 0007).
     sqlx::query(
         "INSERT INTO audit_events (seq, id, account_id, kind, at, ip, user_agent, details, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",

@@ -1,5 +1,6 @@
 //! Periodic clean-up run by the worker: expired sessions, unconfirmed
-//! registrations past their retention (ACC-9), old rate-limit counters.
+//! registrations past their retention (ACC-9), old rate-limit counters,
+//! pending TOTP keys and used WebAuthn ceremonies that expired.
 
 use crate::app::AppState;
 use std::time::Duration;
@@ -11,6 +12,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     let unconfirmed = crate::konto::store::purge_unconfirmed(&state.db, now - state.config.unconfirmed_retention_secs).await?;
     let counters = crate::ratelimit::purge(&state.db.pool, now).await?;
     crate::konto::mfa::totp::purge_pending(&state.db.pool, now).await?;
+    crate::konto::mfa::passkey::zeremonie::purge_used(&state.db.pool, now).await?;
     if sessions + unconfirmed + counters > 0 {
         tracing::info!(sessions, unconfirmed, counters, "housekeeping removed expired rows");
     }

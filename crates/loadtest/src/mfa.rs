@@ -151,13 +151,49 @@ fn http_client(cookies: bool) -> anyhow::Result<reqwest::Client> {
 
 /// `name=value` of the session cookie in a response, if any.
 fn session_cookie(r: &reqwest::Response) -> Option<String> {
+    set_cookie(r, "jc_sitzung")
+}
+
+/// `name=value` of the cookie `name` (with or without a `__Host-` prefix)
+/// that a response sets, if any.
+fn set_cookie(r: &reqwest::Response, name: &str) -> Option<String> {
     r.headers()
         .get_all(SET_COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .filter_map(|v| v.split(';').next())
-        .find(|pair| pair.split_once('=').is_some_and(|(name, value)| name.ends_with("jc_sitzung") && !value.is_empty()))
+        .find(|pair| pair.split_once('=').is_some_and(|(n, value)| n.ends_with(name) && !value.is_empty()))
         .map(str::to_owned)
+}
+
+/// The browser's long-lived `jc_browser` cookie, as a real browser keeps
+/// it: taken from the first login that sets it and sent with every later
+/// request, so that an account's logins after its first one in this client
+/// come from a known browser (no "new browser" mail, MFA-61), as for a
+/// person who logs in from their own device.
+#[derive(Default)]
+struct BrowserCookie(Option<String>);
+
+impl BrowserCookie {
+    fn keep(&mut self, r: &reqwest::Response) {
+        if let Some(c) = set_cookie(r, "jc_browser") {
+            self.0 = Some(c);
+        }
+    }
+
+    /// The `Cookie` header with `session` (if any) and this cookie.
+    fn header(&self, session: Option<&str>) -> Option<String> {
+        let parts: Vec<&str> = session.into_iter().chain(self.0.as_deref()).collect();
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
+/// Adds the `Cookie` header when there is something to send.
+fn with_cookies(req: reqwest::RequestBuilder, header: Option<String>) -> reqwest::RequestBuilder {
+    match header {
+        Some(h) => req.header(COOKIE, h),
+        None => req,
+    }
 }
 
 fn location(r: &reqwest::Response) -> String {
@@ -225,6 +261,7 @@ struct TotpClient {
     pool: Arc<TotpPool>,
     /// The account in use, its logins so far and the last step used.
     current: Option<(usize, u8, i64)>,
+    browser: BrowserCookie,
 }
 
 impl Work for TotpClient {
@@ -243,17 +280,18 @@ impl Work for TotpClient {
         let code = jobcenter::konto::mfa::totp::code_at(&account.secret, step * jobcenter::konto::mfa::totp::STEP);
 
         let form = [("kennung", account.email.as_str()), ("passwort", accounts::PASSWORD)];
-        let r = self.http.post(format!("{}/anmelden", self.base)).form(&form).send().await.context("POST /anmelden")?;
+        let r = with_cookies(self.http.post(format!("{}/anmelden", self.base)), self.browser.header(None))
+            .form(&form)
+            .send()
+            .await
+            .context("POST /anmelden")?;
         ensure!(r.status() == 303, "POST /anmelden: status {}", r.status());
         let to = location(&r);
         ensure!(to.starts_with("/anmelden/zweiter-faktor"), "POST /anmelden: redirect to '{to}'");
         let cookie = session_cookie(&r).context("POST /anmelden: no session cookie")?;
         r.bytes().await.context("POST /anmelden body")?;
 
-        let r = self
-            .http
-            .post(format!("{}/anmelden/zweiter-faktor", self.base))
-            .header(COOKIE, cookie)
+        let r = with_cookies(self.http.post(format!("{}/anmelden/zweiter-faktor", self.base)), self.browser.header(Some(&cookie)))
             .form(&[("code", code.as_str())])
             .send()
             .await
@@ -262,6 +300,7 @@ impl Work for TotpClient {
         let to = location(&r);
         ensure!(to == "/konto" || to.starts_with("/passkey/angebot"), "POST /anmelden/zweiter-faktor: redirect to '{to}'");
         session_cookie(&r).context("POST /anmelden/zweiter-faktor: no session cookie")?;
+        self.browser.keep(&r);
         r.bytes().await.context("POST /anmelden/zweiter-faktor body")?;
         Ok(())
     }
@@ -302,7 +341,15 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
         });
         let base: Arc<str> = srv.base.as_str().into();
         let clients = (0..args.concurrency)
-            .map(|_| Ok(TotpClient { http: http_client(false)?, base: base.clone(), pool: pool.clone(), current: None }))
+            .map(|_| {
+                Ok(TotpClient {
+                    http: http_client(false)?,
+                    base: base.clone(),
+                    pool: pool.clone(),
+                    current: None,
+                    browser: BrowserCookie::default(),
+                })
+            })
             .collect::<anyhow::Result<Vec<_>>>()?;
         println!("[4/5] warm-up: {} TOTP logins with concurrency {} …", args.warmup, args.concurrency);
         let (clients, warm) = run(clients, args.warmup).await;
@@ -404,11 +451,16 @@ struct PasskeyClient {
     step: PasskeyStep,
     /// The session of the last passkey login.
     cookie: Option<String>,
+    browser: BrowserCookie,
 }
 
 impl PasskeyClient {
     async fn post_json(&self, path: &str, body: &Value) -> anyhow::Result<reqwest::Response> {
-        self.http.post(format!("{}{path}", self.base)).json(body).send().await.with_context(|| format!("POST {path}"))
+        with_cookies(self.http.post(format!("{}{path}", self.base)), self.browser.header(None))
+            .json(body)
+            .send()
+            .await
+            .with_context(|| format!("POST {path}"))
     }
 
     async fn login(&mut self) -> anyhow::Result<()> {
@@ -419,6 +471,7 @@ impl PasskeyClient {
         let r = self.post_json("/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await?;
         let status = r.status();
         let cookie = session_cookie(&r);
+        self.browser.keep(&r);
         let body: Value = r.json().await.unwrap_or(Value::Null);
         ensure!(status == 200, "POST /anmelden/passkey: status {status} {}", body["fehler"]["code"]);
         ensure!(body["weiter"].is_string(), "POST /anmelden/passkey: no 'weiter' in {body}");
@@ -589,6 +642,7 @@ async fn passkey_load(args: &MfaArgs, fixture: &accounts::Fixture, srv: &server:
                 auth,
                 step: PasskeyStep::Login,
                 cookie: None,
+                browser: BrowserCookie::default(),
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;

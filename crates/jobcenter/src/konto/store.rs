@@ -57,7 +57,7 @@ macro_rules! select_account {
     };
 }
 
-fn account(r: &AnyRow) -> sqlx::Result<Account> {
+pub(crate) fn account(r: &AnyRow) -> sqlx::Result<Account> {
     Ok(Account {
         id: r.try_get("id")?,
         email: r.try_get("email")?,
@@ -341,7 +341,6 @@ pub async fn delete_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
         "DELETE FROM recovery_codes WHERE account_id = $1",
         "DELETE FROM known_browsers WHERE account_id = $1",
         "DELETE FROM passkeys WHERE account_id = $1",
-        "DELETE FROM webauthn_ceremonies WHERE account_id = $1",
         "DELETE FROM accounts WHERE id = $1",
     ] {
         sqlx::query(sql).bind(account_id).execute(&mut **tx).await?;

@@ -123,9 +123,9 @@ pub fn cookie_header(state: &AppState, token: Option<&str>) -> String {
 
 /// Creates a session for `account_id` and returns the cookie token. The
 /// caller deletes any previous session of this browser (id cycling).
-pub async fn create(
+pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     state: &AppState,
-    tx: &mut crate::db::Tx,
+    ex: E,
     account_id: &str,
     level: Level,
     stage: Stage,
@@ -150,7 +150,7 @@ pub async fn create(
     .bind(&actor.ip)
     .bind(truncate(&actor.user_agent, 400))
     .bind(stage.as_str())
-    .execute(&mut **tx)
+    .execute(ex)
     .await?;
     Ok(token)
 }

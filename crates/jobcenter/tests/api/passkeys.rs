@@ -118,8 +118,8 @@ async fn a_passkey_set_up_at_the_gate_completes_the_login_with_recovery_codes() 
         assert_eq!(r.status(), 422, "{bad:?}");
         let html = r.text().await.unwrap();
         assert!(html.contains(message) && html.contains("id=\"fehleruebersicht\""), "{bad:?}: {html}");
+        assert!(!html.contains("name=\"zeremonie\""), "no ceremony for a bad name");
     }
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM webauthn_ceremonies").await, 0, "no ceremony for a bad name");
 
     // The options: discoverable credential and user verification required
     // (the trap of DESIGN.md), RP id localhost, the account's random handle.
@@ -139,13 +139,16 @@ async fn a_passkey_set_up_at_the_gate_completes_the_login_with_recovery_codes() 
         .await
         .unwrap();
     assert_eq!(unb64(pk["user"]["id"].as_str().unwrap()).unwrap(), uuid::Uuid::parse_str(&handle).unwrap().as_bytes());
-    let stored: String = sqlx::query_scalar("SELECT id_hash FROM webauthn_ceremonies").fetch_one(&app.state.db.pool).await.unwrap();
-    assert_ne!(stored, ceremony, "only the hash of the ceremony id is stored");
+    // The ceremony travels sealed: the browser cannot read its state.
+    assert!(!ceremony.contains(pk["challenge"].as_str().unwrap()) && !ceremony.contains("kim@example.de"), "{ceremony}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM webauthn_used").await, 0, "starting a ceremony writes nothing");
 
     let mut auth = Authenticator::default();
     let answer = auth.create(pk, &app.base).unwrap();
     let r = finish_setup(&app, &app.client, &ceremony, &answer).await;
     assert_eq!(r.status(), 200);
+    let used: String = sqlx::query_scalar("SELECT id_hash FROM webauthn_used").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(used, jobcenter::crypto::token_hash(&ceremony), "a finished ceremony is remembered by its hash only");
     assert!(r.headers().get_all("set-cookie").iter().any(|c| c.to_str().unwrap().starts_with("jc_sitzung=")), "a new session");
     let html = r.text().await.unwrap();
     for text in [
@@ -458,6 +461,14 @@ async fn a_ceremony_is_taken_once() {
     let client = app.new_client();
     let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
     let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
+    // A ceremony token changed by the browser does not open.
+    let token = start["zeremonie"].as_str().unwrap();
+    let mid = token.len() / 2;
+    let flipped = if &token[mid..=mid] == "A" { "B" } else { "A" };
+    let forged = format!("{}{flipped}{}", &token[..mid], &token[mid + 1..]);
+    let (status, refused) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": forged, "antwort": answer})).await;
+    assert_eq!((status, refused["fehler"]["code"].as_str()), (400, Some("ceremony_unknown")), "{refused}");
+
     let body = json!({"zeremonie": start["zeremonie"], "antwort": answer});
     let (status, _) = post_json(&app, &client, "/anmelden/passkey", &body).await;
     assert_eq!(status, 200);

@@ -63,6 +63,17 @@ pub async fn events(app: &TestApp, email: &str, kind: &str) -> i64 {
         .unwrap()
 }
 
+/// Logins of `email` completed with a TOTP code (the accepted code is
+/// recorded by its login: event "login", method "pwd+totp").
+pub async fn totp_logins(app: &TestApp, email: &str) -> i64 {
+    let id = app.account_id(email).await.expect("an account");
+    sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE account_id = $1 AND kind = 'login' AND details LIKE '%\"pwd+totp\"%'")
+        .bind(&id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+}
+
 /// Level, stage and methods of the one session of `email`.
 pub async fn session_of(app: &TestApp, email: &str) -> (String, String, String) {
     let id = app.account_id(email).await.expect("an account");

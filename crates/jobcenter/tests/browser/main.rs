@@ -271,14 +271,14 @@ async fn account_journey(javascript: bool, email: &str) {
         "E-Mail-Adresse bestätigt",
         "Zweiter Faktor (TOTP) eingerichtet",
         "Wiederherstellungscodes erzeugt",
-        "Anmeldung",
+        "Anmeldung mit Passwort und neu eingerichtetem zweiten Faktor",
         "Passwort geändert",
         "Abmeldung",
         "Zurücksetzen des Passworts angefordert",
         "Passwort zurückgesetzt",
         "Fehlgeschlagene Anmeldung",
         "Falscher Code (TOTP)",
-        "Code (TOTP) bestätigt",
+        "Anmeldung mit Passwort und Code (TOTP)",
     ] {
         assert!(events.iter().any(|e| e == event), "the Verlauf lists {event:?}; it lists {events:?}");
     }

@@ -29,8 +29,14 @@ pub async fn list(State(state): State<AppState>, signed: SignedIn) -> AppResult<
     let entries = events
         .into_iter()
         .map(|e| {
-            let key = format!("history-{}", e.kind.replace('_', "-"));
+            // A login names how it was made ("history-login-pwd-totp", …).
+            let method = e.details.get("method").and_then(|m| m.as_str()).filter(|_| e.kind == "login");
+            let key = match method {
+                Some(m) => format!("history-login-{}", m.replace(['+', '_'], "-")),
+                None => format!("history-{}", e.kind.replace('_', "-")),
+            };
             let text = lang.t(&key);
+            let text = if text == key && method.is_some() { lang.t("history-login") } else { text };
             Entry {
                 at: e.at,
                 what: if text == key { e.kind.clone() } else { text },

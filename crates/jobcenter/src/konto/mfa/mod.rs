@@ -63,15 +63,20 @@ pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways
         None => ways_in(&state.db.pool, account).await?,
     };
     let stage = if ways.has_second_factor() { Stage::SecondFactor } else { Stage::Setup };
-    let mut tx = state.db.begin().await?;
-    if let Some(old) = &ctx.session {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
-    }
-    let token = session::create(state, &mut tx, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?;
     // No audit event here: the login is recorded when it completes
     // ("login"), or by housekeeping when it was abandoned after the password
     // ("login_abandoned"), so the password step stays cheap (docs/BENCHMARKS.md).
-    tx.commit().await?;
+    // A fresh visitor's new session is one statement, without a transaction.
+    let token = match &ctx.session {
+        Some(old) => {
+            let mut tx = state.db.begin().await?;
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
+            let token = session::create(state, &mut *tx, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?;
+            tx.commit().await?;
+            token
+        }
+        None => session::create(state, &state.db.pool, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?,
+    };
     let target = match stage {
         Stage::SecondFactor => format!("/anmelden/zweiter-faktor{}", weiter_query(weiter)),
         _ => "/sicherheitshinweis".to_owned(),
@@ -124,12 +129,27 @@ pub async fn complete_login(
     method: Method,
     browser_id: Option<&str>,
 ) -> AppResult<Vec<String>> {
+    let tx = state.db.begin().await?;
+    complete_login_in(state, tx, actor, old, account, method, browser_id).await
+}
+
+/// [`complete_login`] inside the caller's transaction (whose checks, such
+/// as the TOTP replay guard, must commit or fail together with the login);
+/// commits it.
+pub async fn complete_login_in(
+    state: &AppState,
+    mut tx: crate::db::Tx,
+    actor: &Actor,
+    old: Option<&Session>,
+    account: &Account,
+    method: Method,
+    browser_id: Option<&str>,
+) -> AppResult<Vec<String>> {
     let now = state.now();
-    let mut tx = state.db.begin().await?;
     if let Some(old) = old {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
     }
-    let token = session::create(state, &mut tx, &account.id, Level::Substantiell, Stage::Complete, method.as_str(), actor).await?;
+    let token = session::create(state, &mut *tx, &account.id, Level::Substantiell, Stage::Complete, method.as_str(), actor).await?;
     crate::audit::record(&mut tx, Some(&account.id), "login", actor, serde_json::json!({"method": method.as_str()}), now).await?;
     let (browser, new_cookie) = match browser_id {
         Some(b) => (b.to_owned(), None),
@@ -139,14 +159,19 @@ pub async fn complete_login(
         }
     };
     let browser_hash = crate::crypto::token_hash(&browser);
-    let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM known_browsers WHERE account_id = $1 AND browser_hash = $2")
-        .bind(&account.id)
-        .bind(&browser_hash)
-        .fetch_one(&mut *tx)
-        .await?;
+    // One statement: is this browser known, and is any browser known?
+    let seen = sqlx::query(
+        "SELECT COUNT(*) AS browsers, CAST(COALESCE(SUM(CASE WHEN browser_hash = $2 THEN 1 ELSE 0 END), 0) AS BIGINT) AS this_one
+         FROM known_browsers WHERE account_id = $1",
+    )
+    .bind(&account.id)
+    .bind(&browser_hash)
+    .fetch_one(&mut *tx)
+    .await?;
+    let any_before: i64 = seen.try_get("browsers")?;
+    let known: i64 = seen.try_get("this_one")?;
+    let mut mailed = false;
     if known == 0 {
-        let any_before: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM known_browsers WHERE account_id = $1").bind(&account.id).fetch_one(&mut *tx).await?;
         sqlx::query("INSERT INTO known_browsers (account_id, browser_hash, first_seen_at) VALUES ($1, $2, $3)")
             .bind(&account.id)
             .bind(&browser_hash)
@@ -167,10 +192,13 @@ pub async fn complete_login(
                 &[("when", &when), ("browser", &browser_name), ("ip", &actor.ip), ("sessions", &sessions)],
             )
             .await?;
+            mailed = true;
         }
     }
     tx.commit().await?;
-    state.outbox_wake.notify_one();
+    if mailed {
+        state.outbox_wake.notify_one();
+    }
     let mut cookies = vec![session::cookie_header(state, Some(&token))];
     if let Some(b) = new_cookie {
         cookies.push(browser_cookie(state, &b));
@@ -216,12 +244,14 @@ fn browser_cookie(state: &AppState, id: &str) -> String {
 /// has no passkey and did not decline it for good, else `weiter` or
 /// "Kontoeinstellungen".
 pub async fn landing(state: &AppState, account: &Account, weiter: &str) -> sqlx::Result<String> {
-    let ways = ways_in(&state.db.pool, account).await?;
-    let dismissed: i64 = sqlx::query_scalar("SELECT passkey_offer_dismissed FROM accounts WHERE id = $1")
-        .bind(&account.id)
-        .fetch_one(&state.db.pool)
-        .await?;
-    if ways.passkeys == 0 && dismissed == 0 {
+    let row = sqlx::query(
+        "SELECT passkey_offer_dismissed, (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys FROM accounts WHERE id = $1",
+    )
+    .bind(&account.id)
+    .fetch_one(&state.db.pool)
+    .await?;
+    let (dismissed, passkeys): (i64, i64) = (row.try_get("passkey_offer_dismissed")?, row.try_get("passkeys")?);
+    if passkeys == 0 && dismissed == 0 {
         return Ok(format!("/passkey/angebot{}", weiter_query(weiter)));
     }
     Ok(safe_next(Some(weiter)).filter(|w| !w.is_empty()).unwrap_or_else(|| "/konto".to_owned()))

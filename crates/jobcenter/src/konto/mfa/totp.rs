@@ -92,10 +92,14 @@ pub enum CodeProblem {
     NotSetUp,
 }
 
-/// Checks a login code for an account: lock, match, replay guard, failure
-/// count — each attempt audited.
+/// Checks a login code for an account inside the caller's transaction:
+/// lock, match, replay guard, failure count. A refused attempt is audited
+/// here; an accepted one by the login it completes (event "login", method
+/// "pwd+totp"), in the same transaction, so that the code is spent only if
+/// the login happens. The caller commits in both cases.
 pub async fn check_code(
     state: &AppState,
+    tx: &mut crate::db::Tx,
     account: &Account,
     code: &str,
     actor: &crate::audit::Actor,
@@ -103,65 +107,50 @@ pub async fn check_code(
     let now = state.now();
     let row = sqlx::query("SELECT secret_sealed, locked_until FROM totp_factors WHERE account_id = $1")
         .bind(&account.id)
-        .fetch_optional(&state.db.pool)
+        .fetch_optional(&mut **tx)
         .await?;
     let Some(row) = row else { return Ok(Err(CodeProblem::NotSetUp)) };
     let locked_until: i64 = row.try_get("locked_until")?;
     if locked_until > now {
-        let mut tx = state.db.begin().await?;
-        crate::audit::record(&mut tx, Some(&account.id), "totp_failed", actor, serde_json::json!({"locked": true}), now).await?;
-        tx.commit().await?;
+        crate::audit::record(tx, Some(&account.id), "totp_failed", actor, serde_json::json!({"locked": true}), now).await?;
         return Ok(Err(CodeProblem::Locked(locked_until)));
     }
     let secret = state.secrets.open(&format!("totp:{}", account.id), &row.try_get::<String, _>("secret_sealed")?)?;
     let step = domain::TotpCode::parse(code).ok().and_then(|c| matching_step(&secret, &c, now));
-    let mut tx = state.db.begin().await?;
     // Accepted once per step: only a step newer than the last used one wins.
     let accepted = match step {
         Some(s) => {
             sqlx::query("UPDATE totp_factors SET last_step = $1, failed_count = 0 WHERE account_id = $2 AND last_step < $1")
                 .bind(s)
                 .bind(&account.id)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?
                 .rows_affected()
                 == 1
         }
         None => false,
     };
-    let result = if accepted {
-        crate::audit::record(&mut tx, Some(&account.id), "totp_ok", actor, serde_json::json!({}), now).await?;
-        Ok(())
-    } else {
-        let failures: i64 =
-            sqlx::query_scalar("UPDATE totp_factors SET failed_count = failed_count + 1 WHERE account_id = $1 RETURNING failed_count")
-                .bind(&account.id)
-                .fetch_one(&mut *tx)
-                .await?;
-        let replay = step.is_some();
-        crate::audit::record(
-            &mut tx,
-            Some(&account.id),
-            "totp_failed",
-            actor,
-            serde_json::json!({"replay": replay, "failures": failures}),
-            now,
-        )
+    if accepted {
+        return Ok(Ok(()));
+    }
+    let failures: i64 =
+        sqlx::query_scalar("UPDATE totp_factors SET failed_count = failed_count + 1 WHERE account_id = $1 RETURNING failed_count")
+            .bind(&account.id)
+            .fetch_one(&mut **tx)
+            .await?;
+    let replay = step.is_some();
+    crate::audit::record(tx, Some(&account.id), "totp_failed", actor, serde_json::json!({"replay": replay, "failures": failures}), now)
         .await?;
-        if failures >= MAX_FAILURES {
-            sqlx::query("UPDATE totp_factors SET locked_until = $1, failed_count = 0 WHERE account_id = $2")
-                .bind(now + LOCK_SECS)
-                .bind(&account.id)
-                .execute(&mut *tx)
-                .await?;
-            crate::audit::record(&mut tx, Some(&account.id), "totp_locked", actor, serde_json::json!({}), now).await?;
-            Err(CodeProblem::Locked(now + LOCK_SECS))
-        } else {
-            Err(CodeProblem::Wrong)
-        }
-    };
-    tx.commit().await?;
-    Ok(result)
+    if failures >= MAX_FAILURES {
+        sqlx::query("UPDATE totp_factors SET locked_until = $1, failed_count = 0 WHERE account_id = $2")
+            .bind(now + LOCK_SECS)
+            .bind(&account.id)
+            .execute(&mut **tx)
+            .await?;
+        crate::audit::record(tx, Some(&account.id), "totp_locked", actor, serde_json::json!({}), now).await?;
+        return Ok(Err(CodeProblem::Locked(now + LOCK_SECS)));
+    }
+    Ok(Err(CodeProblem::Wrong))
 }
 
 /// The message for a refused code.

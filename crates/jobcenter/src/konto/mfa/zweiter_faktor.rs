@@ -2,7 +2,7 @@
 //! TOTP code, or a passkey, or a recovery code (MFA-24, MFA-11).
 
 use super::totp::{self, CodeProblem};
-use super::{Method, complete_login, landing, see_other_with_cookies, ways_in};
+use super::{Method, complete_login_in, landing, see_other_with_cookies, ways_in};
 use crate::app::AppState;
 use crate::web::ctx::{AnySession, safe_next};
 use crate::web::session::Stage;
@@ -72,10 +72,13 @@ pub async fn submit(State(state): State<AppState>, signed: AnySession, headers: 
         errors.add("code", lang.t("totp-error-empty"));
         return page(&state, &signed, errors, weiter).await;
     }
-    match totp::check_code(&state, &account, &f.code, &signed.ctx.actor).await? {
+    // The code check and the completed login are one transaction.
+    let mut tx = state.db.begin().await?;
+    match totp::check_code(&state, &mut tx, &account, &f.code, &signed.ctx.actor).await? {
         Ok(()) => {
-            let cookies = complete_login(
+            let cookies = complete_login_in(
                 &state,
+                tx,
                 &signed.ctx.actor,
                 Some(&signed.session),
                 &account,
@@ -86,6 +89,7 @@ pub async fn submit(State(state): State<AppState>, signed: AnySession, headers: 
             Ok(see_other_with_cookies(&landing(&state, &account, &weiter).await?, &cookies))
         }
         Err(problem) => {
+            tx.commit().await?;
             let mut errors = FormErrors::default();
             let message = totp::problem_message(lang, problem);
             if matches!(problem, CodeProblem::Locked(_)) {

@@ -74,11 +74,10 @@ async fn the_verlauf_lists_the_accounts_own_events_newest_first_in_german() {
     assert_eq!(
         history(&page),
         [
-            "Anmeldung",
-            "Code (TOTP) bestätigt",
+            "Anmeldung mit Passwort und Code (TOTP)",
             "Abmeldung",
             "Wiederherstellungscodes erzeugt",
-            "Anmeldung",
+            "Anmeldung mit Passwort und neu eingerichtetem zweiten Faktor",
             "Zweiter Faktor (TOTP) eingerichtet",
             "E-Mail-Adresse bestätigt",
             "Registrierung",

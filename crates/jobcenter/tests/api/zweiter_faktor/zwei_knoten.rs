@@ -63,7 +63,10 @@ async fn a_totp_code_used_on_one_node_is_refused_on_the_other() {
 
     sqlx::any::install_default_drivers();
     let pool = sqlx::AnyPool::connect(&db).await.unwrap();
-    let accepted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE kind = 'totp_ok'").fetch_one(&pool).await.unwrap();
+    let accepted: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE kind = 'login' AND details LIKE '%\"pwd+totp\"%'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
     assert_eq!(accepted, 1, "one accepted code in the audit trail");
     let refused: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_events WHERE kind = 'totp_failed'").fetch_one(&pool).await.unwrap();
     assert_eq!(refused, 3);

@@ -118,10 +118,16 @@ fn json_body<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> Result<T
     serde_json::from_slice(body).map_err(|_| Refusal::BadRequest)
 }
 
-/// Counts one attempt from the client address (shared by both logins).
-async fn address_allowed(state: &AppState, ctx: &Ctx, what: &str) -> sqlx::Result<bool> {
+/// Counts one attempt from the client address (shared by both logins), in
+/// the pool or the caller's transaction.
+async fn address_allowed<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    state: &AppState,
+    ex: E,
+    ctx: &Ctx,
+    what: &str,
+) -> sqlx::Result<bool> {
     let limit = Limit::per_minutes(state.config.rate_limits.login_per_address, 15);
-    ratelimit::hit(&state.db.pool, &format!("passkey-{what}:ip:{}", ctx.actor.ip), limit, state.now()).await
+    ratelimit::hit(ex, &format!("passkey-{what}:ip:{}", ctx.actor.ip), limit, state.now()).await
 }
 
 fn started(ceremony: String, options: impl serde::Serialize) -> Response {
@@ -154,47 +160,49 @@ pub async fn login_options(State(state): State<AppState>, ctx: Ctx, headers: Hea
     if let Err(r) = json_body::<StartBody>(&headers, &body) {
         return Ok(r.respond(ctx.lang));
     }
-    if !address_allowed(&state, &ctx, "optionen").await? {
-        return Ok(Refusal::RateLimited.respond(ctx.lang));
-    }
+    // No database work here: the ceremony travels sealed (zeremonie.rs);
+    // the attempts are counted where a secret is checked, at the finish.
     let (mut options, auth) =
         state.webauthn.start_discoverable_authentication().map_err(|e| anyhow::anyhow!("starting a passkey login: {e:?}"))?;
     // webauthn-rs asks for conditional mediation (autofill); the button
     // wants the passkey dialog now (DESIGN.md).
     options.mediation = None;
-    let ceremony = zeremonie::start(&state, Kind::Login, None, &auth, serde_json::json!({})).await?;
+    let ceremony = zeremonie::start(&state, Kind::Login, None, &auth, serde_json::json!({}))?;
     Ok(started(ceremony, options))
 }
 
 /// `POST /anmelden/passkey`: finishes "Mit Passkey anmelden". The user
 /// handle names the account, the credential must be that account's, the
-/// signature and user verification must check out.
+/// signature and user verification must check out. Everything from the
+/// attempt counter to the new session is one transaction.
 pub async fn login(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, body: Bytes) -> AppResult<Response> {
     let lang = ctx.lang;
     let body: FinishBody = match json_body(&headers, &body) {
         Ok(b) => b,
         Err(r) => return Ok(r.respond(lang)),
     };
-    if !address_allowed(&state, &ctx, "anmelden").await? {
+    let mut tx = state.db.begin().await?;
+    let refuse = |tx: crate::db::Tx, r: Refusal| async move {
+        tx.commit().await?;
+        Ok::<Response, crate::web::AppError>(r.respond(lang))
+    };
+    if !address_allowed(&state, &mut *tx, &ctx, "anmelden").await? {
         state.metrics.logins_rate_limited.fetch_add(1, Ordering::Relaxed);
-        return Ok(Refusal::RateLimited.respond(lang));
+        return refuse(tx, Refusal::RateLimited).await;
     }
-    let taken = match zeremonie::take(&state, &body.zeremonie, Kind::Login).await? {
+    let taken = match zeremonie::take(&state, &mut *tx, &body.zeremonie, Kind::Login).await? {
         Ok(t) => t,
-        Err(p) => return Ok(Refusal::from(p).respond(lang)),
+        Err(p) => return refuse(tx, Refusal::from(p)).await,
     };
     let auth: DiscoverableAuthentication = serde_json::from_str(&taken.state_json).map_err(anyhow::Error::from)?;
     let Ok((handle, credential_id)) = state.webauthn.identify_discoverable_authentication(&body.antwort) else {
-        return Ok(Refusal::PasskeyUnknown.respond(lang));
+        return refuse(tx, Refusal::PasskeyUnknown).await;
     };
-    let Some(stored) = speicher::find_by_credential(&state.db.pool, credential_id).await? else {
-        return Ok(Refusal::PasskeyUnknown.respond(lang));
+    let candidate = speicher::find_login_candidate(&mut tx, credential_id).await?;
+    let Some(candidate) = candidate.filter(|c| c.handle.as_deref() == Some(handle.to_string().as_str())) else {
+        return refuse(tx, Refusal::PasskeyUnknown).await;
     };
-    let owner_handle = speicher::handle_of(&state.db.pool, &stored.account_id).await?;
-    let account = store::find_by_id(&state.db.pool, &stored.account_id).await?;
-    let Some(account) = account.filter(|_| owner_handle.as_deref() == Some(handle.to_string().as_str())) else {
-        return Ok(Refusal::PasskeyUnknown.respond(lang));
-    };
+    let speicher::LoginCandidate { stored, account, .. } = candidate;
     let verified = state.webauthn.finish_discoverable_authentication_v2(&body.antwort, auth, &stored.passkey);
     let result = match verified {
         Ok(r) if r.user_verified() => r,
@@ -202,28 +210,34 @@ pub async fn login(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, 
             if let Err(e) = other {
                 tracing::info!(error = ?e, "passkey login refused");
             }
-            failed(&state, &ctx, &account.id, Some(&stored.name)).await?;
-            return Ok(Refusal::VerificationFailed.respond(lang));
+            failed(&state, &mut tx, &ctx, &account.id, Some(&stored.name)).await?;
+            return refuse(tx, Refusal::VerificationFailed).await;
         }
     };
     let mut passkey = stored.passkey;
     passkey.update_credential(&result);
-    speicher::record_use(&state.db.pool, &stored.id, &passkey, state.now()).await?;
-    let cookies =
-        mfa::complete_login(&state, &ctx.actor, ctx.session.as_ref(), &account, Method::Passkey, mfa::browser_id(&headers).as_deref())
-            .await?;
+    speicher::record_use(&mut *tx, &stored.id, &passkey, state.now()).await?;
+    let cookies = mfa::complete_login_in(
+        &state,
+        tx,
+        &ctx.actor,
+        ctx.session.as_ref(),
+        &account,
+        Method::Passkey,
+        mfa::browser_id(&headers).as_deref(),
+    )
+    .await?;
     state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
     let weiter = mfa::landing(&state, &account, body.weiter.as_deref().unwrap_or_default()).await?;
     Ok(signed_in(weiter, &cookies))
 }
 
-/// Audits a refused passkey login of a known account.
-async fn failed(state: &AppState, ctx: &Ctx, account_id: &str, name: Option<&str>) -> AppResult<()> {
+/// Audits a refused passkey login of a known account (in the caller's
+/// transaction).
+async fn failed(state: &AppState, tx: &mut crate::db::Tx, ctx: &Ctx, account_id: &str, name: Option<&str>) -> AppResult<()> {
     state.metrics.logins_failed.fetch_add(1, Ordering::Relaxed);
-    let mut tx = state.db.begin().await?;
     let details = serde_json::json!({"name": name});
-    crate::audit::record(&mut tx, Some(account_id), "passkey_login_failed", &ctx.actor, details, state.now()).await?;
-    tx.commit().await?;
+    crate::audit::record(tx, Some(account_id), "passkey_login_failed", &ctx.actor, details, state.now()).await?;
     Ok(())
 }
 
@@ -250,7 +264,7 @@ pub async fn second_factor_options(State(state): State<AppState>, ctx: Ctx, head
     let (options, auth) =
         state.webauthn.start_passkey_authentication(&passkeys).map_err(|e| anyhow::anyhow!("starting a passkey step: {e:?}"))?;
     let data = serde_json::json!({"session": session.id_hash});
-    let ceremony = zeremonie::start(&state, Kind::SecondFactor, Some(&session.account_id), &auth, data).await?;
+    let ceremony = zeremonie::start(&state, Kind::SecondFactor, Some(&session.account_id), &auth, data)?;
     Ok(started(ceremony, options))
 }
 
@@ -266,10 +280,10 @@ pub async fn second_factor(State(state): State<AppState>, ctx: Ctx, headers: Hea
         Ok(s) => s.clone(),
         Err(r) => return Ok(r.respond(lang)),
     };
-    if !address_allowed(&state, &ctx, "anmelden").await? {
+    if !address_allowed(&state, &state.db.pool, &ctx, "anmelden").await? {
         return Ok(Refusal::RateLimited.respond(lang));
     }
-    let taken = match zeremonie::take(&state, &body.zeremonie, Kind::SecondFactor).await? {
+    let taken = match zeremonie::take(&state, &state.db.pool, &body.zeremonie, Kind::SecondFactor).await? {
         Ok(t) => t,
         Err(p) => return Ok(Refusal::from(p).respond(lang)),
     };
@@ -289,7 +303,9 @@ pub async fn second_factor(State(state): State<AppState>, ctx: Ctx, headers: Hea
             }
             let used = speicher::find_by_credential(&state.db.pool, &body.antwort.raw_id).await?;
             let name = used.filter(|s| s.account_id == account.id).map(|s| s.name);
-            failed(&state, &ctx, &account.id, name.as_deref()).await?;
+            let mut tx = state.db.begin().await?;
+            failed(&state, &mut tx, &ctx, &account.id, name.as_deref()).await?;
+            tx.commit().await?;
             return Ok(Refusal::VerificationFailed.respond(lang));
         }
     };

@@ -113,7 +113,7 @@ pub async fn start(State(state): State<AppState>, signed: MaySetUpFactor, Form(f
     selection.require_resident_key = true;
     selection.user_verification = UserVerificationPolicy::Required;
     let data = serde_json::json!({"name": name.as_str(), "session": signed.session.id_hash});
-    let ceremony = zeremonie::start(&state, Kind::Register, Some(&account.id), &registration, data).await?;
+    let ceremony = zeremonie::start(&state, Kind::Register, Some(&account.id), &registration, data)?;
     render(&DevicePage {
         page: Page::new(&signed.ctx, &state, "passkey-device-title"),
         name: name.to_string(),
@@ -156,7 +156,7 @@ pub async fn finish(
     let account = crate::konto::session_account(&state, &signed.session).await?;
     let retry =
         |key: &str| name_page(&state, &signed, default_name(state.now()).to_string(), FormErrors::default(), false, Some(lang.t(key)));
-    let taken = match zeremonie::take(&state, &f.zeremonie, Kind::Register).await? {
+    let taken = match zeremonie::take(&state, &state.db.pool, &f.zeremonie, Kind::Register).await? {
         Ok(t) => t,
         Err(Problem::Expired) => return retry("passkey-error-ceremony-expired"),
         Err(Problem::Unknown) => return retry("passkey-error-ceremony-unknown"),

@@ -82,14 +82,48 @@ pub async fn find_item(pool: &AnyPool, account_id: &str, id: &str) -> sqlx::Resu
     Ok(list(pool, account_id).await?.into_iter().find(|p| p.id == id))
 }
 
+/// A passkey with its account and the account's WebAuthn user handle, in
+/// one statement (the usernameless login).
+pub struct LoginCandidate {
+    pub stored: Stored,
+    pub account: crate::konto::store::Account,
+    pub handle: Option<String>,
+}
+
+/// The passkey with this credential id, its account and user handle.
+pub async fn find_login_candidate(tx: &mut Tx, raw_id: &[u8]) -> anyhow::Result<Option<LoginCandidate>> {
+    let row = sqlx::query(
+        "SELECT p.id AS passkey_id, p.name, p.passkey_json, a.webauthn_user_id,
+                a.id, a.email, a.username, a.password_hash, a.email_confirmed_at, a.lang, a.created_at
+         FROM passkeys p JOIN accounts a ON a.id = p.account_id WHERE p.credential_id = $1",
+    )
+    .bind(credential_key(raw_id))
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let account = crate::konto::store::account(&r)?;
+    let stored = Stored {
+        id: r.try_get("passkey_id")?,
+        account_id: account.id.clone(),
+        name: r.try_get("name")?,
+        passkey: serde_json::from_str(&r.try_get::<String, _>("passkey_json")?)?,
+    };
+    Ok(Some(LoginCandidate { stored, account, handle: r.try_get("webauthn_user_id")? }))
+}
+
 /// Stores the updated credential (signature counter, backup state) and
-/// the time of use after a login.
-pub async fn record_use(pool: &AnyPool, id: &str, passkey: &Passkey, now: i64) -> anyhow::Result<()> {
+/// the time of use after a login. Takes the pool or a transaction.
+pub async fn record_use<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    ex: E,
+    id: &str,
+    passkey: &Passkey,
+    now: i64,
+) -> anyhow::Result<()> {
     sqlx::query("UPDATE passkeys SET passkey_json = $1, last_used_at = $2 WHERE id = $3")
         .bind(serde_json::to_string(passkey)?)
         .bind(now)
         .bind(id)
-        .execute(pool)
+        .execute(ex)
         .await?;
     Ok(())
 }

@@ -1,12 +1,22 @@
-//! WebAuthn ceremonies in the database (DESIGN.md): the id handed to the
-//! browser is a random token of which only the SHA-256 is stored; a
-//! ceremony expires after five minutes and is taken once (`DELETE …
-//! RETURNING`), so a replayed answer finds nothing, on any node.
+//! WebAuthn ceremonies (DESIGN.md, with the deviation in ARCHITECTURE.md):
+//! the ceremony state travels with the browser, sealed with AES-256-GCM
+//! (only this system can read or make one), and expires after five
+//! minutes. Finishing one records the SHA-256 of its token in
+//! `webauthn_used` with one `INSERT … ON CONFLICT DO NOTHING`, so a
+//! replayed answer is refused on every node. Starting a ceremony writes
+//! nothing to the database.
 
 use super::CEREMONY_SECS;
 use crate::app::AppState;
-use crate::crypto::{new_token, token_hash};
-use sqlx::Row;
+use crate::crypto::token_hash;
+use serde::{Deserialize, Serialize};
+
+/// Associated data of every sealed ceremony (binds the ciphertext to its use).
+const AAD: &str = "webauthn-ceremony";
+
+/// The longest token accepted (a registration with ten excluded credentials
+/// stays well below).
+const MAX_TOKEN_LEN: usize = 16 * 1024;
 
 /// What a ceremony is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,48 +58,69 @@ pub enum Problem {
     Expired,
 }
 
-/// Stores the state of a new ceremony and returns its id for the browser.
-/// Ceremonies that expired long ago are swept out on the way.
-pub async fn start(
+/// What is sealed into a ceremony token.
+#[derive(Serialize, Deserialize)]
+struct Sealed {
+    kind: String,
+    account_id: Option<String>,
+    state_json: String,
+    data: serde_json::Value,
+    expires_at: i64,
+}
+
+/// Seals the state of a new ceremony into the token for the browser.
+pub fn start(
     state: &AppState,
     kind: Kind,
     account_id: Option<&str>,
     ws: &impl serde::Serialize,
     data: serde_json::Value,
 ) -> anyhow::Result<String> {
-    let now = state.now();
-    let token = new_token();
-    sqlx::query("DELETE FROM webauthn_ceremonies WHERE expires_at < $1").bind(now - 3600).execute(&state.db.pool).await?;
-    sqlx::query(
-        "INSERT INTO webauthn_ceremonies (id_hash, account_id, kind, state_json, data, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(token_hash(&token))
-    .bind(account_id)
-    .bind(kind.as_str())
-    .bind(serde_json::to_string(ws)?)
-    .bind(data.to_string())
-    .bind(now + CEREMONY_SECS)
-    .execute(&state.db.pool)
-    .await?;
-    Ok(token)
+    let sealed = Sealed {
+        kind: kind.as_str().to_owned(),
+        account_id: account_id.map(str::to_owned),
+        state_json: serde_json::to_string(ws)?,
+        data,
+        expires_at: state.now() + CEREMONY_SECS,
+    };
+    Ok(state.secrets.seal(AAD, &serde_json::to_vec(&sealed)?))
 }
 
-/// Takes a ceremony once: whatever the outcome, the id is used up.
-pub async fn take(state: &AppState, token: &str, kind: Kind) -> sqlx::Result<Result<Taken, Problem>> {
-    if token.is_empty() || token.len() > 100 {
+/// Opens a ceremony token and uses it up: whatever the outcome, a token
+/// that opened is never accepted again. Takes the pool or the caller's
+/// transaction.
+pub async fn take<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    state: &AppState,
+    ex: E,
+    token: &str,
+    kind: Kind,
+) -> sqlx::Result<Result<Taken, Problem>> {
+    if token.is_empty() || token.len() > MAX_TOKEN_LEN {
         return Ok(Err(Problem::Unknown));
     }
-    let row = sqlx::query("DELETE FROM webauthn_ceremonies WHERE id_hash = $1 RETURNING kind, account_id, state_json, data, expires_at")
-        .bind(token_hash(token))
-        .fetch_optional(&state.db.pool)
-        .await?;
-    let Some(row) = row else { return Ok(Err(Problem::Unknown)) };
-    if row.try_get::<String, _>("kind")? != kind.as_str() {
+    let Some(sealed) = state.secrets.open(AAD, token).ok().and_then(|raw| serde_json::from_slice::<Sealed>(&raw).ok()) else {
+        return Ok(Err(Problem::Unknown));
+    };
+    if sealed.kind != kind.as_str() {
         return Ok(Err(Problem::Unknown));
     }
-    if row.try_get::<i64, _>("expires_at")? <= state.now() {
+    if sealed.expires_at <= state.now() {
         return Ok(Err(Problem::Expired));
     }
-    let data = serde_json::from_str(&row.try_get::<String, _>("data")?).unwrap_or(serde_json::Value::Null);
-    Ok(Ok(Taken { account_id: row.try_get("account_id")?, state_json: row.try_get("state_json")?, data }))
+    let fresh = sqlx::query("INSERT INTO webauthn_used (id_hash, expires_at) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
+        .bind(token_hash(token))
+        .bind(sealed.expires_at)
+        .execute(ex)
+        .await?
+        .rows_affected()
+        == 1;
+    if !fresh {
+        return Ok(Err(Problem::Unknown));
+    }
+    Ok(Ok(Taken { account_id: sealed.account_id, state_json: sealed.state_json, data: sealed.data }))
+}
+
+/// Forgets used ceremonies that have expired anyway (housekeeping).
+pub async fn purge_used(pool: &sqlx::AnyPool, now: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM webauthn_used WHERE expires_at < $1").bind(now).execute(pool).await?.rows_affected())
 }

@@ -269,7 +269,8 @@ pub async fn confirm_email(tx: &mut Tx, account_id: &str, now: i64) -> sqlx::Res
         == 1)
 }
 
-/// Stores a new password hash.
+/// Stores a new password hash (a password of the account's own: one-time
+/// access data, MFA-70, are then gone).
 pub async fn set_password(tx: &mut Tx, account_id: &str, hash: &str, now: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE accounts SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(hash)
@@ -277,7 +278,7 @@ pub async fn set_password(tx: &mut Tx, account_id: &str, hash: &str, now: i64) -
         .bind(account_id)
         .execute(&mut **tx)
         .await?;
-    Ok(())
+    super::einmal_zugang::clear(tx, account_id).await
 }
 
 /// Changes the address; `false` if another account has it.
@@ -342,6 +343,7 @@ pub async fn delete_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
         "DELETE FROM known_browsers WHERE account_id = $1",
         "DELETE FROM passkeys WHERE account_id = $1",
         "DELETE FROM webauthn_ceremonies WHERE account_id = $1",
+        "DELETE FROM one_time_passwords WHERE account_id = $1",
         "DELETE FROM accounts WHERE id = $1",
     ] {
         sqlx::query(sql).bind(account_id).execute(&mut **tx).await?;

@@ -3,7 +3,7 @@
 bo-role-service = Service desk
 bo-role-leistung = Benefits
 bo-role-vermittlung = Placement
-bo-role-admin = Administration
+bo-role-admin = Administrators
 
 bo-nav-label = Back office
 bo-nav-start = Overview

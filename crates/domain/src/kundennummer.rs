@@ -21,7 +21,8 @@ impl Kundennummer {
             return Err(KundennummerError::Empty);
         }
         let b = s.as_bytes();
-        let ok = b.len() == 10 && b[..3].iter().all(u8::is_ascii_digit) && b[3].is_ascii_uppercase() && b[4..].iter().all(u8::is_ascii_digit);
+        let ok =
+            b.len() == 10 && b[..3].iter().all(u8::is_ascii_digit) && b[3].is_ascii_uppercase() && b[4..].iter().all(u8::is_ascii_digit);
         if ok { Ok(Self(s)) } else { Err(KundennummerError::Format) }
     }
 

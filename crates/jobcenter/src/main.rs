@@ -135,7 +135,8 @@ async fn admin(state: &AppState, cmd: AdminCommand) -> anyhow::Result<()> {
     use jobcenter::backoffice::cli;
     match cmd {
         AdminCommand::CreateOffice { name, street, postcode, city, phone } => {
-            let office = jobcenter::backoffice::store::NewOffice { name: &name, street: &street, postcode: &postcode, city: &city, phone: &phone };
+            let office =
+                jobcenter::backoffice::store::NewOffice { name: &name, street: &street, postcode: &postcode, city: &city, phone: &phone };
             let id = cli::create_office(state, &office).await?;
             println!("Dienststelle angelegt: {id}");
         }

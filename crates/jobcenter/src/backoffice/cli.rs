@@ -27,10 +27,9 @@ pub async fn create_office(state: &AppState, office: &NewOffice<'_>) -> anyhow::
 /// Finds an office by id or exact name.
 async fn office_id(state: &AppState, office: &str) -> anyhow::Result<String> {
     let all = store::offices(&state.db.pool).await?;
-    all.iter()
-        .find(|o| o.id == office || o.name == office)
-        .map(|o| o.id.clone())
-        .with_context(|| format!("--office: keine Dienststelle mit der Kennung oder dem Namen „{office}“ (zuerst `jobcenter admin create-office`)"))
+    all.iter().find(|o| o.id == office || o.name == office).map(|o| o.id.clone()).with_context(|| {
+        format!("--office: keine Dienststelle mit der Kennung oder dem Namen „{office}“ (zuerst `jobcenter admin create-office`)")
+    })
 }
 
 /// What `create-staff` needs.
@@ -50,7 +49,8 @@ pub struct NewStaff<'a> {
 /// Returns the account id and whether the account was new.
 pub async fn create_staff(state: &AppState, s: &NewStaff<'_>, password: Option<&str>) -> anyhow::Result<(String, bool)> {
     let email = domain::Email::parse(s.email).map_err(|e| anyhow::anyhow!("--email: keine gültige E-Mail-Adresse ({e})"))?;
-    let roles = RoleName::parse_list(s.roles).context("--roles: eine oder mehrere von service,leistung,vermittlung,admin, durch Kommas getrennt")?;
+    let roles = RoleName::parse_list(s.roles)
+        .context("--roles: eine oder mehrere von service,leistung,vermittlung,admin, durch Kommas getrennt")?;
     if s.display_name.trim().is_empty() {
         bail!("--name darf nicht leer sein");
     }
@@ -76,8 +76,15 @@ pub async fn create_staff(state: &AppState, s: &NewStaff<'_>, password: Option<&
     store::upsert_staff(&mut tx, &account_id, s.display_name.trim(), &office_id, &roles, s.phone.trim(), now).await?;
     let actor = crate::audit::Actor { ip: "cli".into(), user_agent: "jobcenter admin".into() };
     let roles_text = roles.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(",");
-    crate::audit::record(&mut tx, Some(&account_id), "staff_granted", &actor, serde_json::json!({"roles": roles_text, "office": office_id}), now)
-        .await?;
+    crate::audit::record(
+        &mut tx,
+        Some(&account_id),
+        "staff_granted",
+        &actor,
+        serde_json::json!({"roles": roles_text, "office": office_id}),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok((account_id, created))
 }
@@ -108,23 +115,32 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Demo> {
         None => {
             create_office(
                 state,
-                &NewOffice { name: DEMO_OFFICE, street: "Musterstraße 1", postcode: "12345", city: "Musterstadt", phone: "0800 4 5555 00" },
+                &NewOffice {
+                    name: DEMO_OFFICE, street: "Musterstraße 1", postcode: "12345", city: "Musterstadt", phone: "0800 4 5555 00"
+                },
             )
             .await?
         }
     };
     let (staff_id, _) = create_staff(
         state,
-        &NewStaff { email: DEMO_STAFF_EMAIL, display_name: "Sam Beispiel", office: &office, roles: "service,leistung,vermittlung,admin", phone: "0800 4 5555 01" },
+        &NewStaff {
+            email: DEMO_STAFF_EMAIL,
+            display_name: "Sam Beispiel",
+            office: &office,
+            roles: "service,leistung,vermittlung,admin",
+            phone: "0800 4 5555 01",
+        },
         Some(DEMO_STAFF_PASSWORD),
     )
     .await?;
     let now = state.now();
-    let existing: Option<(String, String)> = sqlx::query_as("SELECT id, kundennummer FROM clients WHERE office_id = $1 AND name_search = $2")
-        .bind(&office)
-        .bind(store::name_search("Erika", "Mustermann"))
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let existing: Option<(String, String)> =
+        sqlx::query_as("SELECT id, kundennummer FROM clients WHERE office_id = $1 AND name_search = $2")
+            .bind(&office)
+            .bind(store::name_search("Erika", "Mustermann"))
+            .fetch_optional(&state.db.pool)
+            .await?;
     let mut tx = state.db.begin().await?;
     let (client_id, kundennummer) = match existing {
         Some(c) => c,
@@ -149,8 +165,15 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Demo> {
     let code = domain::Freischaltcode::generate(|| random.next().unwrap_or(0));
     let expires_at = now + super::freischaltcode::DEFAULT_DAYS * 24 * 3600;
     store::insert_code(&mut tx, &client_id, &crate::crypto::token_hash(code.canonical()), &staff_id, now, expires_at).await?;
-    store::staff_event(&mut tx, &client_id, "activation_code_issued", &staff_id, serde_json::json!({"request": "demo", "expires_at": expires_at}), now)
-        .await?;
+    store::staff_event(
+        &mut tx,
+        &client_id,
+        "activation_code_issued",
+        &staff_id,
+        serde_json::json!({"request": "demo", "expires_at": expires_at}),
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Demo {
         staff_email: DEMO_STAFF_EMAIL.into(),

@@ -43,7 +43,12 @@ pub struct PurposeQuery {
 }
 
 /// `GET /backoffice/kunden/{id}/freischaltcode?zweck=…`.
-pub async fn form(State(state): State<AppState>, staff: Staff<Service>, Path(id): Path<String>, Query(q): Query<PurposeQuery>) -> AppResult<Response> {
+pub async fn form(
+    State(state): State<AppState>,
+    staff: Staff<Service>,
+    Path(id): Path<String>,
+    Query(q): Query<PurposeQuery>,
+) -> AppResult<Response> {
     let ctx = staff.ctx();
     let client = client_of_office(&state, &staff.member, &id).await?;
     let Some(purpose) = purpose(q.zweck.as_deref()) else {
@@ -90,7 +95,12 @@ pub fn valid_until(expires_at: i64) -> String {
 /// (in person only after an ID check), voids the old code, stores the
 /// hash of a new one, records it (access log, profile event) and shows the
 /// code once with the letter button.
-pub async fn issue(State(state): State<AppState>, staff: Staff<Service>, Path(id): Path<String>, Form(f): Form<IssueForm>) -> AppResult<Response> {
+pub async fn issue(
+    State(state): State<AppState>,
+    staff: Staff<Service>,
+    Path(id): Path<String>,
+    Form(f): Form<IssueForm>,
+) -> AppResult<Response> {
     let ctx = staff.ctx();
     let lang = ctx.lang;
     let client = client_of_office(&state, &staff.member, &id).await?;
@@ -163,7 +173,12 @@ pub struct LetterForm {
 
 /// `POST /backoffice/kunden/{id}/freischaltcode/brief`: the letter as a
 /// PDF download, for the client's live code only.
-pub async fn letter(State(state): State<AppState>, staff: Staff<Service>, Path(id): Path<String>, Form(f): Form<LetterForm>) -> AppResult<Response> {
+pub async fn letter(
+    State(state): State<AppState>,
+    staff: Staff<Service>,
+    Path(id): Path<String>,
+    Form(f): Form<LetterForm>,
+) -> AppResult<Response> {
     let client = client_of_office(&state, &staff.member, &id).await?;
     let code = domain::Freischaltcode::parse(&f.code).map_err(|_| AppError::NotFound)?;
     let now = state.now();
@@ -171,9 +186,8 @@ pub async fn letter(State(state): State<AppState>, staff: Staff<Service>, Path(i
         .await?
         .ok_or(AppError::NotFound)?;
     let office = store::offices(&state.db.pool).await?.into_iter().find(|o| o.id == client.office_id);
-    let office_lines = office.map_or_else(Vec::new, |o| {
-        vec![format!("{} · {} · {} {}", o.name, o.street, o.postcode, o.city), format!("Telefon {}", o.phone)]
-    });
+    let office_lines = office
+        .map_or_else(Vec::new, |o| vec![format!("{} · {} · {} {}", o.name, o.street, o.postcode, o.city), format!("Telefon {}", o.phone)]);
     let entry = format!("{}/freischaltcode", state.config.base_url());
     let pdf = super::brief::render(&super::brief::Letter {
         office_lines,

@@ -14,7 +14,8 @@ use serde::Deserialize;
 
 /// Why a staff member opens a client record (ADM-5); stored as the key,
 /// shown as `bo-purpose-<key>`.
-pub const PURPOSES: &[&str] = &["vorsprache", "telefon", "schriftlich", "neuanlage", "freischaltcode", "zugangshilfe", "leistung", "vermittlung"];
+pub const PURPOSES: &[&str] =
+    &["vorsprache", "telefon", "schriftlich", "neuanlage", "freischaltcode", "zugangshilfe", "leistung", "vermittlung"];
 
 /// A purpose from a form, if it is one of [`PURPOSES`].
 pub fn purpose(input: Option<&str>) -> Option<&'static str> {
@@ -123,7 +124,13 @@ fn name_ok(s: &str) -> bool {
 }
 
 /// Checks the form; returns the record to insert or the field errors.
-fn validate(lang: crate::i18n::Lang, f: &NewClientForm, office_id: &str, staff: &[StaffMember], today: chrono::NaiveDate) -> Result<store::NewClient, FormErrors> {
+fn validate(
+    lang: crate::i18n::Lang,
+    f: &NewClientForm,
+    office_id: &str,
+    staff: &[StaffMember],
+    today: chrono::NaiveDate,
+) -> Result<store::NewClient, FormErrors> {
     let mut e = FormErrors::default();
     let (vorname, nachname) = (f.vorname.trim(), f.nachname.trim());
     if vorname.is_empty() {
@@ -209,14 +216,13 @@ pub async fn create(State(state): State<AppState>, staff: Staff<Service>, Form(f
         Err(errors) => return render_status(errors.status(), &page(errors, colleagues)),
     };
     let mut tx = state.db.begin().await?;
-    let existing: Option<String> = sqlx::query_scalar(
-        "SELECT kundennummer FROM clients WHERE office_id = $1 AND name_search = $2 AND birth_date = $3",
-    )
-    .bind(&new.office_id)
-    .bind(store::name_search(&new.given_name, &new.family_name))
-    .bind(&new.birth_date)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let existing: Option<String> =
+        sqlx::query_scalar("SELECT kundennummer FROM clients WHERE office_id = $1 AND name_search = $2 AND birth_date = $3")
+            .bind(&new.office_id)
+            .bind(store::name_search(&new.given_name, &new.family_name))
+            .bind(&new.birth_date)
+            .fetch_optional(&mut *tx)
+            .await?;
     if let Some(k) = existing {
         drop(tx);
         let mut errors = FormErrors::default();
@@ -267,7 +273,14 @@ pub struct RecordQuery {
 
 /// The page asking why a record is opened; the answer comes back as
 /// `?zweck=` to `action`.
-pub async fn ask_purpose(state: &AppState, staff: &StaffMember, ctx: &crate::web::Ctx, client: Client, action: String, invalid: bool) -> AppResult<Response> {
+pub async fn ask_purpose(
+    state: &AppState,
+    staff: &StaffMember,
+    ctx: &crate::web::Ctx,
+    client: Client,
+    action: String,
+    invalid: bool,
+) -> AppResult<Response> {
     let lang = ctx.lang;
     render(&PurposePage {
         page: Page::new(ctx, state, "bo-purpose-title"),
@@ -342,7 +355,8 @@ pub async fn access_log(State(state): State<AppState>, staff: Staff<Admin>, Path
         .into_iter()
         .map(|e| {
             let who = if e.office_name.is_empty() { e.staff_name } else { format!("{} ({})", e.staff_name, e.office_name) };
-            let purpose = if e.purpose == "pruefung" { lang.t("bo-purpose-pruefung") } else { lang.t(&format!("bo-purpose-{}", e.purpose)) };
+            let purpose =
+                if e.purpose == "pruefung" { lang.t("bo-purpose-pruefung") } else { lang.t(&format!("bo-purpose-{}", e.purpose)) };
             (crate::web::page::format_datetime(e.at), who, lang.t(&format!("bo-what-{}", e.what)), purpose)
         })
         .collect();

@@ -190,7 +190,8 @@ pub async fn insert_client(tx: &mut Tx, c: &NewClient, created_by: &str, now: i6
     loop {
         let mut bytes = crate::crypto::random_bytes::<64>().into_iter().cycle();
         let k = domain::Kundennummer::generate(|| bytes.next().unwrap_or(0));
-        let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM clients WHERE kundennummer = $1").bind(k.as_str()).fetch_one(&mut **tx).await?;
+        let taken: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM clients WHERE kundennummer = $1").bind(k.as_str()).fetch_one(&mut **tx).await?;
         if taken > 0 {
             continue;
         }
@@ -276,7 +277,9 @@ pub async fn search_clients(pool: &AnyPool, office_id: &str, query: &str) -> sql
     // One fixed SQL string per number of words (no string building).
     const SQL: [&str; 4] = [
         select_client!("WHERE c.office_id = $1 AND c.name_search LIKE $2 ORDER BY c.family_name, c.given_name LIMIT 50"),
-        select_client!("WHERE c.office_id = $1 AND c.name_search LIKE $2 AND c.name_search LIKE $3 ORDER BY c.family_name, c.given_name LIMIT 50"),
+        select_client!(
+            "WHERE c.office_id = $1 AND c.name_search LIKE $2 AND c.name_search LIKE $3 ORDER BY c.family_name, c.given_name LIMIT 50"
+        ),
         select_client!(
             "WHERE c.office_id = $1 AND c.name_search LIKE $2 AND c.name_search LIKE $3 AND c.name_search LIKE $4
              ORDER BY c.family_name, c.given_name LIMIT 50"
@@ -344,7 +347,14 @@ pub async fn access_log(pool: &AnyPool, client_id: &str) -> sqlx::Result<Vec<Acc
 }
 
 /// Appends a profile event (PRF-7) done by staff.
-pub async fn staff_event(tx: &mut Tx, client_id: &str, kind: &str, staff_id: &str, details: serde_json::Value, now: i64) -> sqlx::Result<()> {
+pub async fn staff_event(
+    tx: &mut Tx,
+    client_id: &str,
+    kind: &str,
+    staff_id: &str,
+    details: serde_json::Value,
+    now: i64,
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO client_events (id, client_id, kind, actor_account_id, actor_kind, at, details) VALUES ($1, $2, $3, $4, 'staff', $5, $6)",
     )
@@ -444,10 +454,11 @@ pub async fn channel<'e, E>(db: E, client_id: &str) -> sqlx::Result<Channel>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let action: Option<String> = sqlx::query_scalar("SELECT action FROM online_consents WHERE client_id = $1 ORDER BY at DESC, id DESC LIMIT 1")
-        .bind(client_id)
-        .fetch_optional(db)
-        .await?;
+    let action: Option<String> =
+        sqlx::query_scalar("SELECT action FROM online_consents WHERE client_id = $1 ORDER BY at DESC, id DESC LIMIT 1")
+            .bind(client_id)
+            .fetch_optional(db)
+            .await?;
     Ok(if action.as_deref() == Some("granted") { Channel::Online } else { Channel::Paper })
 }
 
@@ -458,14 +469,16 @@ pub async fn queue_letter(tx: &mut Tx, client_id: &str, kind: &str, title: &str,
     if channel(&mut **tx, client_id).await? == Channel::Online {
         return Ok(false);
     }
-    sqlx::query("INSERT INTO print_queue (id, client_id, kind, title, created_at, printed_at, printed_by) VALUES ($1, $2, $3, $4, $5, NULL, NULL)")
-        .bind(new_id())
-        .bind(client_id)
-        .bind(kind)
-        .bind(title)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO print_queue (id, client_id, kind, title, created_at, printed_at, printed_by) VALUES ($1, $2, $3, $4, $5, NULL, NULL)",
+    )
+    .bind(new_id())
+    .bind(client_id)
+    .bind(kind)
+    .bind(title)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
     Ok(true)
 }
 

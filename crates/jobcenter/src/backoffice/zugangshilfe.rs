@@ -47,7 +47,12 @@ pub struct PurposeQuery {
 }
 
 /// `GET /backoffice/kunden/{id}/zugangshilfe?zweck=…`.
-pub async fn form(State(state): State<AppState>, staff: Staff<Service>, Path(id): Path<String>, Query(q): Query<PurposeQuery>) -> AppResult<Response> {
+pub async fn form(
+    State(state): State<AppState>,
+    staff: Staff<Service>,
+    Path(id): Path<String>,
+    Query(q): Query<PurposeQuery>,
+) -> AppResult<Response> {
     let ctx = staff.ctx();
     let client = client_of_office(&state, &staff.member, &id).await?;
     let Some(purpose) = purpose(q.zweck.as_deref()) else {
@@ -73,7 +78,12 @@ pub struct HelpForm {
 }
 
 /// `POST /backoffice/kunden/{id}/zugangshilfe`.
-pub async fn submit(State(state): State<AppState>, staff: Staff<Service>, Path(id): Path<String>, Form(f): Form<HelpForm>) -> AppResult<Response> {
+pub async fn submit(
+    State(state): State<AppState>,
+    staff: Staff<Service>,
+    Path(id): Path<String>,
+    Form(f): Form<HelpForm>,
+) -> AppResult<Response> {
     let ctx = staff.ctx();
     let lang = ctx.lang;
     let client = client_of_office(&state, &staff.member, &id).await?;
@@ -126,8 +136,15 @@ pub async fn submit(State(state): State<AppState>, staff: Staff<Service>, Path(i
         einmal_zugang::issue(&mut tx, &account.id, hash, staff.account_id(), now).await?;
     }
     crate::audit::record(&mut tx, Some(&account.id), &format!("access_help_{action}"), &ctx.actor, details.clone(), now).await?;
-    store::staff_event(&mut tx, &client.id, "access_help", staff.account_id(), serde_json::json!({"action": action, "factors_removed": removed}), now)
-        .await?;
+    store::staff_event(
+        &mut tx,
+        &client.id,
+        "access_help",
+        staff.account_id(),
+        serde_json::json!({"action": action, "factors_removed": removed}),
+        now,
+    )
+    .await?;
     store::log_access(&mut *tx, &client.id, staff.account_id(), "zugangshilfe", purpose, now).await?;
     // Clients without Online-Kommunikation also get the notice on paper (OKO-3).
     store::queue_letter(&mut tx, &client.id, "access_help", "Mitteilung über Zugangshilfe", now).await?;
@@ -135,8 +152,15 @@ pub async fn submit(State(state): State<AppState>, staff: Staff<Service>, Path(i
     let when = crate::web::page::format_datetime(now);
     let login = crate::konto::link(&state, "/anmelden");
     let kind = if one_time { "access-help-one-time" } else { "access-help-reset" };
-    crate::konto::queue_mail(&state, &mut tx, account_lang, kind, &account.email, &[("when", &when), ("office", &staff.member.office_name), ("login", &login)])
-        .await?;
+    crate::konto::queue_mail(
+        &state,
+        &mut tx,
+        account_lang,
+        kind,
+        &account.email,
+        &[("when", &when), ("office", &staff.member.office_name), ("login", &login)],
+    )
+    .await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     tracing::info!(client = %client.id, staff = %staff.account_id(), action, "access help given");

@@ -113,10 +113,11 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     let phc = account.as_ref().and_then(|a| a.password_hash.clone());
     let ok = state.hasher.verify(phc, &f.passwort).await?;
     // One-time access data (MFA-70) open one login only.
-    let ok = ok && match &account {
-        Some(a) => super::einmal_zugang::take_login(&state.db.pool, &a.id, now).await?,
-        None => false,
-    };
+    let ok = ok
+        && match &account {
+            Some(a) => super::einmal_zugang::take_login(&state.db.pool, &a.id, now).await?,
+            None => false,
+        };
     let account = match account {
         Some(a) if ok => a,
         other => {

@@ -18,9 +18,11 @@ use serde_json::Value;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn staff_issue_a_freischaltcode_letter_in_chromium_and_every_page_passes_axe() {
     let app = TestApp::spawn().await;
-    let office = NewOffice { name: "Jobcenter Nürnberg", street: "Am Markt 1", postcode: "90402", city: "Nürnberg", phone: "0911 1234-0" };
+    let office =
+        NewOffice { name: "Jobcenter Nürnberg", street: "Am Markt 1", postcode: "90402", city: "Nürnberg", phone: "0911 1234-0" };
     let office = cli::create_office(&app.state, &office).await.unwrap();
-    let staff = NewStaff { email: "sam@jc.example", display_name: "Sam Beispiel", office: &office, roles: "service,admin", phone: "0911 1234-56" };
+    let staff =
+        NewStaff { email: "sam@jc.example", display_name: "Sam Beispiel", office: &office, roles: "service,admin", phone: "0911 1234-56" };
     cli::create_staff(&app.state, &staff, Some(PASSWORD)).await.unwrap();
     let chromium = Chromium::launch().await;
     let tab = chromium.tab(true).await;

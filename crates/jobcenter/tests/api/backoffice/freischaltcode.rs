@@ -32,21 +32,27 @@ async fn a_freischaltcode_is_issued_hashed_for_30_days_and_a_new_one_voids_the_o
     let r = post(&app, &s, &path, &[("zweck", "freischaltcode"), ("anfrage", "persoenlich"), ("gueltig_tage", "30")]).await;
     assert_eq!(r.status(), 422, "in person only after the ID check");
     assert!(r.text().await.unwrap().contains("Bitte bestätigen Sie, dass Sie die Identität anhand eines Ausweises geprüft haben."));
-    let r = post(&app, &s, &path, &[("zweck", "freischaltcode"), ("anfrage", "persoenlich"), ("ausweis_geprueft", "on"), ("gueltig_tage", "365")]).await;
+    let r = post(
+        &app,
+        &s,
+        &path,
+        &[("zweck", "freischaltcode"), ("anfrage", "persoenlich"), ("ausweis_geprueft", "on"), ("gueltig_tage", "365")],
+    )
+    .await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Bitte geben Sie eine Gültigkeit zwischen 1 und 90 Tagen ein."));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM activation_codes WHERE client_id = $1", &id).await, 0);
 
-    let issue = || post(&app, &s, &path, &[("zweck", "freischaltcode"), ("anfrage", "persoenlich"), ("ausweis_geprueft", "on"), ("gueltig_tage", "")]);
+    let issue = || {
+        post(&app, &s, &path, &[("zweck", "freischaltcode"), ("anfrage", "persoenlich"), ("ausweis_geprueft", "on"), ("gueltig_tage", "")])
+    };
     let r = issue().await;
     assert_eq!(r.status(), 200);
     let first = shown_code(&r.text().await.unwrap());
     assert!(regex::Regex::new(r"^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$").unwrap().is_match(&first), "{first}");
     let canonical = domain::Freischaltcode::parse(&first).unwrap();
-    let (hash, issued, expires): (String, i64, i64) = sqlx::query_as("SELECT code_hash, issued_at, expires_at FROM activation_codes")
-        .fetch_one(&app.state.db.pool)
-        .await
-        .unwrap();
+    let (hash, issued, expires): (String, i64, i64) =
+        sqlx::query_as("SELECT code_hash, issued_at, expires_at FROM activation_codes").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(hash, jobcenter::crypto::token_hash(canonical.canonical()), "only the hash is stored");
     assert_eq!(expires - issued, 30 * 24 * 3600, "valid 30 days by default");
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM activation_codes WHERE code_hash LIKE $1")

@@ -47,7 +47,10 @@ async fn a_client_record_is_validated_with_german_messages_and_gets_a_kundennumm
     let r = post(&app, &s, "/backoffice/kunden/neu", &form).await;
     assert_eq!(r.status(), 303);
     let (kundennummer, bg, birth, pap_id): (String, String, String, Option<String>) =
-        sqlx::query_as("SELECT kundennummer, bg_number, birth_date, pap_staff_id FROM clients").fetch_one(&app.state.db.pool).await.unwrap();
+        sqlx::query_as("SELECT kundennummer, bg_number, birth_date, pap_staff_id FROM clients")
+            .fetch_one(&app.state.db.pool)
+            .await
+            .unwrap();
     assert!(regex::Regex::new(r"^\d{3}[A-Z]\d{6}$").unwrap().is_match(&kundennummer), "{kundennummer}");
     assert_eq!((bg.as_str(), birth.as_str(), pap_id.as_deref()), ("12345BG1234567", "1985-03-12", Some(pap.as_str())));
     let events = count(&app, "SELECT COUNT(*) FROM client_events WHERE kind = $1 AND actor_kind = 'staff'", "client_created").await;
@@ -55,13 +58,26 @@ async fn a_client_record_is_validated_with_german_messages_and_gets_a_kundennumm
 
     let r = post(&app, &s, "/backoffice/kunden/neu", &form).await;
     assert_eq!(r.status(), 422, "a double submit or duplicate makes no second record");
-    assert!(r.text().await.unwrap().contains(&format!("Für diese Person besteht bereits ein Kundendatensatz (Kundennummer {kundennummer}).")));
+    assert!(
+        r.text().await.unwrap().contains(&format!("Für diese Person besteht bereits ein Kundendatensatz (Kundennummer {kundennummer})."))
+    );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM clients WHERE office_id = $1", &o).await, 1);
 
     let page = get(&app, &s, &format!("/backoffice/kunden/{}?zweck=neuanlage", location_id(&app).await)).await;
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
-    for want in [kundennummer.as_str(), "Erika Mustermann", "12.03.1985", "12345BG1234567", "Jobcenter Nürnberg", "Ihr Kontakt", "Sachb. service", "service@jc.example", "0911 1234-56", "Post (keine Online-Kommunikation)"] {
+    for want in [
+        kundennummer.as_str(),
+        "Erika Mustermann",
+        "12.03.1985",
+        "12345BG1234567",
+        "Jobcenter Nürnberg",
+        "Ihr Kontakt",
+        "Sachb. service",
+        "service@jc.example",
+        "0911 1234-56",
+        "Post (keine Online-Kommunikation)",
+    ] {
         assert!(html.contains(want), "{want}");
     }
 }
@@ -121,11 +137,16 @@ async fn every_view_of_a_client_record_is_logged_with_its_purpose_and_listed_for
     assert_eq!(logged().await, 1);
     let (staff_id, what, purpose): (String, String, String) =
         sqlx::query_as("SELECT staff_account_id, what, purpose FROM record_access_log").fetch_one(&app.state.db.pool).await.unwrap();
-    let service_id: String = sqlx::query_scalar("SELECT account_id FROM staff WHERE roles = 'service'").fetch_one(&app.state.db.pool).await.unwrap();
+    let service_id: String =
+        sqlx::query_scalar("SELECT account_id FROM staff WHERE roles = 'service'").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!((staff_id, what.as_str(), purpose.as_str()), (service_id, "akte", "telefon"));
 
     assert_eq!(get(&app, &s, &format!("/backoffice/kunden/{id}/zugriffe")).await.status(), 403, "the log is for admins");
     let log = get(&app, &admin, &format!("/backoffice/kunden/{id}/zugriffe")).await.text().await.unwrap();
-    assert!(log.contains("Sachb. service (Jobcenter Nürnberg)") && log.contains("Kundendatensatz angesehen") && log.contains("Telefonische Anfrage"));
+    assert!(
+        log.contains("Sachb. service (Jobcenter Nürnberg)")
+            && log.contains("Kundendatensatz angesehen")
+            && log.contains("Telefonische Anfrage")
+    );
     assert_eq!(logged().await, 2, "reading the log is logged too");
 }

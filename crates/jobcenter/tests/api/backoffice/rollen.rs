@@ -101,14 +101,16 @@ async fn the_cli_refuses_weak_passwords_unknown_roles_and_offices() {
     assert!(cli::create_staff(&app.state, &NewStaff { roles: "chef", ..base.clone() }, Some(PASSWORD)).await.is_err(), "unknown role");
     assert!(cli::create_staff(&app.state, &NewStaff { office: "Nirgendwo", ..base.clone() }, Some(PASSWORD)).await.is_err());
     assert!(cli::create_staff(&app.state, &base, None).await.is_err(), "a new account needs a password");
-    let (id, created) = cli::create_staff(&app.state, &NewStaff { office: "Jobcenter Nürnberg", ..base.clone() }, Some(PASSWORD)).await.unwrap();
+    let (id, created) =
+        cli::create_staff(&app.state, &NewStaff { office: "Jobcenter Nürnberg", ..base.clone() }, Some(PASSWORD)).await.unwrap();
     assert!(created);
     let confirmed: Option<i64> =
         sqlx::query_scalar("SELECT email_confirmed_at FROM accounts WHERE id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
     assert!(confirmed.is_some(), "staff accounts are confirmed");
     let (again, created) = cli::create_staff(&app.state, &NewStaff { roles: "service,admin", ..base }, None).await.unwrap();
     assert_eq!((again.as_str(), created), (id.as_str(), false), "an existing account keeps its password and gets the roles");
-    let roles: String = sqlx::query_scalar("SELECT roles FROM staff WHERE account_id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
+    let roles: String =
+        sqlx::query_scalar("SELECT roles FROM staff WHERE account_id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(roles, "service,admin");
     let bad = NewOffice { name: "X", street: "Y", postcode: "123", city: "Z", phone: "1" };
     assert!(cli::create_office(&app.state, &bad).await.is_err());
@@ -123,10 +125,8 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
     let second = cli::demo(&app.state).await.unwrap();
     assert_eq!(first.kundennummer, second.kundennummer, "the demo client is made once");
     assert_ne!(first.code, second.code, "each run issues a fresh code");
-    let live: Vec<String> = sqlx::query_scalar("SELECT code_hash FROM activation_codes WHERE voided_at IS NULL")
-        .fetch_all(&app.state.db.pool)
-        .await
-        .unwrap();
+    let live: Vec<String> =
+        sqlx::query_scalar("SELECT code_hash FROM activation_codes WHERE voided_at IS NULL").fetch_all(&app.state.db.pool).await.unwrap();
     let code = domain::Freischaltcode::parse(&second.code).unwrap();
     assert_eq!(live, vec![jobcenter::crypto::token_hash(code.canonical())], "the earlier code is void");
     let r = app.login(&second.staff_email, &second.staff_password).await;

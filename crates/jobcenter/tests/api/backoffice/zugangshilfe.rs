@@ -23,7 +23,11 @@ async fn access_help_resets_the_second_factors_after_an_id_check_and_tells_the_c
     let (s, kim, id, account) = linked(&app).await;
     let path = format!("/backoffice/kunden/{id}/zugangshilfe");
     let page = get(&app, &s, &format!("{path}?zweck=zugangshilfe")).await.text().await.unwrap();
-    assert!(page.contains("Konto: kim@example.de") && page.contains("Zweite Faktoren zurücksetzen") && page.contains("Einmal-Zugangsdaten ausstellen"));
+    assert!(
+        page.contains("Konto: kim@example.de")
+            && page.contains("Zweite Faktoren zurücksetzen")
+            && page.contains("Einmal-Zugangsdaten ausstellen")
+    );
 
     let r = post(&app, &s, &path, &[("zweck", "zugangshilfe"), ("massnahme", "faktoren")]).await;
     assert_eq!(r.status(), 422);
@@ -42,8 +46,14 @@ async fn access_help_resets_the_second_factors_after_an_id_check_and_tells_the_c
         assert_eq!(count(&app, sql, &account).await, 0, "{sql}");
     }
     assert_eq!(location(&get(&app, &kim, "/konto").await), "/anmelden?weiter=%2Fkonto", "Kim's sessions ended");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE account_id = $1 AND kind = 'access_help_factors_reset'", &account).await, 1);
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM client_events WHERE client_id = $1 AND kind = 'access_help' AND actor_kind = 'staff'", &id).await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM audit_events WHERE account_id = $1 AND kind = 'access_help_factors_reset'", &account).await,
+        1
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM client_events WHERE client_id = $1 AND kind = 'access_help' AND actor_kind = 'staff'", &id).await,
+        1
+    );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM record_access_log WHERE client_id = $1 AND what = 'zugangshilfe'", &id).await, 1);
     assert_eq!(app.queued_mails("kim@example.de", "Zweite Faktoren Ihres Kontos zurückgesetzt").await, 1);
     jobcenter::audit::verify_chain(&app.state.db.pool).await.expect("the audit chain holds");
@@ -79,13 +89,20 @@ async fn one_time_access_data_open_exactly_one_login_which_must_set_up_a_factor(
     assert_eq!(get(&app, &browser, "/konto").await.status(), 200, "after the new factor the account is open");
     let r = browser
         .post(app.url("/konto/passwort"))
-        .form(&[("aktuelles_passwort", one_time.as_str()), ("passwort", "Sonnen4-Blume?Regal"), ("passwort_wiederholung", "Sonnen4-Blume?Regal")])
+        .form(&[
+            ("aktuelles_passwort", one_time.as_str()),
+            ("passwort", "Sonnen4-Blume?Regal"),
+            ("passwort_wiederholung", "Sonnen4-Blume?Regal"),
+        ])
         .send()
         .await
         .unwrap();
     assert!(r.status().is_success() || r.status().is_redirection(), "{}", r.status());
     assert_eq!(count(&app, "SELECT COUNT(*) FROM one_time_passwords WHERE account_id = $1", &account).await, 0, "an own password ends it");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM audit_events WHERE account_id = $1 AND kind = 'access_help_one_time_access'", &account).await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM audit_events WHERE account_id = $1 AND kind = 'access_help_one_time_access'", &account).await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -111,7 +128,8 @@ async fn access_help_needs_a_linked_account() {
     let id = create_client(&app, &s, "Kim", "Beispiel").await;
     let page = get(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe?zweck=zugangshilfe")).await.text().await.unwrap();
     assert!(page.contains("Zu diesem Kundendatensatz gehört noch kein Konto."));
-    let r = post(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe"), &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")]).await;
+    let r =
+        post(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe"), &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")]).await;
     assert_eq!(r.status(), 409);
 }
 
@@ -122,13 +140,15 @@ async fn staff_see_the_channel_and_paper_clients_letters_wait_in_the_print_queue
     let record = format!("/backoffice/kunden/{id}?zweck=schriftlich");
     assert!(get(&app, &s, &record).await.text().await.unwrap().contains("Post (keine Online-Kommunikation)"));
     let consent = |action: &'static str, at: i64| {
-        sqlx::query("INSERT INTO online_consents (id, client_id, account_id, action, text_version, at) VALUES ($1, $2, $3, $4, 'oko-1', $5)")
-            .bind(jobcenter::db::new_id())
-            .bind(id.clone())
-            .bind(account.clone())
-            .bind(action)
-            .bind(at)
-            .execute(&app.state.db.pool)
+        sqlx::query(
+            "INSERT INTO online_consents (id, client_id, account_id, action, text_version, at) VALUES ($1, $2, $3, $4, 'oko-1', $5)",
+        )
+        .bind(jobcenter::db::new_id())
+        .bind(id.clone())
+        .bind(account.clone())
+        .bind(action)
+        .bind(at)
+        .execute(&app.state.db.pool)
     };
     let now = app.state.now();
     consent("granted", now).await.unwrap();
@@ -141,7 +161,9 @@ async fn staff_see_the_channel_and_paper_clients_letters_wait_in_the_print_queue
     post(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe"), &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")]).await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM print_queue WHERE client_id = $1", &id).await, 1);
     let queue = get(&app, &s, "/backoffice/druck").await.text().await.unwrap();
-    assert!(queue.contains("Mitteilung über Zugangshilfe") && queue.contains("Kim Beispiel") && queue.contains("Beispielweg 7, 90402 Nürnberg"));
+    assert!(
+        queue.contains("Mitteilung über Zugangshilfe") && queue.contains("Kim Beispiel") && queue.contains("Beispielweg 7, 90402 Nürnberg")
+    );
     let print_id: String = sqlx::query_scalar("SELECT id FROM print_queue").fetch_one(&app.state.db.pool).await.unwrap();
 
     let other = office(&app, "Jobcenter Fürth").await;

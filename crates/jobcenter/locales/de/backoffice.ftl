@@ -176,3 +176,8 @@ mail-access-help-one-time-body =
     { $login }
 
     Wenn Sie das nicht veranlasst haben, wenden Sie sich bitte sofort an Ihr Jobcenter.
+
+# Account history ("Verlauf") entries of back-office actions.
+history-access-help-factors-reset = Zugangshilfe: zweite Faktoren vom Jobcenter zurückgesetzt
+history-access-help-one-time-access = Zugangshilfe: Einmal-Zugangsdaten vom Jobcenter ausgestellt
+history-staff-granted = Rollen im Backoffice erteilt

@@ -176,3 +176,8 @@ mail-access-help-one-time-body =
     { $login }
 
     If you did not ask for this, please contact your jobcenter immediately.
+
+# Account history ("Verlauf") entries of back-office actions.
+history-access-help-factors-reset = Access help: second factors reset by the jobcenter
+history-access-help-one-time-access = Access help: one-time access data issued by the jobcenter
+history-staff-granted = Back-office roles granted

@@ -176,3 +176,8 @@ mail-access-help-one-time-body =
     { $login }
 
     Якщо ви цього не запитували, негайно зверніться до свого джобцентру.
+
+# Account history ("Verlauf") entries of back-office actions.
+history-access-help-factors-reset = Допомога з доступом: джобцентр скинув другі фактори
+history-access-help-one-time-access = Допомога з доступом: джобцентр видав одноразові дані доступу
+history-staff-granted = Надано ролі в бек-офісі

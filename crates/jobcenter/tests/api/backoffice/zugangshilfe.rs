@@ -87,6 +87,8 @@ async fn one_time_access_data_open_exactly_one_login_which_must_set_up_a_factor(
     assert_eq!(r.status(), 422, "a second login with it is refused");
     app.set_up_totp_with(&browser).await;
     assert_eq!(get(&app, &browser, "/konto").await.status(), 200, "after the new factor the account is open");
+    let history = get(&app, &browser, "/konto/verlauf").await.text().await.unwrap();
+    assert!(history.contains("Zugangshilfe: Einmal-Zugangsdaten vom Jobcenter ausgestellt"), "the account's Verlauf shows it");
     let r = browser
         .post(app.url("/konto/passwort"))
         .form(&[

@@ -123,4 +123,23 @@ fn the_letter_draws_the_qr_code_of_the_entry_page() {
     let dark = qr.to_colors().into_iter().filter(|c| *c == qrcode::Color::Dark).count();
     assert_eq!(squares, dark, "one square per dark module of the QR code for the entry page with the code");
     assert!(pdf_text(&pdf).contains("A1B2-C3D4-E5F6"));
+    let marked = doc.catalog().unwrap().get(b"MarkInfo").unwrap().as_dict().unwrap().get(b"Marked").unwrap().as_bool().unwrap();
+    assert!(marked, "a tagged PDF");
+    let roles: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(|t| t.as_name()).is_ok_and(|t| t == b"StructElem"))
+        .map(|d| String::from_utf8_lossy(d.get(b"S").unwrap().as_name().unwrap()).into_owned())
+        .collect();
+    for role in ["Document", "H1", "P", "Figure"] {
+        assert!(roles.iter().any(|r| r == role), "{role} in the structure tree: {roles:?}");
+    }
+    let alt = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .find_map(|d| d.get(b"Alt").ok().and_then(|a| a.as_str().ok()).map(|a| a.to_vec()))
+        .expect("the QR code has an alternative text");
+    assert!(!alt.is_empty());
 }

@@ -25,6 +25,7 @@ bo-search-hint = Zum Beispiel 123A456789 oder Müller
 bo-search-submit = Suchen
 bo-search-hits = Treffer: { $count }
 bo-search-error-short = Bitte geben Sie mindestens zwei Buchstaben oder Ziffern ein.
+bo-search-purpose-note = Die Liste zeigt nur, was zum Unterscheiden nötig ist. Beim Öffnen eines Datensatzes geben Sie den Zweck an; der Zugriff wird protokolliert.
 
 bo-field-kundennummer = Kundennummer
 bo-field-name = Name

@@ -25,6 +25,7 @@ bo-search-hint = For example 123A456789 or Müller
 bo-search-submit = Search
 bo-search-hits = Results: { $count }
 bo-search-error-short = Please enter at least two letters or digits.
+bo-search-purpose-note = The list shows only what is needed to tell records apart. When you open a record you state the purpose; the access is logged.
 
 bo-field-kundennummer = Customer number
 bo-field-name = Full name

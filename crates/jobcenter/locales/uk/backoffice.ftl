@@ -25,6 +25,7 @@ bo-search-hint = Наприклад 123A456789 або Müller
 bo-search-submit = Шукати
 bo-search-hits = Результатів: { $count }
 bo-search-error-short = Введіть щонайменше дві літери або цифри.
+bo-search-purpose-note = Список показує лише те, що потрібно для розрізнення записів. Відкриваючи запис, ви зазначаєте мету; доступ протоколюється.
 
 bo-field-kundennummer = Номер клієнта
 bo-field-name = Ім’я

@@ -141,9 +141,10 @@ async fn admin(state: &AppState, cmd: AdminCommand) -> anyhow::Result<()> {
             println!("Dienststelle angelegt: {id}");
         }
         AdminCommand::CreateStaff { email, name, office, roles, phone } => {
+            let new = cli::NewStaff { email: &email, display_name: &name, office: &office, roles: &roles, phone: &phone };
+            cli::check_staff(state, &new).await?;
             let exists = jobcenter::konto::store::find_by_login(&state.db.pool, &email).await?.is_some();
             let password = if exists { None } else { Some(staff_password()?) };
-            let new = cli::NewStaff { email: &email, display_name: &name, office: &office, roles: &roles, phone: &phone };
             let (id, created) = cli::create_staff(state, &new, password.as_deref()).await?;
             if created {
                 println!("Mitarbeiterkonto angelegt: {id} ({email}). Beim ersten Anmelden wird ein zweiter Faktor eingerichtet.");

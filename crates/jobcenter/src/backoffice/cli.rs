@@ -42,6 +42,17 @@ pub struct NewStaff<'a> {
     pub phone: &'a str,
 }
 
+/// Checks the address, roles, name and office of a new staff member, so
+/// that the CLI can refuse them before it asks for a password.
+pub async fn check_staff(state: &AppState, s: &NewStaff<'_>) -> anyhow::Result<()> {
+    domain::Email::parse(s.email).map_err(|e| anyhow::anyhow!("--email: keine gültige E-Mail-Adresse ({e})"))?;
+    RoleName::parse_list(s.roles).context("--roles: eine oder mehrere von service,leistung,vermittlung,admin, durch Kommas getrennt")?;
+    if s.display_name.trim().is_empty() {
+        bail!("--name darf nicht leer sein");
+    }
+    office_id(state, s.office).await.map(|_| ())
+}
+
 /// Creates a confirmed Konto account with `password` (checked like at
 /// registration) and its staff row, or gives an existing account the staff
 /// row (its password stays). The account meets the gate at its first login

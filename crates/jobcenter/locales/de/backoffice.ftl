@@ -182,3 +182,27 @@ mail-access-help-one-time-body =
 history-access-help-factors-reset = Zugangshilfe: zweite Faktoren vom Jobcenter zurückgesetzt
 history-access-help-one-time-access = Zugangshilfe: Einmal-Zugangsdaten vom Jobcenter ausgestellt
 history-staff-granted = Rollen im Backoffice erteilt
+
+# Staff of the office (admins).
+bo-nav-staff = Mitarbeitende
+bo-staff-title = Mitarbeitende der Dienststelle
+bo-staff-email = E-Mail-Adresse
+bo-staff-roles = Rollen
+bo-staff-status = Status
+bo-staff-active = aktiv
+bo-staff-inactive = deaktiviert
+bo-staff-activate = Aktivieren
+bo-staff-deactivate = Deaktivieren
+bo-staff-new = Mitarbeiterkonto anlegen
+bo-staff-new-intro = Das neue Konto erhält Einmal-Zugangsdaten, die Sie persönlich übergeben. Bei der ersten Anmeldung wird ein zweiter Faktor eingerichtet.
+bo-staff-name-hint = So sehen Kolleginnen, Kollegen sowie Kundinnen und Kunden den Namen („Ihr Kontakt“).
+bo-staff-phone = Telefon
+bo-staff-create = Mitarbeiterkonto anlegen
+bo-staff-created-title = Mitarbeiterkonto angelegt
+bo-staff-back = Zurück zu den Mitarbeitenden
+bo-staff-error-email = Bitte geben Sie eine gültige E-Mail-Adresse ein.
+bo-staff-error-name = Bitte geben Sie den Namen ein (höchstens 100 Zeichen).
+bo-staff-error-roles = Bitte wählen Sie mindestens eine Rolle.
+bo-staff-error-exists = Für diese E-Mail-Adresse besteht bereits ein Konto.
+history-staff-activated = Mitarbeiterkonto aktiviert
+history-staff-deactivated = Mitarbeiterkonto deaktiviert

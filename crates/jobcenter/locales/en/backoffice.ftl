@@ -182,3 +182,27 @@ mail-access-help-one-time-body =
 history-access-help-factors-reset = Access help: second factors reset by the jobcenter
 history-access-help-one-time-access = Access help: one-time access data issued by the jobcenter
 history-staff-granted = Back-office roles granted
+
+# Staff of the office (admins).
+bo-nav-staff = Staff
+bo-staff-title = Staff of the office
+bo-staff-email = E-mail address
+bo-staff-roles = Roles
+bo-staff-status = State
+bo-staff-active = active
+bo-staff-inactive = deactivated
+bo-staff-activate = Activate
+bo-staff-deactivate = Deactivate
+bo-staff-new = Create staff account
+bo-staff-new-intro = The new account gets one-time access data that you hand over in person. The first login sets up a second factor.
+bo-staff-name-hint = How colleagues and clients see the name ("Your contact").
+bo-staff-phone = Telephone
+bo-staff-create = Create staff account
+bo-staff-created-title = Staff account created
+bo-staff-back = Back to the staff list
+bo-staff-error-email = Please enter a valid e-mail address.
+bo-staff-error-name = Please enter the name (at most 100 characters).
+bo-staff-error-roles = Please choose at least one role.
+bo-staff-error-exists = An account with this e-mail address already exists.
+history-staff-activated = Staff account activated
+history-staff-deactivated = Staff account deactivated

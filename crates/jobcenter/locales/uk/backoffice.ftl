@@ -182,3 +182,27 @@ mail-access-help-one-time-body =
 history-access-help-factors-reset = Допомога з доступом: джобцентр скинув другі фактори
 history-access-help-one-time-access = Допомога з доступом: джобцентр видав одноразові дані доступу
 history-staff-granted = Надано ролі в бек-офісі
+
+# Staff of the office (admins).
+bo-nav-staff = Працівники
+bo-staff-title = Працівники відділення
+bo-staff-email = Адреса електронної пошти
+bo-staff-roles = Ролі
+bo-staff-status = Статус
+bo-staff-active = активний
+bo-staff-inactive = деактивований
+bo-staff-activate = Активувати
+bo-staff-deactivate = Деактивувати
+bo-staff-new = Створити обліковий запис працівника
+bo-staff-new-intro = Новий обліковий запис отримує одноразові дані доступу, які ви передаєте особисто. Під час першого входу налаштовується другий фактор.
+bo-staff-name-hint = Так ім’я бачать колеги та клієнти («Ваш контакт»).
+bo-staff-phone = Телефон
+bo-staff-create = Створити обліковий запис працівника
+bo-staff-created-title = Обліковий запис працівника створено
+bo-staff-back = Назад до списку працівників
+bo-staff-error-email = Введіть дійсну адресу електронної пошти.
+bo-staff-error-name = Введіть ім’я (не більше 100 символів).
+bo-staff-error-roles = Виберіть щонайменше одну роль.
+bo-staff-error-exists = Обліковий запис із цією адресою електронної пошти вже існує.
+history-staff-activated = Обліковий запис працівника активовано
+history-staff-deactivated = Обліковий запис працівника деактивовано

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod druck;
 pub mod freischaltcode;
 pub mod kunden;
+pub mod mitarbeitende;
 pub mod start;
 pub mod store;
 pub mod zugangshilfe;
@@ -104,7 +105,7 @@ impl Role for Vermittlung {
     const ANY_OF: &'static [RoleName] = &[RoleName::Vermittlung];
 }
 
-/// Admin: the access log (ADM-5).
+/// Admin: the access log (ADM-5) and the office's staff (ADM-1).
 #[derive(Debug, Clone)]
 pub struct Admin;
 impl Role for Admin {
@@ -177,6 +178,9 @@ impl Nav {
         if has(RoleName::Service) {
             items.push(("/backoffice/kunden/neu", lang.t("bo-nav-new-client"), current == "/backoffice/kunden/neu"));
             items.push(("/backoffice/druck", lang.t("bo-nav-print"), current == "/backoffice/druck"));
+        }
+        if has(RoleName::Admin) {
+            items.push(("/backoffice/mitarbeitende", lang.t("bo-nav-staff"), current == "/backoffice/mitarbeitende"));
         }
         Self { items, staff_name: member.display_name.clone() }
     }

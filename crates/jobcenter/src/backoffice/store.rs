@@ -59,6 +59,19 @@ pub async fn staff_of_office(pool: &AnyPool, office_id: &str) -> sqlx::Result<Ve
     rows.iter().map(staff_member).collect()
 }
 
+/// All staff of an office, active or not, by name (the admin's list).
+pub async fn all_staff_of_office(pool: &AnyPool, office_id: &str) -> sqlx::Result<Vec<StaffMember>> {
+    let rows = sqlx::query(
+        "SELECT s.account_id, s.display_name, a.email, s.phone, s.office_id, o.name AS office_name, s.roles, s.active
+         FROM staff s JOIN accounts a ON a.id = s.account_id JOIN offices o ON o.id = s.office_id
+         WHERE s.office_id = $1 ORDER BY s.display_name, a.email",
+    )
+    .bind(office_id)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(staff_member).collect()
+}
+
 /// A new office (Dienststelle).
 #[derive(Debug, Clone)]
 pub struct NewOffice<'a> {

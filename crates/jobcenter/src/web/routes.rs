@@ -45,6 +45,7 @@ pub const BACKOFFICE_GET_ROUTES: &[(&str, Option<&str>)] = &[
     ("/backoffice/kunden/{id}/freischaltcode", Some("service")),
     ("/backoffice/kunden/{id}/zugangshilfe", Some("service")),
     ("/backoffice/druck", Some("service")),
+    ("/backoffice/mitarbeitende", Some("admin")),
 ];
 
 /// Back-office POST actions and their roles (see [`BACKOFFICE_GET_ROUTES`]).
@@ -54,6 +55,8 @@ pub const BACKOFFICE_POST_ROUTES: &[(&str, Option<&str>)] = &[
     ("/backoffice/kunden/{id}/freischaltcode/brief", Some("service")),
     ("/backoffice/kunden/{id}/zugangshilfe", Some("service")),
     ("/backoffice/druck/{id}/gedruckt", Some("service")),
+    ("/backoffice/mitarbeitende", Some("admin")),
+    ("/backoffice/mitarbeitende/{id}/aktiv", Some("admin")),
 ];
 // END back office route lists
 
@@ -129,6 +132,8 @@ pub fn router(state: AppState) -> Router {
         .route("/backoffice/kunden/{id}/zugangshilfe", get(backoffice::zugangshilfe::form).post(backoffice::zugangshilfe::submit))
         .route("/backoffice/druck", get(backoffice::druck::list))
         .route("/backoffice/druck/{id}/gedruckt", post(backoffice::druck::mark_printed))
+        .route("/backoffice/mitarbeitende", get(backoffice::mitarbeitende::list).post(backoffice::mitarbeitende::create))
+        .route("/backoffice/mitarbeitende/{id}/aktiv", post(backoffice::mitarbeitende::toggle))
         // END back office routes
         // Local mode only: the mails that would have been sent.
         .route("/lokal/postausgang", get(lokal::list))

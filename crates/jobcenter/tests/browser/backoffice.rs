@@ -154,6 +154,16 @@ async fn back_office_journey(javascript: bool) {
     tab.expect_heading("Druckaufträge").await;
     tab.expect_text("Es liegen keine offenen Druckaufträge vor.").await;
 
+    // A colleague's account, with one-time access data.
+    tab.click_link("Mitarbeitende").await;
+    tab.expect_heading("Mitarbeitende der Dienststelle").await;
+    tab.fill("E-Mail-Adresse", "nele@jc.example").await;
+    tab.fill("Name", "Nele Neu").await;
+    tab.tick("rolle_service").await;
+    tab.click_button("Mitarbeiterkonto anlegen").await;
+    tab.expect_heading("Mitarbeiterkonto angelegt").await;
+    assert_eq!(tab.text_of("#einmal-passwort").await.trim().len(), 19);
+
     // Access help for a client whose account is linked to the record.
     app.register_confirmed("erika@example.de", PASSWORD).await;
     let account = app.account_id("erika@example.de").await.unwrap();
@@ -179,8 +189,8 @@ async fn back_office_journey(javascript: bool) {
 
     // login (from /backoffice), gate, TOTP set-up, recovery codes, start,
     // new record, its errors, record, search, hits, purpose, record, code
-    // form, its errors, issued, record, access log, print queue, record,
-    // access help, one-time data.
-    tab.assert_clean(21);
+    // form, its errors, issued, record, access log, print queue, staff,
+    // staff created, record, access help, one-time data.
+    tab.assert_clean(23);
     chromium.close().await;
 }

@@ -132,3 +132,58 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
     let r = app.login(&second.staff_email, &second.staff_password).await;
     assert_eq!(location(&r), "/sicherheitshinweis", "the demo login works and asks for a factor");
 }
+
+#[tokio::test]
+async fn admins_create_staff_with_one_time_access_data_and_deactivate_them() {
+    let app = TestApp::spawn().await;
+    let o = office(&app, "Jobcenter Nürnberg").await;
+    let admin = staff(&app, "admin@jc.example", &o, "admin").await;
+    let list = get(&app, &admin, "/backoffice/mitarbeitende").await.text().await.unwrap();
+    assert!(list.contains("admin@jc.example") && list.contains("Mitarbeiterkonto anlegen"));
+
+    let r = post(&app, &admin, "/backoffice/mitarbeitende", &[("email", "kein-name"), ("name", "")]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    for m in
+        ["Bitte geben Sie eine gültige E-Mail-Adresse ein.", "Bitte geben Sie den Namen ein", "Bitte wählen Sie mindestens eine Rolle."]
+    {
+        assert!(html.contains(m), "{m}");
+    }
+    let r = post(&app, &admin, "/backoffice/mitarbeitende", &[("email", "admin@jc.example"), ("name", "X"), ("rolle_service", "on")]).await;
+    assert!(r.text().await.unwrap().contains("Für diese E-Mail-Adresse besteht bereits ein Konto."), "never an existing account");
+
+    let form =
+        [("email", "neu@jc.example"), ("name", "Nele Neu"), ("telefon", "0911 1"), ("rolle_service", "on"), ("rolle_leistung", "on")];
+    let r = post(&app, &admin, "/backoffice/mitarbeitende", &form).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    let marker = "id=\"einmal-passwort\">";
+    let start = html.find(marker).expect("one-time password shown") + marker.len();
+    let one_time = html[start..start + 19].to_owned();
+    let id = app.account_id("neu@jc.example").await.expect("account created");
+    let roles: String =
+        sqlx::query_scalar("SELECT roles FROM staff WHERE account_id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(roles, "service,leistung");
+
+    let c = app.new_client();
+    let r = app.login_with(&c, "neu@jc.example", &one_time).await;
+    assert_eq!(location(&r), "/sicherheitshinweis", "the first login sets up a factor");
+    assert_eq!(app.login_with(&app.new_client(), "neu@jc.example", &one_time).await.status(), 422, "once only");
+    app.set_up_totp_with(&c).await;
+    let start_page = get(&app, &c, "/backoffice").await.text().await.unwrap();
+    assert!(start_page.contains("Kundendatensatz anlegen") && !start_page.contains("/backoffice/mitarbeitende"), "nav by role");
+    assert_eq!(get(&app, &c, "/backoffice/mitarbeitende").await.status(), 403);
+
+    let r = post(&app, &admin, &format!("/backoffice/mitarbeitende/{id}/aktiv"), &[]).await;
+    assert_eq!(location(&r), "/backoffice/mitarbeitende");
+    assert_eq!(location(&get(&app, &c, "/backoffice").await), "/anmelden?weiter=%2Fbackoffice", "deactivated: sessions ended");
+    assert!(get(&app, &admin, "/backoffice/mitarbeitende").await.text().await.unwrap().contains("deaktiviert"));
+    let admin_id = app.account_id("admin@jc.example").await.unwrap();
+    assert_eq!(post(&app, &admin, &format!("/backoffice/mitarbeitende/{admin_id}/aktiv"), &[]).await.status(), 404, "never oneself");
+    let events: Vec<String> = sqlx::query_scalar("SELECT kind FROM audit_events WHERE account_id = $1 ORDER BY seq")
+        .bind(&id)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(events.contains(&"staff_granted".to_owned()) && events.contains(&"staff_deactivated".to_owned()), "{events:?}");
+}

@@ -66,6 +66,7 @@ bo-purpose-title = Zweck des Zugriffs
 bo-purpose-intro = Sie öffnen den Kundendatensatz { $kundennummer }. Jeder Zugriff auf Sozialdaten wird mit Zweck protokolliert.
 bo-purpose-label = Zweck
 bo-purpose-hint = Wählen Sie den Anlass, aus dem Sie die Daten einsehen.
+bo-purpose-choose = Bitte wählen
 bo-purpose-submit = Weiter
 bo-purpose-error = Bitte wählen Sie einen Zweck aus der Liste.
 bo-purpose-vorsprache = Persönliche Vorsprache

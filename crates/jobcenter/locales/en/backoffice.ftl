@@ -66,6 +66,7 @@ bo-purpose-title = Purpose of access
 bo-purpose-intro = You are opening client record { $kundennummer }. Every access to social data is logged with its purpose.
 bo-purpose-label = Purpose
 bo-purpose-hint = Choose why you are looking at the data.
+bo-purpose-choose = Please choose
 bo-purpose-submit = Continue
 bo-purpose-error = Please choose a purpose from the list.
 bo-purpose-vorsprache = Visit in person

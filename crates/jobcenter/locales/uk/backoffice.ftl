@@ -66,6 +66,7 @@ bo-purpose-title = Мета доступу
 bo-purpose-intro = Ви відкриваєте запис клієнта { $kundennummer }. Кожен доступ до соціальних даних протоколюється із зазначенням мети.
 bo-purpose-label = Мета
 bo-purpose-hint = Виберіть причину, з якої ви переглядаєте дані.
+bo-purpose-choose = Будь ласка, виберіть
 bo-purpose-submit = Далі
 bo-purpose-error = Виберіть мету зі списку.
 bo-purpose-vorsprache = Особистий візит

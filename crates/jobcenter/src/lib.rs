@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod audit;
+pub mod backoffice;
 pub mod clock;
 pub mod config;
 pub mod crypto;

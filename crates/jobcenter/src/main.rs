@@ -1,4 +1,6 @@
-//! `jobcenter`: the one binary. `jobcenter serve` runs the portal.
+//! `jobcenter`: the one binary. `jobcenter serve` runs the portal;
+//! `jobcenter admin …` manages offices and staff; `jobcenter demo` runs it
+//! with demo data.
 
 use clap::{Parser, Subcommand};
 use jobcenter::app::{AppState, Overrides};
@@ -21,6 +23,47 @@ enum Command {
     Worker,
     /// Checks the hash chain of the audit trail.
     AuditVerify,
+    /// Back-office administration: offices and staff accounts (ADM-1).
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Prepares demo data (an office, a staff login, a client record with a
+    /// fresh Freischaltcode), prints them, then runs the web server.
+    Demo,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Creates an office (Dienststelle) and prints its id.
+    CreateOffice {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        street: String,
+        #[arg(long)]
+        postcode: String,
+        #[arg(long)]
+        city: String,
+        #[arg(long)]
+        phone: String,
+    },
+    /// Creates a staff account (confirmed Konto account plus staff row), or
+    /// makes an existing account staff. The password comes from
+    /// JOBCENTER_STAFF_PASSWORD or is asked for (never an argument).
+    CreateStaff {
+        #[arg(long)]
+        email: String,
+        /// Name shown to colleagues and clients ("Ihr Kontakt").
+        #[arg(long)]
+        name: String,
+        /// Office id or exact office name.
+        #[arg(long)]
+        office: String,
+        /// Comma-separated: service,leistung,vermittlung,admin.
+        #[arg(long)]
+        roles: String,
+        #[arg(long, default_value = "")]
+        phone: String,
+    },
 }
 
 #[tokio::main]
@@ -37,21 +80,7 @@ async fn run() -> anyhow::Result<()> {
     init_logging(&config.log_format, &config.log);
     let state = AppState::build(config, Overrides::default()).await?;
     match cli.command {
-        Command::Serve => {
-            let listener = tokio::net::TcpListener::bind(state.config.listen)
-                .await
-                .map_err(|e| anyhow::anyhow!("JOBCENTER_LISTEN: {} kann nicht geöffnet werden: {e}", state.config.listen))?;
-            tracing::info!(
-                listen = %state.config.listen,
-                public_url = %state.config.public_url,
-                local_mail = state.config.local_mail(),
-                "Jobcenter Digital läuft"
-            );
-            let shutdown = async {
-                let _ = tokio::signal::ctrl_c().await;
-            };
-            jobcenter::server::serve(state, listener, shutdown).await
-        }
+        Command::Serve => serve(state).await,
         Command::Migrate => {
             tracing::info!("migrations applied");
             Ok(())
@@ -61,12 +90,99 @@ async fn run() -> anyhow::Result<()> {
             tokio::signal::ctrl_c().await?;
             Ok(())
         }
+        Command::Admin(cmd) => admin(&state, cmd).await,
+        Command::Demo => demo(state).await,
         Command::AuditVerify => {
             let n = jobcenter::audit::verify_chain(&state.db.pool).await?;
             println!("Audit-Kette unversehrt: {n} Ereignisse");
             Ok(())
         }
     }
+}
+
+async fn serve(state: AppState) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(state.config.listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("JOBCENTER_LISTEN: {} kann nicht geöffnet werden: {e}", state.config.listen))?;
+    tracing::info!(
+        listen = %state.config.listen,
+        public_url = %state.config.public_url,
+        local_mail = state.config.local_mail(),
+        "Jobcenter Digital läuft"
+    );
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    jobcenter::server::serve(state, listener, shutdown).await
+}
+
+/// `jobcenter demo`: demo data printed to the console, then the server.
+async fn demo(state: AppState) -> anyhow::Result<()> {
+    let d = jobcenter::backoffice::cli::demo(&state).await?;
+    let base = state.config.base_url();
+    println!("\nDemo-Daten für Jobcenter Digital ({base}):");
+    println!("  Backoffice:      {base}/backoffice");
+    println!("  Anmeldung:       {} / {}", d.staff_email, d.staff_password);
+    println!("                   (beim ersten Anmelden TOTP oder Passkey einrichten)");
+    println!("  Kundendatensatz: {} ({})", d.client_name, d.kundennummer);
+    println!("  Freischaltcode:  {} (gültig bis {})", d.code, d.valid_until);
+    println!("  Eingabe:         {base}/freischaltcode?code={}\n", d.code.replace('-', ""));
+    serve(state).await
+}
+
+/// `jobcenter admin …`.
+async fn admin(state: &AppState, cmd: AdminCommand) -> anyhow::Result<()> {
+    use jobcenter::backoffice::cli;
+    match cmd {
+        AdminCommand::CreateOffice { name, street, postcode, city, phone } => {
+            let office =
+                jobcenter::backoffice::store::NewOffice { name: &name, street: &street, postcode: &postcode, city: &city, phone: &phone };
+            let id = cli::create_office(state, &office).await?;
+            println!("Dienststelle angelegt: {id}");
+        }
+        AdminCommand::CreateStaff { email, name, office, roles, phone } => {
+            let new = cli::NewStaff { email: &email, display_name: &name, office: &office, roles: &roles, phone: &phone };
+            cli::check_staff(state, &new).await?;
+            let exists = jobcenter::konto::store::find_by_login(&state.db.pool, &email).await?.is_some();
+            let password = if exists { None } else { Some(staff_password()?) };
+            let (id, created) = cli::create_staff(state, &new, password.as_deref()).await?;
+            if created {
+                println!("Mitarbeiterkonto angelegt: {id} ({email}). Beim ersten Anmelden wird ein zweiter Faktor eingerichtet.");
+            } else {
+                println!("Vorhandenes Konto {id} ({email}) ist jetzt Mitarbeiterkonto mit den Rollen {roles}.");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The new staff password: from `JOBCENTER_STAFF_PASSWORD`, else asked for
+/// on the terminal without echo (never a command-line argument, which
+/// would end up in the shell history and the process list).
+fn staff_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if let Ok(p) = std::env::var("JOBCENTER_STAFF_PASSWORD") {
+        return Ok(p);
+    }
+    let stdin = std::io::stdin();
+    let tty = stdin.is_terminal();
+    if tty {
+        eprint!("Passwort für das neue Mitarbeiterkonto: ");
+        std::io::stderr().flush()?;
+        let _ = std::process::Command::new("stty").arg("-echo").stdin(std::process::Stdio::inherit()).status();
+    }
+    let mut line = String::new();
+    let read = stdin.lock().read_line(&mut line);
+    if tty {
+        let _ = std::process::Command::new("stty").arg("echo").stdin(std::process::Stdio::inherit()).status();
+        eprintln!();
+    }
+    read?;
+    let p = line.trim_end_matches(['\r', '\n']).to_owned();
+    if p.is_empty() {
+        anyhow::bail!("kein Passwort eingegeben (oder JOBCENTER_STAFF_PASSWORD setzen)");
+    }
+    Ok(p)
 }
 
 fn init_logging(format: &str, directives: &str) {

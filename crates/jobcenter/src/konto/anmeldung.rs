@@ -112,6 +112,13 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
 
     let phc = account.as_ref().and_then(|a| a.password_hash.clone());
     let ok = state.hasher.verify(phc, &f.passwort).await?;
+    // One-time access data (MFA-70) open one login only.
+    let ok = ok
+        && match &candidate {
+            Some(c) if c.one_time_access => super::einmal_zugang::take_login(&state.db.pool, &c.account.id, now).await?,
+            Some(_) => true,
+            None => false,
+        };
     let account = match account {
         Some(a) if ok => a,
         other => {

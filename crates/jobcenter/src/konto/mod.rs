@@ -4,6 +4,7 @@
 
 pub mod anmeldung;
 pub mod bestaetigung;
+pub mod einmal_zugang;
 pub mod einstellungen;
 pub mod mfa;
 pub mod passwort_vergessen;

@@ -85,6 +85,8 @@ pub struct LoginCandidate {
     pub passkeys: i64,
     pub recovery_codes_left: i64,
     pub failures: i64,
+    /// One-time access data (MFA-70) are pending: the login must take them.
+    pub one_time_access: bool,
 }
 
 /// `SELECT` of [`LoginCandidate`]; the failure counter uses the key of
@@ -96,7 +98,8 @@ macro_rules! select_candidate {
                (SELECT COUNT(*) FROM totp_factors t WHERE t.account_id = a.id) AS totp,
                (SELECT COUNT(*) FROM passkeys p WHERE p.account_id = a.id) AS passkeys,
                (SELECT COUNT(*) FROM recovery_codes r WHERE r.account_id = a.id AND r.used_at IS NULL) AS recovery,
-               (SELECT l.hits FROM rate_limits l WHERE l.key = 'login:account:' || a.id AND l.window_start > $2) AS failures
+               (SELECT l.hits FROM rate_limits l WHERE l.key = 'login:account:' || a.id AND l.window_start > $2) AS failures,
+               (SELECT COUNT(*) FROM one_time_passwords o WHERE o.account_id = a.id) AS one_time
              FROM accounts a ",
             $where
         )
@@ -116,6 +119,7 @@ pub async fn find_login_candidate(pool: &AnyPool, identifier: &str, window_opene
         passkeys: r.try_get("passkeys")?,
         recovery_codes_left: r.try_get("recovery")?,
         failures: r.try_get::<Option<i64>, _>("failures")?.unwrap_or(0),
+        one_time_access: r.try_get::<i64, _>("one_time")? > 0,
     }))
 }
 
@@ -269,7 +273,8 @@ pub async fn confirm_email(tx: &mut Tx, account_id: &str, now: i64) -> sqlx::Res
         == 1)
 }
 
-/// Stores a new password hash.
+/// Stores a new password hash (a password of the account's own: one-time
+/// access data, MFA-70, are then gone).
 pub async fn set_password(tx: &mut Tx, account_id: &str, hash: &str, now: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE accounts SET password_hash = $1, updated_at = $2 WHERE id = $3")
         .bind(hash)
@@ -277,7 +282,7 @@ pub async fn set_password(tx: &mut Tx, account_id: &str, hash: &str, now: i64) -
         .bind(account_id)
         .execute(&mut **tx)
         .await?;
-    Ok(())
+    super::einmal_zugang::clear(tx, account_id).await
 }
 
 /// Changes the address; `false` if another account has it.
@@ -341,6 +346,7 @@ pub async fn delete_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
         "DELETE FROM recovery_codes WHERE account_id = $1",
         "DELETE FROM known_browsers WHERE account_id = $1",
         "DELETE FROM passkeys WHERE account_id = $1",
+        "DELETE FROM one_time_passwords WHERE account_id = $1",
         "DELETE FROM accounts WHERE id = $1",
     ] {
         sqlx::query(sql).bind(account_id).execute(&mut **tx).await?;

@@ -5,7 +5,7 @@
 
 use super::{assets, ctx, metrics, not_found, render_errors, security_headers};
 use crate::app::AppState;
-use crate::{inhalte, konto, lokal};
+use crate::{backoffice, inhalte, konto, lokal};
 use axum::Router;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
@@ -31,6 +31,34 @@ pub const PARTIAL_SESSION_GET_ROUTES: &[&str] = &[
     "/konto/totp",
     "/konto/passkeys/neu",
 ];
+
+// BEGIN back office route lists
+/// Back-office GET pages and the roles that may open them (`None`: any
+/// staff role). `{id}` stands for a client id. Walked by a test with every
+/// role, a client session and a stranger.
+pub const BACKOFFICE_GET_ROUTES: &[(&str, Option<&str>)] = &[
+    ("/backoffice", None),
+    ("/backoffice/kunden", None),
+    ("/backoffice/kunden/neu", Some("service")),
+    ("/backoffice/kunden/{id}", None),
+    ("/backoffice/kunden/{id}/zugriffe", Some("admin")),
+    ("/backoffice/kunden/{id}/freischaltcode", Some("service")),
+    ("/backoffice/kunden/{id}/zugangshilfe", Some("service")),
+    ("/backoffice/druck", Some("service")),
+    ("/backoffice/mitarbeitende", Some("admin")),
+];
+
+/// Back-office POST actions and their roles (see [`BACKOFFICE_GET_ROUTES`]).
+pub const BACKOFFICE_POST_ROUTES: &[(&str, Option<&str>)] = &[
+    ("/backoffice/kunden/neu", Some("service")),
+    ("/backoffice/kunden/{id}/freischaltcode", Some("service")),
+    ("/backoffice/kunden/{id}/freischaltcode/brief", Some("service")),
+    ("/backoffice/kunden/{id}/zugangshilfe", Some("service")),
+    ("/backoffice/druck/{id}/gedruckt", Some("service")),
+    ("/backoffice/mitarbeitende", Some("admin")),
+    ("/backoffice/mitarbeitende/{id}/aktiv", Some("admin")),
+];
+// END back office route lists
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
@@ -92,6 +120,21 @@ pub fn router(state: AppState) -> Router {
         .route("/anmelden/zweiter-faktor/passkey/optionen", post(mfa::passkey::anmelden::second_factor_options))
         .route("/anmelden/zweiter-faktor/passkey", post(mfa::passkey::anmelden::second_factor))
         // END passkey routes
+        // BEGIN back office routes (ADM-1 … ADM-5, MFA-70, PRF-2, OKO-3): every
+        // handler takes a `Staff<Role>` extractor; see BACKOFFICE_GET_ROUTES.
+        .route("/backoffice", get(backoffice::start::start))
+        .route("/backoffice/kunden", get(backoffice::kunden::search))
+        .route("/backoffice/kunden/neu", get(backoffice::kunden::new_form).post(backoffice::kunden::create))
+        .route("/backoffice/kunden/{id}", get(backoffice::kunden::show))
+        .route("/backoffice/kunden/{id}/zugriffe", get(backoffice::kunden::access_log))
+        .route("/backoffice/kunden/{id}/freischaltcode", get(backoffice::freischaltcode::form).post(backoffice::freischaltcode::issue))
+        .route("/backoffice/kunden/{id}/freischaltcode/brief", post(backoffice::freischaltcode::letter))
+        .route("/backoffice/kunden/{id}/zugangshilfe", get(backoffice::zugangshilfe::form).post(backoffice::zugangshilfe::submit))
+        .route("/backoffice/druck", get(backoffice::druck::list))
+        .route("/backoffice/druck/{id}/gedruckt", post(backoffice::druck::mark_printed))
+        .route("/backoffice/mitarbeitende", get(backoffice::mitarbeitende::list).post(backoffice::mitarbeitende::create))
+        .route("/backoffice/mitarbeitende/{id}/aktiv", post(backoffice::mitarbeitende::toggle))
+        // END back office routes
         // Local mode only: the mails that would have been sent.
         .route("/lokal/postausgang", get(lokal::list))
         .route("/lokal/postausgang/{id}", get(lokal::show))

@@ -6,6 +6,7 @@
 mod support;
 
 mod anmeldung;
+mod backoffice;
 mod betrieb;
 mod einstellungen;
 mod outbox;

@@ -11,6 +11,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod backoffice;
 mod chromium;
 mod passkeys;
 

@@ -1,0 +1,189 @@
+//! Roles (ADM-1): every back-office route, walked with every role, a
+//! client's session and a stranger; staff without a second factor stop at
+//! the gate; the CLI checks its input.
+
+use super::{client_account, create_client, get, office, post, staff};
+use crate::support::{PASSWORD, TestApp, location};
+use jobcenter::backoffice::cli::{self, NewStaff};
+use jobcenter::web::routes::{BACKOFFICE_GET_ROUTES, BACKOFFICE_POST_ROUTES};
+
+fn encoded(path: &str) -> String {
+    path.replace('/', "%2F")
+}
+
+#[tokio::test]
+async fn every_back_office_route_admits_only_its_roles() {
+    let app = TestApp::spawn().await;
+    let o = office(&app, "Jobcenter Nürnberg").await;
+    let service = staff(&app, "service@jc.example", &o, "service").await;
+    let client_id = create_client(&app, &service, "Erika", "Mustermann").await;
+    let mut browsers = vec![("service", service)];
+    for role in ["leistung", "vermittlung", "admin"] {
+        browsers.push((role, staff(&app, &format!("{role}@jc.example"), &o, role).await));
+    }
+    let (client_browser, _) = client_account(&app, "kundin@example.de").await;
+    let stranger = app.new_client();
+    assert!(BACKOFFICE_GET_ROUTES.len() >= 8 && BACKOFFICE_POST_ROUTES.len() >= 5);
+
+    for (route, needs) in BACKOFFICE_GET_ROUTES {
+        let path = route.replace("{id}", &client_id);
+        for (role, b) in &browsers {
+            let r = get(&app, b, &path).await;
+            if needs.is_none_or(|n| n == *role) {
+                assert_eq!(r.status(), 200, "{role} may open {path}");
+            } else {
+                assert_eq!(r.status(), 403, "{role} may not open {path}");
+                assert!(r.text().await.unwrap().contains("Kein Zugriff"));
+            }
+        }
+        assert_eq!(get(&app, &client_browser, &path).await.status(), 403, "a client may not open {path}");
+        let r = get(&app, &stranger, &path).await;
+        assert_eq!(r.status(), 303, "{path}");
+        assert_eq!(location(&r), format!("/anmelden?weiter={}", encoded(&path)));
+    }
+
+    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM record_access_log").fetch_one(&app.state.db.pool).await.unwrap();
+    for (route, needs) in BACKOFFICE_POST_ROUTES {
+        let path = route.replace("{id}", &client_id);
+        for (role, b) in &browsers {
+            let status = post(&app, b, &path, &[]).await.status();
+            if needs.is_none_or(|n| n == *role) {
+                assert!(status != 403 && status.is_client_error(), "{role} reaches {path} (and its empty form is refused): {status}");
+            } else {
+                assert_eq!(status, 403, "{role} may not post to {path}");
+            }
+        }
+        assert_eq!(post(&app, &client_browser, &path, &[]).await.status(), 403, "a client may not post to {path}");
+        let r = post(&app, &stranger, &path, &[]).await;
+        assert_eq!((r.status().as_u16(), location(&r)), (303, "/anmelden?weiter=%2Fkonto".to_owned()), "{path}");
+    }
+    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM record_access_log").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(after, before, "no refused or empty request did anything");
+    let codes: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM activation_codes").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(codes, 0);
+}
+
+#[tokio::test]
+async fn staff_without_a_second_factor_meet_the_gate_and_never_the_back_office() {
+    let app = TestApp::spawn().await;
+    let o = office(&app, "Jobcenter Nürnberg").await;
+    let s = NewStaff { email: "neu@jc.example", display_name: "Neu", office: &o, roles: "service,admin", phone: "" };
+    cli::create_staff(&app.state, &s, Some(PASSWORD)).await.unwrap();
+    let r = app.login("neu@jc.example", PASSWORD).await;
+    assert_eq!(location(&r), "/sicherheitshinweis");
+    for (route, _) in BACKOFFICE_GET_ROUTES {
+        let r = app.get(route).await;
+        assert_eq!((r.status().as_u16(), location(&r)), (303, "/sicherheitshinweis".to_owned()), "{route}");
+    }
+    app.set_up_totp_with(&app.client).await;
+    let page = app.get("/backoffice").await;
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("Dienststelle: Jobcenter Nürnberg") && html.contains("Druckaufträge"), "{html}");
+}
+
+#[tokio::test]
+async fn an_inactive_staff_row_opens_nothing() {
+    let app = TestApp::spawn().await;
+    let o = office(&app, "Jobcenter Nürnberg").await;
+    let c = staff(&app, "weg@jc.example", &o, "service").await;
+    assert_eq!(get(&app, &c, "/backoffice").await.status(), 200);
+    sqlx::query("UPDATE staff SET active = 0").execute(&app.state.db.pool).await.unwrap();
+    assert_eq!(get(&app, &c, "/backoffice").await.status(), 403);
+}
+
+#[tokio::test]
+async fn the_cli_refuses_weak_passwords_unknown_roles_and_offices() {
+    let app = TestApp::spawn().await;
+    let o = office(&app, "Jobcenter Nürnberg").await;
+    let base = NewStaff { email: "a@jc.example", display_name: "A", office: &o, roles: "admin", phone: "" };
+    assert!(cli::create_staff(&app.state, &base, Some("kurz")).await.is_err(), "weak password");
+    assert!(cli::create_staff(&app.state, &NewStaff { roles: "chef", ..base.clone() }, Some(PASSWORD)).await.is_err(), "unknown role");
+    assert!(cli::create_staff(&app.state, &NewStaff { office: "Nirgendwo", ..base.clone() }, Some(PASSWORD)).await.is_err());
+    assert!(cli::create_staff(&app.state, &base, None).await.is_err(), "a new account needs a password");
+    let (id, created) =
+        cli::create_staff(&app.state, &NewStaff { office: "Jobcenter Nürnberg", ..base.clone() }, Some(PASSWORD)).await.unwrap();
+    assert!(created);
+    let confirmed: Option<i64> =
+        sqlx::query_scalar("SELECT email_confirmed_at FROM accounts WHERE id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
+    assert!(confirmed.is_some(), "staff accounts are confirmed");
+    let (again, created) = cli::create_staff(&app.state, &NewStaff { roles: "service,admin", ..base }, None).await.unwrap();
+    assert_eq!((again.as_str(), created), (id.as_str(), false), "an existing account keeps its password and gets the roles");
+    let roles: String =
+        sqlx::query_scalar("SELECT roles FROM staff WHERE account_id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(roles, "service,admin");
+    let bad = NewOffice { name: "X", street: "Y", postcode: "123", city: "Z", phone: "1" };
+    assert!(cli::create_office(&app.state, &bad).await.is_err());
+}
+
+use jobcenter::backoffice::store::NewOffice;
+
+#[tokio::test]
+async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
+    let app = TestApp::spawn().await;
+    let first = cli::demo(&app.state).await.unwrap();
+    let second = cli::demo(&app.state).await.unwrap();
+    assert_eq!(first.kundennummer, second.kundennummer, "the demo client is made once");
+    assert_ne!(first.code, second.code, "each run issues a fresh code");
+    let live: Vec<String> =
+        sqlx::query_scalar("SELECT code_hash FROM activation_codes WHERE voided_at IS NULL").fetch_all(&app.state.db.pool).await.unwrap();
+    let code = domain::Freischaltcode::parse(&second.code).unwrap();
+    assert_eq!(live, vec![jobcenter::crypto::token_hash(code.canonical())], "the earlier code is void");
+    let r = app.login(&second.staff_email, &second.staff_password).await;
+    assert_eq!(location(&r), "/sicherheitshinweis", "the demo login works and asks for a factor");
+}
+
+#[tokio::test]
+async fn admins_create_staff_with_one_time_access_data_and_deactivate_them() {
+    let app = TestApp::spawn().await;
+    let o = office(&app, "Jobcenter Nürnberg").await;
+    let admin = staff(&app, "admin@jc.example", &o, "admin").await;
+    let list = get(&app, &admin, "/backoffice/mitarbeitende").await.text().await.unwrap();
+    assert!(list.contains("admin@jc.example") && list.contains("Mitarbeiterkonto anlegen"));
+
+    let r = post(&app, &admin, "/backoffice/mitarbeitende", &[("email", "kein-name"), ("name", "")]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    for m in
+        ["Bitte geben Sie eine gültige E-Mail-Adresse ein.", "Bitte geben Sie den Namen ein", "Bitte wählen Sie mindestens eine Rolle."]
+    {
+        assert!(html.contains(m), "{m}");
+    }
+    let r = post(&app, &admin, "/backoffice/mitarbeitende", &[("email", "admin@jc.example"), ("name", "X"), ("rolle_service", "on")]).await;
+    assert!(r.text().await.unwrap().contains("Für diese E-Mail-Adresse besteht bereits ein Konto."), "never an existing account");
+
+    let form =
+        [("email", "neu@jc.example"), ("name", "Nele Neu"), ("telefon", "0911 1"), ("rolle_service", "on"), ("rolle_leistung", "on")];
+    let r = post(&app, &admin, "/backoffice/mitarbeitende", &form).await;
+    assert_eq!(r.status(), 200);
+    let html = r.text().await.unwrap();
+    let marker = "id=\"einmal-passwort\">";
+    let start = html.find(marker).expect("one-time password shown") + marker.len();
+    let one_time = html[start..start + 19].to_owned();
+    let id = app.account_id("neu@jc.example").await.expect("account created");
+    let roles: String =
+        sqlx::query_scalar("SELECT roles FROM staff WHERE account_id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(roles, "service,leistung");
+
+    let c = app.new_client();
+    let r = app.login_with(&c, "neu@jc.example", &one_time).await;
+    assert_eq!(location(&r), "/sicherheitshinweis", "the first login sets up a factor");
+    assert_eq!(app.login_with(&app.new_client(), "neu@jc.example", &one_time).await.status(), 422, "once only");
+    app.set_up_totp_with(&c).await;
+    let start_page = get(&app, &c, "/backoffice").await.text().await.unwrap();
+    assert!(start_page.contains("Kundendatensatz anlegen") && !start_page.contains("/backoffice/mitarbeitende"), "nav by role");
+    assert_eq!(get(&app, &c, "/backoffice/mitarbeitende").await.status(), 403);
+
+    let r = post(&app, &admin, &format!("/backoffice/mitarbeitende/{id}/aktiv"), &[]).await;
+    assert_eq!(location(&r), "/backoffice/mitarbeitende");
+    assert_eq!(location(&get(&app, &c, "/backoffice").await), "/anmelden?weiter=%2Fbackoffice", "deactivated: sessions ended");
+    assert!(get(&app, &admin, "/backoffice/mitarbeitende").await.text().await.unwrap().contains("deaktiviert"));
+    let admin_id = app.account_id("admin@jc.example").await.unwrap();
+    assert_eq!(post(&app, &admin, &format!("/backoffice/mitarbeitende/{admin_id}/aktiv"), &[]).await.status(), 404, "never oneself");
+    let events: Vec<String> = sqlx::query_scalar("SELECT kind FROM audit_events WHERE account_id = $1 ORDER BY seq")
+        .bind(&id)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert!(events.contains(&"staff_granted".to_owned()) && events.contains(&"staff_deactivated".to_owned()), "{events:?}");
+}

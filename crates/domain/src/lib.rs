@@ -7,6 +7,7 @@
 mod einmalcode;
 mod email;
 mod freischaltcode;
+mod mobilnummer;
 mod passkey_name;
 mod password;
 mod username;
@@ -14,6 +15,7 @@ mod username;
 pub use einmalcode::{RECOVERY_ALPHABET, RecoveryCode, TotpCode, TotpCodeError};
 pub use email::{Email, EmailError};
 pub use freischaltcode::{FREISCHALTCODE_ALPHABET, Freischaltcode, FreischaltcodeError};
+pub use mobilnummer::{Mobilnummer, MobilnummerError};
 pub use passkey_name::{PASSKEY_NAME_SPECIALS, PasskeyName, PasskeyNameError};
 pub use password::{Password, PasswordChecklist, PasswordError, SPECIAL_CHARACTERS};
 pub use username::{Username, UsernameError};

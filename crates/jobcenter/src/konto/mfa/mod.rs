@@ -213,8 +213,9 @@ fn browser_cookie(state: &AppState, id: &str) -> String {
 }
 
 /// Where a completed login goes: the passkey offer (MFA-2) if the account
-/// has no passkey and did not decline it for good, else `weiter` or
-/// "Kontoeinstellungen".
+/// has no passkey and did not decline it for good, else `weiter`, else the
+/// portal's start for the account (back office, "Standardprofil" or
+/// "Profil auswählen").
 pub async fn landing(state: &AppState, account: &Account, weiter: &str) -> sqlx::Result<String> {
     let ways = ways_in(&state.db.pool, account).await?;
     let dismissed: i64 = sqlx::query_scalar("SELECT passkey_offer_dismissed FROM accounts WHERE id = $1")
@@ -224,7 +225,10 @@ pub async fn landing(state: &AppState, account: &Account, weiter: &str) -> sqlx:
     if ways.passkeys == 0 && dismissed == 0 {
         return Ok(format!("/passkey/angebot{}", weiter_query(weiter)));
     }
-    Ok(safe_next(Some(weiter)).filter(|w| !w.is_empty()).unwrap_or_else(|| "/konto".to_owned()))
+    match safe_next(Some(weiter)).filter(|w| !w.is_empty()) {
+        Some(w) => Ok(w),
+        None => crate::portal::start_for(state, &account.id).await,
+    }
 }
 
 /// Queues a security mail about a factor (MFA-61) to the account.

@@ -30,8 +30,6 @@ portal-profiles-default-set = Das Standardprofil wurde geändert.
 portal-profiles-add = + Profil hinzufügen
 portal-profiles-add-hint = Ein weiteres Profil fügen Sie mit einem Freischaltcode hinzu.
 portal-profile-switch = Profil wechseln
-portal-switch-aria = Zum Profil von { $name } wechseln
-portal-default-aria = Profil von { $name } als Standardprofil festlegen
 
 ## Freischaltcode (PRF-3, PRF-4)
 portal-code-title = Online-Angebote freischalten

@@ -30,8 +30,6 @@ portal-profiles-default-set = The default profile was changed.
 portal-profiles-add = + Add a profile
 portal-profiles-add-hint = You add another profile with an activation code.
 portal-profile-switch = Switch profile
-portal-switch-aria = Switch to the profile of { $name }
-portal-default-aria = Make the profile of { $name } the default profile
 
 ## Activation code (PRF-3, PRF-4)
 portal-code-title = Activate online services

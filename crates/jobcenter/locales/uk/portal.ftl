@@ -30,8 +30,6 @@ portal-profiles-default-set = Стандартний профіль змінен
 portal-profiles-add = + Додати профіль
 portal-profiles-add-hint = Ще один профіль додається за допомогою коду активації.
 portal-profile-switch = Змінити профіль
-portal-switch-aria = Перейти до профілю { $name }
-portal-default-aria = Зробити профіль { $name } стандартним
 
 ## Код активації (PRF-3, PRF-4)
 portal-code-title = Активувати онлайн-послуги

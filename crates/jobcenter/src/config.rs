@@ -338,7 +338,9 @@ mod tests {
     #[test]
     fn bad_values_name_the_setting() {
         type Case = (fn(&mut RawConfig), &'static str);
-        let cases: [Case; 5] = [
+        let cases: [Case; 7] = [
+            (|r| r.sms_gateway_url = Some("ftp://sms".into()), "JOBCENTER_SMS_GATEWAY_URL"),
+            (|r| r.sms_sender = "Jobcenter Region Hannover".into(), "JOBCENTER_SMS_SENDER"),
             (|r| r.listen = "nirgendwo".into(), "JOBCENTER_LISTEN"),
             (|r| r.database_url = Some("mysql://x".into()), "JOBCENTER_DATABASE_URL"),
             (|r| r.public_url = Some("ftp://x".into()), "JOBCENTER_PUBLIC_URL"),

@@ -255,15 +255,26 @@ pub async fn redeem(
     now: i64,
 ) -> anyhow::Result<Result<String, RedeemProblem>> {
     let hash = crate::crypto::token_hash(code.canonical());
-    let row = sqlx::query("SELECT id, expires_at, used_at, voided_at FROM activation_codes WHERE code_hash = $1")
-        .bind(&hash)
-        .fetch_optional(&mut **tx)
-        .await?;
+    let row =
+        sqlx::query("SELECT id, client_id, expires_at, used_at, used_by_account, voided_at FROM activation_codes WHERE code_hash = $1")
+            .bind(&hash)
+            .fetch_optional(&mut **tx)
+            .await?;
     let Some(row) = row else { return Ok(Err(RedeemProblem::Wrong)) };
     if row.try_get::<Option<i64>, _>("voided_at")?.is_some() {
         return Ok(Err(RedeemProblem::Wrong));
     }
     if row.try_get::<Option<i64>, _>("used_at")?.is_some() {
+        // A double-clicked "Freischalten": this account redeemed it and
+        // holds the profile, so the answer is the same success again.
+        let used_by: Option<String> = row.try_get("used_by_account")?;
+        if used_by.as_deref() == Some(account_id) {
+            let client_id: String = row.try_get("client_id")?;
+            if let Some(profile) = own_self_profile(tx, account_id, &client_id, now).await? {
+                crate::web::session::set_profile(&mut **tx, session_hash, Some(&profile)).await?;
+                return Ok(Ok(profile));
+            }
+        }
         return Ok(Err(RedeemProblem::Used));
     }
     if row.try_get::<i64, _>("expires_at")? <= now {
@@ -337,6 +348,18 @@ pub async fn redeem(
     crate::audit::record(tx, Some(account_id), "profile_activated", actor, serde_json::json!({"profile": profile_id}), now).await?;
     crate::web::session::set_profile(&mut **tx, session_hash, Some(&profile_id)).await?;
     Ok(Ok(profile_id))
+}
+
+async fn own_self_profile(tx: &mut Tx, account_id: &str, client_id: &str, now: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT id FROM profiles WHERE account_id = $1 AND client_id = $2 AND relation = 'self' AND valid_from <= $3
+           AND (valid_until IS NULL OR valid_until > $3)",
+    )
+    .bind(account_id)
+    .bind(client_id)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await
 }
 
 /// Kommunikationsoptionen of a client (PRF-6).

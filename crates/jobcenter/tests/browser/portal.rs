@@ -103,7 +103,9 @@ async fn client_journey(javascript: bool, email: &str) {
     tab.expect_text("Status der Online-Kommunikation").await;
     let role: String = tab.eval("return field(ARG).getAttribute('role');", json!("status")).await;
     assert_eq!(role, "switch");
+    assert_eq!(tab.text_of("label[for=status]").await.trim(), "Online-Kommunikation: Aus");
     tab.tick("status").await;
+    assert_eq!(tab.text_of("label[for=status]").await.trim(), "Online-Kommunikation: An", "the switch shows its position");
     tab.click_button("Status speichern").await;
     tab.expect_text("Die Online-Kommunikation ist aktiviert.").await;
     let on: bool = tab.eval("return field(ARG).checked;", json!("status")).await;

@@ -44,6 +44,9 @@ async fn a_new_client_enters_the_code_and_sees_the_profile_with_the_kundennummer
     let typed = code.display().to_lowercase().replace('-', " ");
     let r = app.post("/freischaltcode", &[("freischaltcode", &typed)]).await;
     assert_eq!(location(&r), "/freischaltcode/erfolgreich");
+    // A double click sends it twice: the same success, nothing twice.
+    let r = app.post("/freischaltcode", &[("freischaltcode", &typed)]).await;
+    assert_eq!(location(&r), "/freischaltcode/erfolgreich");
     let success = page(&app, &app.client, "/freischaltcode/erfolgreich").await;
     assert!(success.contains("Freischaltung erfolgreich"));
     assert!(success.contains("Sie haben nun Zugriff auf die entsprechenden eServices."));

@@ -21,7 +21,6 @@ struct StartPage {
     online: OnlineStatus,
     office: Option<Office>,
     contact: Option<Contact>,
-    other_profiles: bool,
 }
 
 /// `GET /profil`.
@@ -30,13 +29,5 @@ pub async fn start(State(state): State<AppState>, client: ClientProfile) -> AppR
     let online = store::online_status(pool, &client.profile.client_id).await?;
     let office = store::office(pool, &client.profile.office_id).await?;
     let contact = store::contact(pool, client.profile.pap_staff_id.as_deref()).await?;
-    let other_profiles = store::profiles_of(pool, &client.session.account_id, state.now()).await?.len() > 1;
-    render(&StartPage {
-        page: Page::new(&client.ctx, &state, "portal-profile-title"),
-        profile: client.profile,
-        online,
-        office,
-        contact,
-        other_profiles,
-    })
+    render(&StartPage { page: Page::new(&client.ctx, &state, "portal-profile-title"), profile: client.profile, online, office, contact })
 }

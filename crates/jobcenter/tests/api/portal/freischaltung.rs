@@ -68,6 +68,8 @@ async fn a_new_client_enters_the_code_and_sees_the_profile_with_the_kundennummer
         "Petra Ansprech",
         "pap.123a456789@jobcenter.example",
         "0511 6559 4041",
+        "Standardprofil",
+        "+ Profil hinzufügen",
     ] {
         assert!(start.contains(text), "{text}");
     }

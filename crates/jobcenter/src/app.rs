@@ -100,9 +100,7 @@ impl AppState {
             stats: self.worker_stats.clone(),
         })
     }
-}
 
-impl AppState {
     /// The SMS worker for this node: the HTTP gateway if one is configured,
     /// else the logging sender (local mode).
     pub fn sms_worker(&self) -> anyhow::Result<crate::sms::SmsWorker> {

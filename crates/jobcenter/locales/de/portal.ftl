@@ -133,3 +133,4 @@ history-profile-default-set = Standardprofil geändert
 history-online-consent-granted = Online-Kommunikation aktiviert
 history-online-consent-revoked = Online-Kommunikation deaktiviert
 history-communication-options-changed = Kommunikationsoptionen geändert
+history-profile-moved-away = Profil durch einen neuen Freischaltcode auf ein anderes Konto übertragen

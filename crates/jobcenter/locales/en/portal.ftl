@@ -133,3 +133,4 @@ history-profile-default-set = Default profile changed
 history-online-consent-granted = Online communication activated
 history-online-consent-revoked = Online communication deactivated
 history-communication-options-changed = Communication options changed
+history-profile-moved-away = Profile moved to another account by a new activation code

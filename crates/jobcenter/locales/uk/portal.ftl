@@ -133,3 +133,4 @@ history-profile-default-set = Стандартний профіль змінен
 history-online-consent-granted = Онлайн-комунікацію активовано
 history-online-consent-revoked = Онлайн-комунікацію вимкнено
 history-communication-options-changed = Параметри комунікації змінено
+history-profile-moved-away = Профіль перенесено на інший обліковий запис новим кодом активації

@@ -308,12 +308,24 @@ pub async fn redeem(
         None => {
             // A new code after an ID check moves the client's own profile to
             // the account that redeems it (e.g. after the old account was lost).
-            let old: Vec<String> = sqlx::query_scalar("DELETE FROM profiles WHERE client_id = $1 AND relation = 'self' RETURNING id")
-                .bind(&client_id)
-                .fetch_all(&mut **tx)
-                .await?;
-            for id in &old {
+            let old: Vec<(String, String)> =
+                sqlx::query_as("DELETE FROM profiles WHERE client_id = $1 AND relation = 'self' RETURNING id, account_id")
+                    .bind(&client_id)
+                    .fetch_all(&mut **tx)
+                    .await?;
+            for (id, old_account) in &old {
                 sqlx::query("UPDATE sessions SET profile_id = NULL WHERE profile_id = $1").bind(id).execute(&mut **tx).await?;
+                // In the old account's history, without this request's
+                // address or browser (they belong to someone else).
+                crate::audit::record(
+                    tx,
+                    Some(old_account),
+                    "profile_moved_away",
+                    &Actor::default(),
+                    serde_json::json!({"profile": id}),
+                    now,
+                )
+                .await?;
                 replaced_other_account = true;
             }
             let has_default: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM profiles WHERE account_id = $1 AND is_default = 1")

@@ -149,3 +149,37 @@ async fn switching_profiles_and_choosing_the_standardprofil() {
     let select = page(&app, &app.client, "/profil-auswaehlen").await;
     assert!(select.contains("Clara Erst") && select.contains("Clara Zweit"));
 }
+
+#[tokio::test]
+async fn a_new_code_moves_the_clients_own_profile_to_the_account_that_redeems_it() {
+    let app = TestApp::spawn().await;
+    let (record, old_code) = app.fixture_client_with_code("900J000009", "Vera", "Verloren").await;
+    let (old, _) = client_signed_up(&app, "vera.alt@example.de").await;
+    assert_eq!(location(&enter_code(&app, &old, old_code.canonical()).await), "/freischaltcode/erfolgreich");
+    assert!(page(&app, &old, "/profil").await.contains("900J000009"));
+
+    // The old access is lost; after an ID check the jobcenter issues a new code.
+    let new_code = app.fixture_code(&record, 86_400).await;
+    let (new, _) = client_signed_up(&app, "vera.neu@example.de").await;
+    assert_eq!(location(&enter_code(&app, &new, new_code.canonical()).await), "/freischaltcode/erfolgreich");
+    assert!(page(&app, &new, "/profil").await.contains("900J000009"));
+
+    // The old account no longer reaches the profile, not even with its session.
+    assert_eq!(location(&old.get(app.url("/profil")).send().await.unwrap()), "/profil-auswaehlen");
+    let owners: Vec<String> = sqlx::query_scalar("SELECT account_id FROM profiles WHERE client_id = $1")
+        .bind(&record.id)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(owners, vec![app.account_id("vera.neu@example.de").await.unwrap()]);
+    let details: Vec<String> =
+        sqlx::query_scalar("SELECT details FROM client_events WHERE client_id = $1 AND kind = 'activated' ORDER BY at, id")
+            .bind(&record.id)
+            .fetch_all(&app.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(details.len(), 2);
+    assert!(details[1].contains("\"replaced_other_account\":true"), "{}", details[1]);
+    let history = page(&app, &old, "/konto/verlauf").await;
+    assert!(history.contains("Profil durch einen neuen Freischaltcode auf ein anderes Konto übertragen"), "the old account is told");
+}

@@ -155,11 +155,29 @@ async fn client_journey(javascript: bool, email: &str) {
     tab.click_button("Profil von Kim Klicker auswählen").await;
     tab.expect_heading("Profil").await;
 
+    // A second profile ("+ Profil hinzufügen", PRF-5), then back by
+    // "Profile verwalten", and the second one as Standardprofil.
+    let (_, second) = app.fixture_client_with_code("987Z654321", "Kim", "Zweitprofil").await;
+    tab.click_link("+ Profil hinzufügen").await;
+    tab.fill("Freischaltcode *", second.canonical()).await;
+    tab.click_button("Freischalten").await;
+    tab.expect_heading("Freischaltung erfolgreich").await;
+    tab.expect_text("Kundennummer: 987Z654321").await;
+    tab.click_link("Zum Profil").await;
+    tab.click_link("Profile verwalten").await;
+    tab.expect_heading("Profile verwalten").await;
+    tab.click_button("Profil wechseln : Kim Klicker").await;
+    assert_eq!(tab.text_of("#kundennummer").await.trim(), "Kundennummer: 123A456789");
+    tab.click_link("Profile verwalten").await;
+    tab.click_button("Als Standardprofil festlegen : Kim Zweitprofil").await;
+    tab.expect_text("Das Standardprofil wurde geändert.").await;
+
     // registration, its success, confirmed, login, notice, TOTP, recovery
     // codes, settings, Profil auswählen, Profile verwalten, code form, its
     // error, success, profile, consent, consent on, profile, consent, off,
     // profile, Verlauf, profile, edit, its error, saved, profile, choice,
-    // profile.
-    tab.assert_clean(28);
+    // profile, code form, success, profile, profiles, profile, profiles,
+    // profiles.
+    tab.assert_clean(35);
     chromium.close().await;
 }

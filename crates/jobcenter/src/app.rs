@@ -36,6 +36,8 @@ pub struct AppState {
     /// The WebAuthn relying party for passkeys (MFA-20 … MFA-24): RP id =
     /// host of `public_url`, origin = `public_url`. Built once at start.
     pub webauthn: Arc<webauthn_rs::Webauthn>,
+    /// Wakes this node's SMS worker after an enqueue (PRF-6).
+    pub sms_wake: Arc<Notify>,
 }
 
 /// Optional replacements for tests: a manual clock.
@@ -66,6 +68,7 @@ impl AppState {
             local_mail_dir: config.data_dir.join("mails"),
             clock: overrides.clock.unwrap_or_else(|| Arc::new(SystemClock)),
             outbox_wake: Arc::new(Notify::new()),
+            sms_wake: Arc::new(Notify::new()),
             metrics: Arc::new(Metrics::default()),
             worker_stats: Arc::new(WorkerStats::default()),
             config: Arc::new(config),
@@ -96,6 +99,16 @@ impl AppState {
             transport,
             stats: self.worker_stats.clone(),
         })
+    }
+
+    /// The SMS worker for this node: the HTTP gateway if one is configured,
+    /// else the logging sender (local mode).
+    pub fn sms_worker(&self) -> anyhow::Result<crate::sms::SmsWorker> {
+        let sender: Arc<dyn crate::sms::SmsSender> = match &self.config.sms_gateway {
+            Some(g) => Arc::new(crate::sms::HttpGateway::new(g.clone(), self.config.sms_sender.clone())?),
+            None => Arc::new(crate::sms::LogSender),
+        };
+        Ok(crate::sms::SmsWorker { pool: self.db.pool.clone(), secrets: self.secrets.clone(), clock: self.clock.clone(), sender })
     }
 }
 

@@ -38,6 +38,13 @@ pub struct RawConfig {
     /// trusted (0: none; the TCP peer is the client).
     pub trusted_proxies: usize,
     pub rate_limits: RateLimits,
+    /// SMS gateway (PRF-6): the adapter POSTs `{"to", "text"}` as JSON to
+    /// this URL; without it SMS are only logged (local mode).
+    pub sms_gateway_url: Option<String>,
+    /// Bearer token for the SMS gateway.
+    pub sms_gateway_token: Option<String>,
+    /// Sender name or number shown with SMS.
+    pub sms_sender: String,
 }
 
 /// The top-level settings; other `JOBCENTER_*` variables (say, of the test
@@ -63,6 +70,9 @@ const SETTINGS: &[&str] = &[
     "secure_app_name",
     "notify_new_browser",
     "trusted_proxies",
+    "sms_gateway_url",
+    "sms_gateway_token",
+    "sms_sender",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -80,11 +90,23 @@ pub struct RateLimits {
     pub mail_per_recipient: i64,
     /// Reset, resend and reminder requests per client address per hour.
     pub recovery_per_address: i64,
+    /// Freischaltcode attempts per account per hour (PRF-3).
+    pub activation_per_account: i64,
+    /// Freischaltcode attempts per client address per hour (PRF-3).
+    pub activation_per_address: i64,
 }
 
 impl Default for RateLimits {
     fn default() -> Self {
-        Self { login_per_account: 10, login_per_address: 100, register_per_address: 20, mail_per_recipient: 5, recovery_per_address: 30 }
+        Self {
+            login_per_account: 10,
+            login_per_address: 100,
+            register_per_address: 20,
+            mail_per_recipient: 5,
+            recovery_per_address: 30,
+            activation_per_account: 10,
+            activation_per_address: 30,
+        }
     }
 }
 
@@ -110,6 +132,9 @@ impl Default for RawConfig {
             notify_new_browser: true,
             trusted_proxies: 0,
             rate_limits: RateLimits::default(),
+            sms_gateway_url: None,
+            sms_gateway_token: None,
+            sms_sender: "Jobcenter".into(),
         }
     }
 }
@@ -151,6 +176,17 @@ pub struct Config {
     /// Trusted reverse proxies (for the client address of rate limits).
     pub trusted_proxies: usize,
     pub rate_limits: RateLimits,
+    /// SMS gateway (`None`: SMS are logged, not sent).
+    pub sms_gateway: Option<SmsGateway>,
+    /// Sender name or number of SMS.
+    pub sms_sender: String,
+}
+
+/// Where and how SMS are handed over (PRF-6).
+#[derive(Debug, Clone)]
+pub struct SmsGateway {
+    pub url: Url,
+    pub token: Option<secrecy::SecretString>,
 }
 
 impl Config {
@@ -227,6 +263,19 @@ impl Config {
         if raw.totp_issuer.trim().is_empty() || raw.totp_issuer.contains(':') {
             bail!("JOBCENTER_TOTP_ISSUER: darf nicht leer sein und keinen Doppelpunkt enthalten");
         }
+        let sms_gateway = match raw.sms_gateway_url.filter(|s| !s.trim().is_empty()) {
+            None => None,
+            Some(s) => {
+                let url = Url::parse(s.trim()).ok().filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+                let url = url.with_context(|| format!("JOBCENTER_SMS_GATEWAY_URL: '{s}' ist keine http(s)-Adresse"))?;
+                let token =
+                    raw.sms_gateway_token.filter(|t| !t.trim().is_empty()).map(|t| secrecy::SecretString::from(t.trim().to_owned()));
+                Some(SmsGateway { url, token })
+            }
+        };
+        if raw.sms_sender.trim().is_empty() || raw.sms_sender.trim().chars().count() > 11 {
+            bail!("JOBCENTER_SMS_SENDER: 1 bis 11 Zeichen");
+        }
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -250,6 +299,8 @@ impl Config {
             notify_new_browser: raw.notify_new_browser,
             trusted_proxies: raw.trusted_proxies,
             rate_limits: raw.rate_limits,
+            sms_gateway,
+            sms_sender: raw.sms_sender.trim().to_owned(),
         })
     }
 
@@ -287,7 +338,9 @@ mod tests {
     #[test]
     fn bad_values_name_the_setting() {
         type Case = (fn(&mut RawConfig), &'static str);
-        let cases: [Case; 5] = [
+        let cases: [Case; 7] = [
+            (|r| r.sms_gateway_url = Some("ftp://sms".into()), "JOBCENTER_SMS_GATEWAY_URL"),
+            (|r| r.sms_sender = "Jobcenter Region Hannover".into(), "JOBCENTER_SMS_SENDER"),
             (|r| r.listen = "nirgendwo".into(), "JOBCENTER_LISTEN"),
             (|r| r.database_url = Some("mysql://x".into()), "JOBCENTER_DATABASE_URL"),
             (|r| r.public_url = Some("ftp://x".into()), "JOBCENTER_PUBLIC_URL"),

@@ -16,6 +16,8 @@ pub mod konto;
 pub mod lokal;
 pub mod mail;
 pub mod outbox;
+pub mod portal;
 pub mod ratelimit;
 pub mod server;
+pub mod sms;
 pub mod web;

@@ -9,6 +9,7 @@ use tokio::net::TcpListener;
 pub fn spawn_worker(state: &AppState) -> anyhow::Result<()> {
     let worker = state.worker()?;
     tokio::spawn(worker.run(state.outbox_wake.clone()));
+    tokio::spawn(state.sms_worker()?.run(state.sms_wake.clone()));
     tokio::spawn(crate::housekeeping::run(state.clone()));
     Ok(())
 }

@@ -298,7 +298,10 @@ impl Work for TotpClient {
             .context("POST /anmelden/zweiter-faktor")?;
         ensure!(r.status() == 303, "POST /anmelden/zweiter-faktor: status {}", r.status());
         let to = location(&r);
-        ensure!(to == "/konto" || to.starts_with("/passkey/angebot"), "POST /anmelden/zweiter-faktor: redirect to '{to}'");
+        ensure!(
+            matches!(to.as_str(), "/profil-auswaehlen" | "/profil") || to.starts_with("/passkey/angebot"),
+            "POST /anmelden/zweiter-faktor: redirect to '{to}'"
+        );
         session_cookie(&r).context("POST /anmelden/zweiter-faktor: no session cookie")?;
         self.browser.keep(&r);
         r.bytes().await.context("POST /anmelden/zweiter-faktor body")?;

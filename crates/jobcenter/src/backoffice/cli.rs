@@ -179,7 +179,7 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Demo> {
     store::staff_event(
         &mut tx,
         &client_id,
-        "activation_code_issued",
+        "code_issued",
         &staff_id,
         serde_json::json!({"request": "demo", "expires_at": expires_at}),
         now,

@@ -147,7 +147,7 @@ pub async fn issue(
     store::staff_event(
         &mut tx,
         &client.id,
-        "activation_code_issued",
+        "code_issued",
         staff.account_id(),
         serde_json::json!({"request": anfrage, "expires_at": expires_at}),
         now,

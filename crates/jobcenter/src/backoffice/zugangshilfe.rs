@@ -139,7 +139,7 @@ pub async fn submit(
     store::staff_event(
         &mut tx,
         &client.id,
-        "access_help",
+        &format!("access_help_{action}"),
         staff.account_id(),
         serde_json::json!({"action": action, "factors_removed": removed}),
         now,

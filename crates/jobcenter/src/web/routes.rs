@@ -5,7 +5,7 @@
 
 use super::{assets, ctx, metrics, not_found, render_errors, security_headers};
 use crate::app::AppState;
-use crate::{backoffice, inhalte, konto, lokal};
+use crate::{backoffice, inhalte, konto, lokal, portal};
 use axum::Router;
 use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
@@ -18,8 +18,30 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 /// Routes that need a live session (GET ones are walked by a test).
-pub const SIGNED_IN_GET_ROUTES: &[&str] =
-    &["/konto", "/konto/passwort", "/konto/email", "/konto/sitzungen", "/konto/loeschen", "/konto/verlauf", "/konto/passwort/entfernen"];
+pub const SIGNED_IN_GET_ROUTES: &[&str] = &[
+    "/konto",
+    "/konto/passwort",
+    "/konto/email",
+    "/konto/sitzungen",
+    "/konto/loeschen",
+    "/konto/verlauf",
+    "/konto/passwort/entfernen",
+    // BEGIN portal routes
+    "/profil-auswaehlen",
+    "/profile",
+    "/freischaltcode",
+    "/freischaltcode/erfolgreich",
+    "/profil",
+    "/profil/bearbeiten",
+    "/profil/online-kommunikation",
+    "/profil/verlauf",
+    // END portal routes
+];
+
+/// Portal routes that act for a profile (`ClientProfile`): a signed-in
+/// session without one is sent to "Profil auswählen".
+pub const PROFILE_GET_ROUTES: &[&str] =
+    &["/freischaltcode/erfolgreich", "/profil", "/profil/bearbeiten", "/profil/online-kommunikation", "/profil/verlauf"];
 
 /// Routes for a login that is not complete yet (second factor, gate,
 /// factor set-up); a stranger is sent to the login page.
@@ -135,6 +157,20 @@ pub fn router(state: AppState) -> Router {
         .route("/backoffice/mitarbeitende", get(backoffice::mitarbeitende::list).post(backoffice::mitarbeitende::create))
         .route("/backoffice/mitarbeitende/{id}/aktiv", post(backoffice::mitarbeitende::toggle))
         // END back office routes
+        // BEGIN portal routes: profiles and activation (PRF-1 … PRF-7),
+        // Online-Kommunikation (OKO-1 … OKO-3), the start page (POR-1).
+        .route("/profil-auswaehlen", get(portal::auswahl::select))
+        .route("/profil-auswaehlen/ohne-profil", post(portal::auswahl::without_profile))
+        .route("/profile", get(portal::auswahl::manage))
+        .route("/profile/wechseln", post(portal::auswahl::switch))
+        .route("/profile/standard", post(portal::auswahl::set_default))
+        .route("/freischaltcode", get(portal::freischaltung::form).post(portal::freischaltung::submit))
+        .route("/freischaltcode/erfolgreich", get(portal::freischaltung::success))
+        .route("/profil", get(portal::profil::start))
+        .route("/profil/bearbeiten", get(portal::bearbeiten::form).post(portal::bearbeiten::submit))
+        .route("/profil/online-kommunikation", get(portal::online_kommunikation::form).post(portal::online_kommunikation::submit))
+        .route("/profil/verlauf", get(portal::verlauf::list))
+        // END portal routes
         // Local mode only: the mails that would have been sent.
         .route("/lokal/postausgang", get(lokal::list))
         .route("/lokal/postausgang/{id}", get(lokal::show))

@@ -83,6 +83,10 @@ pub struct Session {
     pub idle_expires_at: i64,
     pub absolute_expires_at: i64,
     last_seen_at: i64,
+    /// The profile this session acts for (PRF-1, PRF-5); `None`: as a
+    /// "Privatperson ohne Profil". Only the portal's `ClientProfile`
+    /// extractor turns it into rights, after checking it again.
+    pub profile_id: Option<String>,
 }
 
 impl Session {
@@ -122,7 +126,9 @@ pub fn cookie_header(state: &AppState, token: Option<&str>) -> String {
 }
 
 /// Creates a session for `account_id` and returns the cookie token. The
-/// caller deletes any previous session of this browser (id cycling).
+/// caller deletes any previous session of this browser (id cycling). A
+/// complete login acts for the account's "Standardprofil" (PRF-5), if it has
+/// one that is valid now.
 pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     state: &AppState,
     ex: E,
@@ -137,8 +143,12 @@ pub async fn create<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     let cfg = &state.config;
     sqlx::query(
         "INSERT INTO sessions (id_hash, account_id, level, auth_methods, created_at, last_seen_at, idle_expires_at,
-                               absolute_expires_at, ip, user_agent, stage)
-         VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10)",
+                               absolute_expires_at, ip, user_agent, stage, profile_id)
+         VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10,
+                 CASE WHEN $10 = 'complete' THEN
+                   (SELECT p.id FROM profiles p WHERE p.account_id = $2 AND p.is_default = 1 AND p.valid_from <= $5
+                      AND (p.valid_until IS NULL OR p.valid_until > $5) ORDER BY p.created_at LIMIT 1)
+                 END)",
     )
     .bind(token_hash(&token))
     .bind(account_id)
@@ -164,7 +174,8 @@ fn truncate(s: &str, max: usize) -> String {
 pub async fn load(state: &AppState, token: &str) -> sqlx::Result<Option<Session>> {
     let id_hash = token_hash(token);
     let row = sqlx::query(
-        "SELECT s.account_id, a.email, s.level, s.stage, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at
+        "SELECT s.account_id, a.email, s.level, s.stage, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
+                s.profile_id
          FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = $1",
     )
     .bind(&id_hash)
@@ -181,6 +192,7 @@ pub async fn load(state: &AppState, token: &str) -> sqlx::Result<Option<Session>
         last_seen_at: row.try_get("last_seen_at")?,
         idle_expires_at: row.try_get("idle_expires_at")?,
         absolute_expires_at: row.try_get("absolute_expires_at")?,
+        profile_id: row.try_get("profile_id")?,
     };
     let now = state.now();
     if now >= session.expires_at() {
@@ -205,6 +217,18 @@ pub async fn touch(state: &AppState, session: &mut Session) -> sqlx::Result<()> 
         .await?;
     session.last_seen_at = now;
     session.idle_expires_at = idle;
+    Ok(())
+}
+
+/// Sets the profile a session acts for ("Profil wechseln", PRF-5; `None`:
+/// "Weiter als Privatperson ohne Profil"). The caller has checked that the
+/// profile belongs to the session's account.
+pub async fn set_profile<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    ex: E,
+    id_hash: &str,
+    profile_id: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE sessions SET profile_id = $1 WHERE id_hash = $2").bind(profile_id).bind(id_hash).execute(ex).await?;
     Ok(())
 }
 

@@ -349,14 +349,15 @@ async fn each_login_step_gives_a_new_session_id_and_the_old_ones_stop_working() 
 async fn weiter_only_accepts_local_paths_in_both_login_steps() {
     let app = TestApp::spawn().await;
     let secret = app.signed_up("kim@example.de", PASSWORD).await;
-    // "Diese Seite nicht mehr anzeigen": a completed login goes straight on.
+    // "Diese Seite nicht mehr anzeigen": a completed login goes straight on,
+    // without a target of its own to "Profil auswählen" (no profile yet).
     let r = app.post("/passkey/angebot/ueberspringen", &[("nicht_mehr_anzeigen", "on")]).await;
-    assert_eq!(location(&r), "/konto");
+    assert_eq!(location(&r), "/profil-auswaehlen");
     for (weiter, second_step, expected) in [
-        ("//evil.example", "/anmelden/zweiter-faktor", "/konto"),
-        ("https://evil.example/konto", "/anmelden/zweiter-faktor", "/konto"),
-        ("/\\evil.example", "/anmelden/zweiter-faktor", "/konto"),
-        ("evil.example", "/anmelden/zweiter-faktor", "/konto"),
+        ("//evil.example", "/anmelden/zweiter-faktor", "/profil-auswaehlen"),
+        ("https://evil.example/konto", "/anmelden/zweiter-faktor", "/profil-auswaehlen"),
+        ("/\\evil.example", "/anmelden/zweiter-faktor", "/profil-auswaehlen"),
+        ("evil.example", "/anmelden/zweiter-faktor", "/profil-auswaehlen"),
         ("/konto/sitzungen", "/anmelden/zweiter-faktor?weiter=%2Fkonto%2Fsitzungen", "/konto/sitzungen"),
     ] {
         let client = app.new_client();

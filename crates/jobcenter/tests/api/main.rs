@@ -11,6 +11,7 @@ mod betrieb;
 mod einstellungen;
 mod outbox;
 mod passkeys;
+mod portal;
 mod registrierung;
 mod sicherheit;
 mod sitzungen;

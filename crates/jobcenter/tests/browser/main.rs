@@ -14,6 +14,7 @@ mod support;
 mod backoffice;
 mod chromium;
 mod passkeys;
+mod portal;
 
 use chromium::{Chromium, Tab};
 use domain::RecoveryCode;
@@ -259,6 +260,9 @@ async fn account_journey(javascript: bool, email: &str) {
     assert_eq!(tab.path().await, "/passkey/angebot");
     tab.expect_text("Diese Seite nicht mehr anzeigen").await;
     tab.click_button("Überspringen").await;
+    // Without a profile a login lands on "Profil auswählen" (PRF-1).
+    tab.expect_heading("Profil auswählen").await;
+    tab.click_link("Kontoeinstellungen").await;
     expect_signed_in(&tab).await;
 
     // The "Verlauf" names every step of the journey in words.

@@ -195,12 +195,13 @@ async fn a_passkey_set_up_at_the_gate_logs_in_without_a_name() {
     tab.click_button("Abmelden").await;
     tab.expect_heading("Anmeldung").await;
     tab.click_button("Mit Passkey anmelden").await;
-    tab.expect_heading("Kontoeinstellungen").await;
+    // An account without a profile lands on "Profil auswählen" (PRF-1).
+    tab.expect_heading("Profil auswählen").await;
     let logins = login_method(&app, email).await;
     assert!(logins.last().unwrap().contains("\"passkey\""), "{logins:?}");
 
     // login, notice, offer, form, its error, device step, result, TOTP
-    // form, settings, login, settings.
+    // form, settings, login, Profil auswählen.
     tab.assert_clean(11);
     chromium.close().await;
 }
@@ -238,10 +239,10 @@ async fn without_a_password_only_the_passkey_opens_the_account() {
     tab.click_button("Anmelden").await;
     tab.expect_text("Benutzername / E-Mail-Adresse oder Passwort ist falsch.").await;
     tab.click_button("Mit Passkey anmelden").await;
-    tab.expect_heading("Kontoeinstellungen").await;
+    tab.expect_heading("Profil auswählen").await;
 
     // login, notice, form, device step, result, settings, refusal,
-    // settings, login, login error, settings.
+    // settings, login, login error, Profil auswählen.
     tab.assert_clean(11);
     chromium.close().await;
 }
@@ -330,6 +331,8 @@ async fn passkeys_are_renamed_deleted_and_limited_to_ten() {
     password_login(&tab, &app, email).await;
     tab.expect_heading("Anmeldung bestätigen").await;
     tab.click_button("Mit Passkey bestätigen").await;
+    tab.expect_heading("Profil auswählen").await;
+    tab.click_link("Kontoeinstellungen").await;
     tab.expect_heading("Kontoeinstellungen").await;
 
     // A passkey deleted here but still on a device: a clear message.

@@ -4,6 +4,7 @@
 //! on port 0 with a manual clock.
 #![allow(dead_code, reason = "each test binary uses a different part")]
 
+pub mod portal;
 pub mod smtp;
 
 use jobcenter::app::{AppState, Overrides};

@@ -241,20 +241,32 @@ fn browser_cookie(state: &AppState, id: &str) -> String {
 }
 
 /// Where a completed login goes: the passkey offer (MFA-2) if the account
-/// has no passkey and did not decline it for good, else `weiter` or
-/// "Kontoeinstellungen".
+/// has no passkey and did not decline it for good, else `weiter`, else the
+/// portal's start for the account (back office, "Standardprofil" or
+/// "Profil auswählen").
 pub async fn landing(state: &AppState, account: &Account, weiter: &str) -> sqlx::Result<String> {
+    // One statement: the passkey offer's facts and the portal's (staff,
+    // Standardprofil), because every completed login pays for it.
     let row = sqlx::query(
-        "SELECT passkey_offer_dismissed, (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys FROM accounts WHERE id = $1",
+        "SELECT passkey_offer_dismissed,
+           (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys,
+           (SELECT COUNT(*) FROM staff WHERE account_id = $1 AND active = 1) AS staff,
+           (SELECT COUNT(*) FROM profiles WHERE account_id = $1 AND is_default = 1 AND valid_from <= $2
+              AND (valid_until IS NULL OR valid_until > $2)) AS default_profile
+         FROM accounts WHERE id = $1",
     )
     .bind(&account.id)
+    .bind(state.now())
     .fetch_one(&state.db.pool)
     .await?;
     let (dismissed, passkeys): (i64, i64) = (row.try_get("passkey_offer_dismissed")?, row.try_get("passkeys")?);
     if passkeys == 0 && dismissed == 0 {
         return Ok(format!("/passkey/angebot{}", weiter_query(weiter)));
     }
-    Ok(safe_next(Some(weiter)).filter(|w| !w.is_empty()).unwrap_or_else(|| "/konto".to_owned()))
+    Ok(match safe_next(Some(weiter)).filter(|w| !w.is_empty()) {
+        Some(w) => w,
+        None => crate::portal::start_path(row.try_get::<i64, _>("staff")? > 0, row.try_get::<i64, _>("default_profile")? > 0).to_owned(),
+    })
 }
 
 /// Queues a security mail about a factor (MFA-61) to the account.

@@ -71,7 +71,11 @@ pub async fn skip(State(state): State<AppState>, signed: MaySetUpFactor, Form(f)
     if !ways_in(&state.db.pool, &account).await?.has_second_factor() {
         return Ok(see_other("/konto/totp"));
     }
-    Ok(see_other(&safe_next(f.weiter.as_deref()).filter(|w| !w.is_empty()).unwrap_or_else(|| "/konto".into())))
+    let target = match safe_next(f.weiter.as_deref()).filter(|w| !w.is_empty()) {
+        Some(w) => w,
+        None => crate::portal::start_for(&state, &account.id).await?,
+    };
+    Ok(see_other(&target))
 }
 
 /// `GET /anmelden/hoeherstufen`: a function needs a higher level than the

@@ -61,7 +61,7 @@ async fn a_freischaltcode_is_issued_hashed_for_30_days_and_a_new_one_voids_the_o
         .await
         .unwrap();
     assert_eq!(stored, 0, "the code itself is nowhere");
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM client_events WHERE kind = $1", "activation_code_issued").await, 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM client_events WHERE kind = $1", "code_issued").await, 1);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM record_access_log WHERE what = $1", "freischaltcode").await, 1);
 
     let second = shown_code(&issue().await.text().await.unwrap());

@@ -51,7 +51,12 @@ async fn access_help_resets_the_second_factors_after_an_id_check_and_tells_the_c
         1
     );
     assert_eq!(
-        count(&app, "SELECT COUNT(*) FROM client_events WHERE client_id = $1 AND kind = 'access_help' AND actor_kind = 'staff'", &id).await,
+        count(
+            &app,
+            "SELECT COUNT(*) FROM client_events WHERE client_id = $1 AND kind = 'access_help_factors_reset' AND actor_kind = 'staff'",
+            &id
+        )
+        .await,
         1
     );
     assert_eq!(count(&app, "SELECT COUNT(*) FROM record_access_log WHERE client_id = $1 AND what = 'zugangshilfe'", &id).await, 1);

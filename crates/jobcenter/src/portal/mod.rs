@@ -1,0 +1,91 @@
+//! Portal: the client's jobcenter business (PRF, OKO, POR). It asks Konto
+//! one question through [`SignedIn`]: which account, at which level, acting
+//! for which profile — and answers the last part itself with the
+//! [`ClientProfile`] extractor, which re-checks the session's profile
+//! against the account on every request. Ids never come from the URL or a
+//! form, except when switching profiles, which checks ownership too.
+
+pub mod auswahl;
+pub mod bearbeiten;
+pub mod freischaltung;
+pub mod online_kommunikation;
+pub mod profil;
+pub mod store;
+pub mod verlauf;
+
+use crate::app::AppState;
+use crate::web::ctx::{Ctx, SignedIn};
+use crate::web::session::{self, Session};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+
+pub use store::Profile;
+
+/// Where "Profil auswählen" lives (PRF-1).
+pub const SELECT_PATH: &str = "/profil-auswaehlen";
+/// The profile start page (POR-1).
+pub const START_PATH: &str = "/profil";
+
+/// A signed-in request acting for one of the account's own profiles that is
+/// valid now. A session without a profile, or with one that no longer
+/// belongs to the account (removed, expired, taken over by another account),
+/// is sent to "Profil auswählen"; a stranger to the login.
+#[derive(Debug, Clone)]
+pub struct ClientProfile {
+    pub ctx: Ctx,
+    pub session: Session,
+    pub profile: Profile,
+}
+
+impl FromRequestParts<AppState> for ClientProfile {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let signed = SignedIn::from_request_parts(parts, state).await?;
+        let Some(profile_id) = signed.session.profile_id.clone() else {
+            return Err(Redirect::to(SELECT_PATH).into_response());
+        };
+        let found = store::own_profile(&state.db.pool, &signed.session.account_id, &profile_id, state.now())
+            .await
+            .map_err(|e| crate::web::AppError::from(e).into_response())?;
+        match found {
+            Some(profile) => Ok(Self { ctx: signed.ctx, session: signed.session, profile }),
+            None => {
+                session::set_profile(&state.db.pool, &signed.session.id_hash, None)
+                    .await
+                    .map_err(|e| crate::web::AppError::from(e).into_response())?;
+                Err(Redirect::to(SELECT_PATH).into_response())
+            }
+        }
+    }
+}
+
+/// Where a completed login goes when it has no target of its own: staff to
+/// the back office, a client with a "Standardprofil" to its start page,
+/// everyone else to "Profil auswählen".
+pub async fn start_for(state: &AppState, account_id: &str) -> sqlx::Result<String> {
+    let row: (i64, i64) = sqlx::query_as(
+        "SELECT
+           (SELECT COUNT(*) FROM staff WHERE account_id = $1 AND active = 1),
+           (SELECT COUNT(*) FROM profiles WHERE account_id = $1 AND is_default = 1 AND valid_from <= $2
+              AND (valid_until IS NULL OR valid_until > $2))",
+    )
+    .bind(account_id)
+    .bind(state.now())
+    .fetch_one(&state.db.pool)
+    .await?;
+    Ok(start_path(row.0 > 0, row.1 > 0).to_owned())
+}
+
+/// The rule of [`start_for`], for callers that read the two facts
+/// themselves (the login's landing, in one statement with its own).
+pub fn start_path(is_staff: bool, has_standardprofil: bool) -> &'static str {
+    if is_staff {
+        "/backoffice"
+    } else if has_standardprofil {
+        START_PATH
+    } else {
+        SELECT_PATH
+    }
+}

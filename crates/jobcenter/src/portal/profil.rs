@@ -1,0 +1,33 @@
+//! The profile start page (POR-1): name, "Kundennummer", "Profil
+//! bearbeiten", "Profil wechseln", "Verlauf", "Kontakt und Kommunikation"
+//! (only what works today: Online-Kommunikation, the communication options
+//! and the client's office; mailboxes, documents and appointments come with
+//! their features) and "Ihr Kontakt" (the pAp), plus the banner asking for
+//! Online-Kommunikation while there is no consent (OKO-1).
+
+use super::ClientProfile;
+use super::store::{self, Contact, Office, OnlineStatus, Profile};
+use crate::app::AppState;
+use crate::web::{AppResult, Page, render};
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+
+#[derive(Template)]
+#[template(path = "portal/templates/profil.html")]
+struct StartPage {
+    page: Page,
+    profile: Profile,
+    online: OnlineStatus,
+    office: Option<Office>,
+    contact: Option<Contact>,
+}
+
+/// `GET /profil`.
+pub async fn start(State(state): State<AppState>, client: ClientProfile) -> AppResult<Response> {
+    let pool = &state.db.pool;
+    let online = store::online_status(pool, &client.profile.client_id).await?;
+    let office = store::office(pool, &client.profile.office_id).await?;
+    let contact = store::contact(pool, client.profile.pap_staff_id.as_deref()).await?;
+    render(&StartPage { page: Page::new(&client.ctx, &state, "portal-profile-title"), profile: client.profile, online, office, contact })
+}

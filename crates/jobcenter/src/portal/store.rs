@@ -1,0 +1,460 @@
+//! The portal's SQL: profiles with their client record, the staff contact,
+//! redeeming a Freischaltcode, communication options, online-communication
+//! consents and the profile's history. One SQL string for both engines.
+
+use crate::audit::Actor;
+use crate::db::{Tx, new_id};
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+/// A profile of the signed-in account with the client record it opens.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    pub id: String,
+    pub client_id: String,
+    /// `self`, later `representative` or `legal` (REP).
+    pub relation: String,
+    /// The "Standardprofil" opened after login.
+    pub is_default: bool,
+    pub kundennummer: String,
+    pub given_name: String,
+    pub family_name: String,
+    /// As recorded (ISO date `YYYY-MM-DD`).
+    pub birth_date: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub bg_number: String,
+    pub office_id: String,
+    pub pap_staff_id: Option<String>,
+}
+
+impl Profile {
+    /// "Kim Klicker".
+    pub fn name(&self) -> String {
+        format!("{} {}", self.given_name, self.family_name)
+    }
+
+    /// The birth date as "dd.mm.yyyy" (as recorded if it is no ISO date).
+    pub fn birth_date_de(&self) -> String {
+        chrono::NaiveDate::parse_from_str(&self.birth_date, "%Y-%m-%d")
+            .map_or_else(|_| self.birth_date.clone(), |d| d.format("%d.%m.%Y").to_string())
+    }
+}
+
+macro_rules! select_profile {
+    ($rest:literal) => {
+        concat!(
+            "SELECT p.id, p.client_id, p.relation, p.is_default, c.kundennummer, c.given_name, c.family_name, c.birth_date,
+                    c.street, c.postcode, c.city, c.bg_number, c.office_id, c.pap_staff_id
+             FROM profiles p JOIN clients c ON c.id = p.client_id ",
+            $rest
+        )
+    };
+}
+
+fn profile(r: &AnyRow) -> sqlx::Result<Profile> {
+    Ok(Profile {
+        id: r.try_get("id")?,
+        client_id: r.try_get("client_id")?,
+        relation: r.try_get("relation")?,
+        is_default: r.try_get::<i64, _>("is_default")? == 1,
+        kundennummer: r.try_get("kundennummer")?,
+        given_name: r.try_get("given_name")?,
+        family_name: r.try_get("family_name")?,
+        birth_date: r.try_get("birth_date")?,
+        street: r.try_get("street")?,
+        postcode: r.try_get("postcode")?,
+        city: r.try_get("city")?,
+        bg_number: r.try_get("bg_number")?,
+        office_id: r.try_get("office_id")?,
+        pap_staff_id: r.try_get("pap_staff_id")?,
+    })
+}
+
+/// The profile `profile_id` if it belongs to `account_id` and is valid at `now`.
+pub async fn own_profile(pool: &AnyPool, account_id: &str, profile_id: &str, now: i64) -> sqlx::Result<Option<Profile>> {
+    let row = sqlx::query(select_profile!(
+        "WHERE p.id = $1 AND p.account_id = $2 AND p.valid_from <= $3 AND (p.valid_until IS NULL OR p.valid_until > $3)"
+    ))
+    .bind(profile_id)
+    .bind(account_id)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?;
+    row.as_ref().map(profile).transpose()
+}
+
+/// The account's profiles valid now: the "Standardprofil" first, then by name.
+pub async fn profiles_of(pool: &AnyPool, account_id: &str, now: i64) -> sqlx::Result<Vec<Profile>> {
+    let rows = sqlx::query(select_profile!(
+        "WHERE p.account_id = $1 AND p.valid_from <= $2 AND (p.valid_until IS NULL OR p.valid_until > $2)
+         ORDER BY p.is_default DESC, c.family_name, c.given_name, p.id"
+    ))
+    .bind(account_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(profile).collect()
+}
+
+/// Makes `profile_id` the account's only "Standardprofil"; false if it is
+/// not one of the account's profiles.
+pub async fn set_default(tx: &mut Tx, account_id: &str, profile_id: &str, now: i64) -> sqlx::Result<bool> {
+    let owned: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM profiles WHERE id = $1 AND account_id = $2 AND valid_from <= $3 AND (valid_until IS NULL OR valid_until > $3)",
+    )
+    .bind(profile_id)
+    .bind(account_id)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    if owned == 0 {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE profiles SET is_default = CASE WHEN id = $1 THEN 1 ELSE 0 END WHERE account_id = $2")
+        .bind(profile_id)
+        .bind(account_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(true)
+}
+
+/// "Ihr Kontakt": the client's persönliche Ansprechperson (pAp).
+#[derive(Debug, Clone)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+}
+
+impl Contact {
+    /// The phone number for a `tel:` link.
+    pub fn tel(&self) -> String {
+        tel_href(&self.phone)
+    }
+}
+
+/// A phone number as written ("0511 6559-4041") for a `tel:` link.
+pub fn tel_href(phone: &str) -> String {
+    phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+}
+
+/// The pAp of a client, if one is assigned and still active.
+pub async fn contact(pool: &AnyPool, pap_staff_id: Option<&str>) -> sqlx::Result<Option<Contact>> {
+    let Some(id) = pap_staff_id else { return Ok(None) };
+    let row = sqlx::query(
+        "SELECT s.display_name, s.phone, a.email FROM staff s JOIN accounts a ON a.id = s.account_id
+         WHERE s.account_id = $1 AND s.active = 1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| Ok(Contact { name: r.try_get("display_name")?, email: r.try_get("email")?, phone: r.try_get("phone")? })).transpose()
+}
+
+/// "Ihre Dienststelle vor Ort": the client's office.
+#[derive(Debug, Clone)]
+pub struct Office {
+    pub name: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub phone: String,
+}
+
+impl Office {
+    /// The phone number for a `tel:` link.
+    pub fn tel(&self) -> String {
+        tel_href(&self.phone)
+    }
+}
+
+/// The office with this id, if it exists.
+pub async fn office(pool: &AnyPool, office_id: &str) -> sqlx::Result<Option<Office>> {
+    let row =
+        sqlx::query("SELECT name, street, postcode, city, phone FROM offices WHERE id = $1").bind(office_id).fetch_optional(pool).await?;
+    row.map(|r| {
+        Ok(Office {
+            name: r.try_get("name")?,
+            street: r.try_get("street")?,
+            postcode: r.try_get("postcode")?,
+            city: r.try_get("city")?,
+            phone: r.try_get("phone")?,
+        })
+    })
+    .transpose()
+}
+
+/// Appends an event to a client's history (PRF-7).
+pub async fn record_event(
+    tx: &mut Tx,
+    client_id: &str,
+    kind: &str,
+    actor_account_id: Option<&str>,
+    actor_kind: &str,
+    details: serde_json::Value,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO client_events (id, client_id, kind, actor_account_id, actor_kind, at, details) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(new_id())
+    .bind(client_id)
+    .bind(kind)
+    .bind(actor_account_id)
+    .bind(actor_kind)
+    .bind(now)
+    .bind(details.to_string())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// One event of a client's history.
+#[derive(Debug, Clone)]
+pub struct ClientEvent {
+    pub kind: String,
+    pub actor_kind: String,
+    pub at: i64,
+}
+
+/// A client's history, newest first.
+pub async fn events(pool: &AnyPool, client_id: &str, limit: i64) -> sqlx::Result<Vec<ClientEvent>> {
+    let rows = sqlx::query("SELECT kind, actor_kind, at FROM client_events WHERE client_id = $1 ORDER BY at DESC, id DESC LIMIT $2")
+        .bind(client_id)
+        .bind(limit)
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(|r| Ok(ClientEvent { kind: r.try_get("kind")?, actor_kind: r.try_get("actor_kind")?, at: r.try_get("at")? })).collect()
+}
+
+/// Why a Freischaltcode was not accepted (PRF-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RedeemProblem {
+    /// No such code, or voided by a newer one.
+    Wrong,
+    /// Past its validity date.
+    Expired,
+    /// Already used (single use).
+    Used,
+}
+
+/// Redeems a Freischaltcode for `account_id` in one transaction: the code is
+/// taken with one conditional `UPDATE … RETURNING` (single use even with
+/// several nodes), the profile (relation `self`) is created — the
+/// "Standardprofil" if the account has none — and the session acts for it;
+/// the history and the audit trail record the activation. Returns the
+/// profile id.
+pub async fn redeem(
+    tx: &mut Tx,
+    account_id: &str,
+    session_hash: &str,
+    code: &domain::Freischaltcode,
+    actor: &Actor,
+    now: i64,
+) -> anyhow::Result<Result<String, RedeemProblem>> {
+    let hash = crate::crypto::token_hash(code.canonical());
+    let row =
+        sqlx::query("SELECT id, client_id, expires_at, used_at, used_by_account, voided_at FROM activation_codes WHERE code_hash = $1")
+            .bind(&hash)
+            .fetch_optional(&mut **tx)
+            .await?;
+    let Some(row) = row else { return Ok(Err(RedeemProblem::Wrong)) };
+    if row.try_get::<Option<i64>, _>("voided_at")?.is_some() {
+        return Ok(Err(RedeemProblem::Wrong));
+    }
+    if row.try_get::<Option<i64>, _>("used_at")?.is_some() {
+        // A double-clicked "Freischalten": this account redeemed it and
+        // holds the profile, so the answer is the same success again.
+        let used_by: Option<String> = row.try_get("used_by_account")?;
+        if used_by.as_deref() == Some(account_id) {
+            let client_id: String = row.try_get("client_id")?;
+            if let Some(profile) = own_self_profile(tx, account_id, &client_id, now).await? {
+                crate::web::session::set_profile(&mut **tx, session_hash, Some(&profile)).await?;
+                return Ok(Ok(profile));
+            }
+        }
+        return Ok(Err(RedeemProblem::Used));
+    }
+    if row.try_get::<i64, _>("expires_at")? <= now {
+        return Ok(Err(RedeemProblem::Expired));
+    }
+    let code_id: String = row.try_get("id")?;
+    let taken: Option<String> = sqlx::query_scalar(
+        "UPDATE activation_codes SET used_at = $1, used_by_account = $2
+         WHERE id = $3 AND used_at IS NULL AND voided_at IS NULL AND expires_at > $1
+         RETURNING client_id",
+    )
+    .bind(now)
+    .bind(account_id)
+    .bind(&code_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    // Another request took it between the read and the update.
+    let Some(client_id) = taken else { return Ok(Err(RedeemProblem::Used)) };
+
+    let existing: Option<String> = sqlx::query_scalar("SELECT id FROM profiles WHERE account_id = $1 AND client_id = $2")
+        .bind(account_id)
+        .bind(&client_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let mut replaced_other_account = false;
+    let profile_id = match existing {
+        Some(id) => {
+            sqlx::query("UPDATE profiles SET relation = 'self', valid_until = NULL WHERE id = $1").bind(&id).execute(&mut **tx).await?;
+            id
+        }
+        None => {
+            // A new code after an ID check moves the client's own profile to
+            // the account that redeems it (e.g. after the old account was lost).
+            let old: Vec<(String, String)> =
+                sqlx::query_as("DELETE FROM profiles WHERE client_id = $1 AND relation = 'self' RETURNING id, account_id")
+                    .bind(&client_id)
+                    .fetch_all(&mut **tx)
+                    .await?;
+            for (id, old_account) in &old {
+                sqlx::query("UPDATE sessions SET profile_id = NULL WHERE profile_id = $1").bind(id).execute(&mut **tx).await?;
+                // In the old account's history, without this request's
+                // address or browser (they belong to someone else).
+                crate::audit::record(
+                    tx,
+                    Some(old_account),
+                    "profile_moved_away",
+                    &Actor::default(),
+                    serde_json::json!({"profile": id}),
+                    now,
+                )
+                .await?;
+                replaced_other_account = true;
+            }
+            let has_default: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM profiles WHERE account_id = $1 AND is_default = 1")
+                .bind(account_id)
+                .fetch_one(&mut **tx)
+                .await?;
+            let id = new_id();
+            sqlx::query(
+                "INSERT INTO profiles (id, account_id, client_id, relation, is_default, valid_from, valid_until, created_at)
+                 VALUES ($1, $2, $3, 'self', $4, $5, NULL, $5)",
+            )
+            .bind(&id)
+            .bind(account_id)
+            .bind(&client_id)
+            .bind(i64::from(has_default == 0))
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+            id
+        }
+    };
+    record_event(
+        tx,
+        &client_id,
+        "activated",
+        Some(account_id),
+        "client",
+        serde_json::json!({"code_id": code_id, "replaced_other_account": replaced_other_account}),
+        now,
+    )
+    .await?;
+    crate::audit::record(tx, Some(account_id), "profile_activated", actor, serde_json::json!({"profile": profile_id}), now).await?;
+    crate::web::session::set_profile(&mut **tx, session_hash, Some(&profile_id)).await?;
+    Ok(Ok(profile_id))
+}
+
+async fn own_self_profile(tx: &mut Tx, account_id: &str, client_id: &str, now: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT id FROM profiles WHERE account_id = $1 AND client_id = $2 AND relation = 'self' AND valid_from <= $3
+           AND (valid_until IS NULL OR valid_until > $3)",
+    )
+    .bind(account_id)
+    .bind(client_id)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Kommunikationsoptionen of a client (PRF-6).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CommunicationOptions {
+    pub email_notify: bool,
+    pub sms_notify: bool,
+    /// E.164 ("+491701234567").
+    pub mobile_number: Option<String>,
+}
+
+/// The options of a client (all off if never set).
+pub async fn communication_options<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    ex: E,
+    client_id: &str,
+) -> sqlx::Result<CommunicationOptions> {
+    let row = sqlx::query("SELECT email_notify, sms_notify, mobile_number FROM communication_options WHERE client_id = $1")
+        .bind(client_id)
+        .fetch_optional(ex)
+        .await?;
+    row.map_or(Ok(CommunicationOptions::default()), |r| {
+        Ok(CommunicationOptions {
+            email_notify: r.try_get::<i64, _>("email_notify")? == 1,
+            sms_notify: r.try_get::<i64, _>("sms_notify")? == 1,
+            mobile_number: r.try_get("mobile_number")?,
+        })
+    })
+}
+
+/// Stores the options of a client.
+pub async fn save_communication_options(tx: &mut Tx, client_id: &str, o: &CommunicationOptions, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO communication_options (client_id, email_notify, sms_notify, mobile_number, updated_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (client_id) DO UPDATE SET email_notify = excluded.email_notify, sms_notify = excluded.sms_notify,
+           mobile_number = excluded.mobile_number, updated_at = excluded.updated_at",
+    )
+    .bind(client_id)
+    .bind(i64::from(o.email_notify))
+    .bind(i64::from(o.sms_notify))
+    .bind(o.mobile_number.as_deref())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The current state of Online-Kommunikation (OKO-2): the newest consent
+/// row of the client, if it grants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OnlineStatus {
+    pub active: bool,
+    /// When the status last changed (None: never decided).
+    pub since: Option<i64>,
+}
+
+/// Reads the online-communication status of a client.
+pub async fn online_status<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, client_id: &str) -> sqlx::Result<OnlineStatus> {
+    let row = sqlx::query("SELECT action, at FROM online_consents WHERE client_id = $1 ORDER BY at DESC, id DESC LIMIT 1")
+        .bind(client_id)
+        .fetch_optional(ex)
+        .await?;
+    row.map_or(Ok(OnlineStatus { active: false, since: None }), |r| {
+        Ok(OnlineStatus { active: r.try_get::<String, _>("action")? == "granted", since: Some(r.try_get("at")?) })
+    })
+}
+
+/// Appends a consent row (`granted` or `revoked`); never updates one.
+pub async fn append_consent(
+    tx: &mut Tx,
+    client_id: &str,
+    account_id: &str,
+    action: &str,
+    text_version: &str,
+    now: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO online_consents (id, client_id, account_id, action, text_version, at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(new_id())
+        .bind(client_id)
+        .bind(account_id)
+        .bind(action)
+        .bind(text_version)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! SMS (PRF-6): a durable queue like the mail outbox (`sms_outbox`: the
+//! text sealed with the row id as associated data, a leased claim safe with
+//! several nodes, retries with back-off, dead letters) and a small sender
+//! interface with a logging default and an HTTP gateway adapter.
+
+mod sender;
+
+pub use sender::{HttpGateway, LogSender, SmsSender};
+
+use crate::clock::Clock;
+use crate::crypto::SecretBox;
+use crate::db::{Tx, new_id};
+use sqlx::{AnyPool, Row};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long a claimed SMS stays with one worker.
+const LEASE_SECS: i64 = 120;
+/// After this many failed attempts an SMS is dead-lettered.
+const MAX_ATTEMPTS: i64 = 8;
+
+/// Queues an SMS to `to` (E.164) inside `tx`; returns its id.
+pub async fn enqueue(tx: &mut Tx, secrets: &SecretBox, to: &str, text: &str, now: i64) -> sqlx::Result<String> {
+    let id = new_id();
+    sqlx::query(
+        "INSERT INTO sms_outbox (id, to_number, body_sealed, created_at, next_attempt_at, attempts) VALUES ($1, $2, $3, $4, $4, 0)",
+    )
+    .bind(&id)
+    .bind(to)
+    .bind(secrets.seal(&format!("sms:{id}"), text.as_bytes()))
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+/// A claimed SMS, decrypted.
+#[derive(Debug, Clone)]
+pub struct OutgoingSms {
+    pub id: String,
+    pub to: String,
+    pub text: String,
+    pub attempts: i64,
+}
+
+/// Claims due SMS and hands them to the sender; safe on several nodes.
+#[derive(Clone)]
+pub struct SmsWorker {
+    pub pool: AnyPool,
+    pub secrets: SecretBox,
+    pub clock: Arc<dyn Clock>,
+    pub sender: Arc<dyn SmsSender>,
+}
+
+impl SmsWorker {
+    /// Claims one due row with a lease (one conditional UPDATE).
+    pub async fn claim(&self) -> anyhow::Result<Option<OutgoingSms>> {
+        let now = self.clock.now();
+        let row = sqlx::query(
+            "UPDATE sms_outbox SET lease_until = $1, attempts = attempts + 1
+             WHERE id = (SELECT id FROM sms_outbox
+                         WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= $2
+                           AND (lease_until IS NULL OR lease_until < $2)
+                         ORDER BY next_attempt_at, id LIMIT 1)
+               AND sent_at IS NULL AND dead_at IS NULL AND (lease_until IS NULL OR lease_until < $2)
+             RETURNING id, to_number, body_sealed, attempts",
+        )
+        .bind(now + LEASE_SECS)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let id: String = row.try_get("id")?;
+        let text = String::from_utf8(self.secrets.open(&format!("sms:{id}"), &row.try_get::<String, _>("body_sealed")?)?)?;
+        Ok(Some(OutgoingSms { to: row.try_get("to_number")?, attempts: row.try_get("attempts")?, text, id }))
+    }
+
+    /// Records the result of one attempt.
+    pub async fn finish(&self, sms: &OutgoingSms, result: Result<(), String>) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        match result {
+            Ok(()) => {
+                sqlx::query("UPDATE sms_outbox SET sent_at = $1, lease_until = NULL, last_error = NULL WHERE id = $2")
+                    .bind(now)
+                    .bind(&sms.id)
+                    .execute(&self.pool)
+                    .await?;
+                tracing::info!(sms_id = %sms.id, attempts = sms.attempts, "sms sent");
+            }
+            Err(error) if sms.attempts >= MAX_ATTEMPTS => {
+                sqlx::query("UPDATE sms_outbox SET dead_at = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
+                    .bind(now)
+                    .bind(&error)
+                    .bind(&sms.id)
+                    .execute(&self.pool)
+                    .await?;
+                tracing::error!(sms_id = %sms.id, attempts = sms.attempts, %error, "sms dead-lettered");
+            }
+            Err(error) => {
+                sqlx::query("UPDATE sms_outbox SET next_attempt_at = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
+                    .bind(now + crate::outbox::backoff_secs(sms.attempts))
+                    .bind(&error)
+                    .bind(&sms.id)
+                    .execute(&self.pool)
+                    .await?;
+                tracing::warn!(sms_id = %sms.id, attempts = sms.attempts, %error, "sms send failed, will retry");
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends every SMS that is due now; returns how many were attempted.
+    pub async fn drain(&self) -> anyhow::Result<usize> {
+        let mut n = 0;
+        while let Some(sms) = self.claim().await? {
+            let result = self.sender.send(&sms.to, &sms.text).await.map_err(|e| format!("{e:#}"));
+            self.finish(&sms, result).await?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Runs forever: drains when woken by a local enqueue or every 5 s.
+    pub async fn run(self, wake: Arc<tokio::sync::Notify>) {
+        loop {
+            if let Err(e) = self.drain().await {
+                tracing::error!(error = %format!("{e:#}"), "sms worker error");
+            }
+            tokio::select! {
+                () = wake.notified() => {}
+                () = tokio::time::sleep(Duration::from_secs(5)) => {}
+            }
+        }
+    }
+}

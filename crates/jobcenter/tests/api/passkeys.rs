@@ -454,6 +454,50 @@ async fn without_password_only_the_passkey_opens_the_account() {
 }
 
 #[tokio::test]
+async fn an_account_without_password_confirms_changes_with_a_recent_passkey_login() {
+    let app = TestApp::spawn().await;
+    let mut auth = signed_up_with_passkey(&app, "kim@example.de").await;
+    assert_eq!(location(&app.post("/konto/passwort/entfernen", &[]).await), "/konto?hinweis=passwort-entfernt");
+    app.post("/abmelden", &[]).await;
+    let (client, status, body) = passkey_login(&app, &mut auth).await;
+    assert_eq!(status, 200, "{body}");
+    let get = |path: &'static str| {
+        let c = client.clone();
+        let url = app.url(path);
+        async move { c.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+
+    // The forms ask for no password; they say what confirms the change.
+    for path in ["/konto/email", "/konto/loeschen", "/konto/passwort"] {
+        let html = get(path).await;
+        assert!(!html.contains("name=\"aktuelles_passwort\""), "{path}");
+        assert!(html.contains("Ihr Konto hat kein Passwort. Zur Bestätigung zählt Ihre Anmeldung mit dem Passkey"), "{path}");
+    }
+
+    // Within ten minutes of the passkey login a change goes through.
+    app.clock.advance(9 * 60);
+    let r = client.post(app.url("/konto/email")).form(&[("neue_email", "kim.neu@example.de")]).send().await.unwrap();
+    assert_eq!(r.status(), 303, "{}", r.text().await.unwrap());
+
+    // Later the login must be renewed first; nothing is deleted.
+    app.clock.advance(2 * 60);
+    let r = client.post(app.url("/konto/loeschen")).form(&[("bestaetigung", "ja")]).send().await.unwrap();
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Ihre Anmeldung mit dem Passkey liegt mehr als 10 Minuten zurück.") && html.contains("href=\"#aktuelles_passwort\"")
+    );
+    assert!(app.account_id("kim@example.de").await.is_some());
+
+    // After a fresh passkey login the account can be deleted.
+    let (client, status, _) = passkey_login(&app, &mut auth).await;
+    assert_eq!(status, 200);
+    let r = client.post(app.url("/konto/loeschen")).form(&[("bestaetigung", "ja")]).send().await.unwrap();
+    assert_eq!(location(&r), "/konto/geloescht");
+    assert!(app.account_id("kim@example.de").await.is_none());
+}
+
+#[tokio::test]
 async fn a_ceremony_is_taken_once() {
     let app = TestApp::spawn().await;
     let mut auth = signed_up_with_passkey(&app, "kim@example.de").await;

@@ -19,6 +19,8 @@ struct ChangePage {
     errors: FormErrors,
     current_email: String,
     new_email: String,
+    /// False for a passwordless account (MFA-22): no password to confirm with.
+    has_password: bool,
 }
 
 /// `GET /konto/email`.
@@ -27,6 +29,7 @@ pub async fn form(State(state): State<AppState>, signed: SignedIn) -> AppResult<
     render(&ChangePage {
         page: Page::new(&signed.ctx, &state, "email-change-title"),
         errors: FormErrors::default(),
+        has_password: account.password_hash.is_some(),
         current_email: account.email,
         new_email: String::new(),
     })
@@ -35,6 +38,7 @@ pub async fn form(State(state): State<AppState>, signed: SignedIn) -> AppResult<
 #[derive(Deserialize)]
 pub struct ChangeForm {
     neue_email: String,
+    #[serde(default)]
     aktuelles_passwort: String,
 }
 
@@ -55,7 +59,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
             None
         }
     };
-    check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
+    check_current_password(&state, &signed.session, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     if errors.is_empty() && !crate::konto::mail_allowed(&state, &account.email).await? {
         errors.add_rate_limited("neue_email", lang.t("error-rate-limited-hour"));
     }
@@ -65,6 +69,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
             &ChangePage {
                 page: Page::new(&signed.ctx, &state, "email-change-title"),
                 errors,
+                has_password: account.password_hash.is_some(),
                 current_email: account.email,
                 new_email: f.neue_email.trim().to_owned(),
             },

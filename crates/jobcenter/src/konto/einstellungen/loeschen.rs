@@ -18,15 +18,20 @@ use serde::Deserialize;
 struct DeletePage {
     page: Page,
     errors: FormErrors,
+    /// False for a passwordless account (MFA-22): no password to confirm with.
+    has_password: bool,
 }
 
 /// `GET /konto/loeschen`.
 pub async fn form(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
-    render(&DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors: FormErrors::default() })
+    let account = crate::konto::session_account(&state, &signed.session).await?;
+    let has_password = account.password_hash.is_some();
+    render(&DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors: FormErrors::default(), has_password })
 }
 
 #[derive(Deserialize)]
 pub struct DeleteForm {
+    #[serde(default)]
     aktuelles_passwort: String,
     bestaetigung: Option<String>,
 }
@@ -36,12 +41,13 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
     let lang = signed.ctx.lang;
     let account = crate::konto::session_account(&state, &signed.session).await?;
     let mut errors = FormErrors::default();
-    check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
+    check_current_password(&state, &signed.session, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     if !forms::ticked(&f.bestaetigung) {
         errors.add("bestaetigung", lang.t("delete-error-confirm"));
     }
     if !errors.is_empty() {
-        return render_status(errors.status(), &DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors });
+        let has_password = account.password_hash.is_some();
+        return render_status(errors.status(), &DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors, has_password });
     }
     let now = state.now();
     let mut tx = state.db.begin().await?;

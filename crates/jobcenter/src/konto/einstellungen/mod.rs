@@ -20,22 +20,35 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-/// Checks the current password (field `aktuelles_passwort`) before a
-/// sensitive change and adds the field error if it is missing, wrong, or
-/// the per-account limit is used up (shared with logins).
+/// How recent the passkey login of an account without a password must be
+/// to confirm a sensitive change (re-authentication instead of a password).
+pub const PASSWORDLESS_REAUTH_SECS: i64 = 600;
+
+/// Checks the confirmation before a sensitive change (field
+/// `aktuelles_passwort`) and adds the field error if it fails: the current
+/// password (missing, wrong, or the per-account limit used up, shared with
+/// logins); for an account without a password (MFA-22), a login of this
+/// session with its passkey at most ten minutes ago.
 pub(crate) async fn check_current_password(
     state: &AppState,
+    session: &crate::web::session::Session,
     account: &Account,
     password: &str,
     lang: Lang,
     errors: &mut FormErrors,
 ) -> AppResult<()> {
     let field = "aktuelles_passwort";
+    let now = state.now();
+    if account.password_hash.is_none() {
+        if now - session.created_at > PASSWORDLESS_REAUTH_SECS {
+            errors.add(field, lang.t("settings-error-reauth"));
+        }
+        return Ok(());
+    }
     if password.is_empty() {
         errors.add(field, lang.t("login-error-password-empty"));
         return Ok(());
     }
-    let now = state.now();
     let key = crate::konto::login_limit_key(Some(account), &account.email);
     let limit = Limit::per_minutes(state.config.rate_limits.login_per_account, 15);
     if !ratelimit::allowed(&state.db.pool, &key, limit, now).await? {

@@ -22,20 +22,26 @@ struct ChangePage {
     rules: Vec<Rule>,
     /// For password managers (a hidden user-name field).
     email: String,
+    /// False for a passwordless account (MFA-22): this page then sets a
+    /// password again, confirmed by a recent passkey login.
+    has_password: bool,
 }
 
 /// `GET /konto/passwort`.
 pub async fn form(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
+    let account = crate::konto::session_account(&state, &signed.session).await?;
     render(&ChangePage {
         page: Page::new(&signed.ctx, &state, "password-change-title"),
         errors: FormErrors::default(),
         rules: forms::checklist(signed.ctx.lang, &PasswordChecklist::default()),
         email: signed.session.email.clone(),
+        has_password: account.password_hash.is_some(),
     })
 }
 
 #[derive(Deserialize)]
 pub struct ChangeForm {
+    #[serde(default)]
     aktuelles_passwort: String,
     passwort: String,
     passwort_wiederholung: String,
@@ -46,7 +52,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
     let lang = signed.ctx.lang;
     let account = crate::konto::session_account(&state, &signed.session).await?;
     let mut errors = FormErrors::default();
-    check_current_password(&state, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
+    check_current_password(&state, &signed.session, &account, &f.aktuelles_passwort, lang, &mut errors).await?;
     let local = domain::Email::parse(&account.email).map(|e| e.local_part().to_owned()).unwrap_or_default();
     let password = Password::parse(&f.passwort, &f.passwort_wiederholung, &local)
         .map_err(|e| errors.add("passwort", forms::password_error(lang, &e)))
@@ -58,6 +64,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
                 page: Page::new(&signed.ctx, &state, "password-change-title"),
                 errors,
                 rules: forms::checklist(lang, &PasswordChecklist::evaluate(&f.passwort, &f.passwort_wiederholung)),
+                has_password: account.password_hash.is_some(),
                 email: account.email,
             },
         );

@@ -342,6 +342,9 @@ pub async fn delete_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
         "DELETE FROM known_browsers WHERE account_id = $1",
         "DELETE FROM passkeys WHERE account_id = $1",
         "DELETE FROM webauthn_ceremonies WHERE account_id = $1",
+        "DELETE FROM secure_app_requests WHERE account_id = $1",
+        "DELETE FROM secure_app_linkings WHERE account_id = $1",
+        "DELETE FROM secure_app_devices WHERE account_id = $1",
         "DELETE FROM accounts WHERE id = $1",
     ] {
         sqlx::query(sql).bind(account_id).execute(&mut **tx).await?;

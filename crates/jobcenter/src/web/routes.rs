@@ -30,6 +30,8 @@ pub const PARTIAL_SESSION_GET_ROUTES: &[&str] = &[
     "/passkey/angebot",
     "/konto/totp",
     "/konto/passkeys/neu",
+    "/konto/secure-app",
+    "/anmelden/secure-app",
 ];
 
 /// The whole application.
@@ -92,6 +94,27 @@ pub fn router(state: AppState) -> Router {
         .route("/anmelden/zweiter-faktor/passkey/optionen", post(mfa::passkey::anmelden::second_factor_options))
         .route("/anmelden/zweiter-faktor/passkey", post(mfa::passkey::anmelden::second_factor))
         // END passkey routes
+        // BEGIN Secure-App routes (MFA-30 … MFA-34): set-up, login approval,
+        // devices in the settings, the device API and the companion app.
+        .route("/konto/secure-app", get(mfa::secure_app::einrichten::step_one))
+        .route("/konto/secure-app/start", post(mfa::secure_app::einrichten::start))
+        .route("/konto/secure-app/verknuepfen", get(mfa::secure_app::einrichten::step_two))
+        .route("/konto/secure-app/verknuepfen/status", get(mfa::secure_app::einrichten::status))
+        .route("/konto/secure-app/bestaetigen", post(mfa::secure_app::einrichten::confirm))
+        .route("/konto/secure-app/ablehnen", post(mfa::secure_app::einrichten::reject))
+        .route("/konto/secure-app/geraete/{id}/umbenennen", post(mfa::secure_app::verwalten::rename))
+        .route("/konto/secure-app/geraete/{id}/entfernen", post(mfa::secure_app::verwalten::remove))
+        .route("/anmelden/secure-app", get(mfa::secure_app::anmelden::form).post(mfa::secure_app::anmelden::continue_login))
+        .route("/anmelden/secure-app/status", get(mfa::secure_app::anmelden::status))
+        .route("/anmelden/secure-app/neu", post(mfa::secure_app::anmelden::again))
+        .route("/api/v1/secure-app/link", post(mfa::secure_app::api::link))
+        .route("/api/v1/secure-app/device", get(mfa::secure_app::api::device).delete(mfa::secure_app::api::unlink))
+        .route("/api/v1/secure-app/requests", get(mfa::secure_app::api::requests))
+        .route("/api/v1/secure-app/requests/{id}", post(mfa::secure_app::api::answer))
+        .route("/secure-app", get(mfa::secure_app::companion::root))
+        .route("/secure-app/", get(mfa::secure_app::companion::index))
+        .route("/secure-app/{file}", get(mfa::secure_app::companion::asset))
+        // END Secure-App routes
         // Local mode only: the mails that would have been sent.
         .route("/lokal/postausgang", get(lokal::list))
         .route("/lokal/postausgang/{id}", get(lokal::show))

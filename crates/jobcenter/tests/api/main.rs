@@ -11,6 +11,7 @@ mod einstellungen;
 mod outbox;
 mod passkeys;
 mod registrierung;
+mod secure_app;
 mod sicherheit;
 mod sitzungen;
 mod smoke;

@@ -3,6 +3,7 @@
 //! accounts without a factor, TOTP, passkeys and recovery codes.
 
 pub mod passkey;
+pub mod secure_app;
 pub mod sicherheitshinweis;
 pub mod totp;
 pub mod wiederherstellungscodes;
@@ -25,13 +26,15 @@ pub struct WaysIn {
     pub totp: bool,
     pub passkeys: i64,
     pub recovery_codes_left: i64,
+    /// Linked (confirmed) Secure-App devices (MFA-30 … MFA-34).
+    pub secure_app_devices: i64,
 }
 
 impl WaysIn {
     /// A second factor besides the password exists (recovery codes alone do
     /// not count: they are the fallback of a factor).
     pub fn has_second_factor(&self) -> bool {
-        self.totp || self.passkeys > 0
+        self.totp || self.passkeys > 0 || self.secure_app_devices > 0
     }
 }
 
@@ -41,7 +44,8 @@ pub async fn ways_in(pool: &AnyPool, account: &Account) -> sqlx::Result<WaysIn> 
         "SELECT
            (SELECT COUNT(*) FROM totp_factors WHERE account_id = $1) AS totp,
            (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys,
-           (SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL) AS recovery",
+           (SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL) AS recovery,
+           (SELECT COUNT(*) FROM secure_app_devices WHERE account_id = $1 AND status = 'active') AS devices",
     )
     .bind(&account.id)
     .fetch_one(pool)
@@ -51,28 +55,38 @@ pub async fn ways_in(pool: &AnyPool, account: &Account) -> sqlx::Result<WaysIn> 
         totp: row.try_get::<i64, _>("totp")? > 0,
         passkeys: row.try_get("passkeys")?,
         recovery_codes_left: row.try_get("recovery")?,
+        secure_app_devices: row.try_get("devices")?,
     })
 }
 
 /// After a right password: a session that still owes its second factor
 /// (or, for an account without one, must set one up first), then the
-/// matching page. The session id is new (cycled).
+/// matching page. The session id is new (cycled). An account with a
+/// linked Secure-App device gets its approval request in the same step and
+/// the waiting page (MFA-33); the password candidate query does not count
+/// devices, so they are counted here.
 pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways: Option<WaysIn>, weiter: &str) -> AppResult<Response> {
-    let ways = match ways {
+    let mut ways = match ways {
         Some(w) => w,
         None => ways_in(&state.db.pool, account).await?,
     };
+    ways.secure_app_devices = secure_app::count_devices(&state.db.pool, &account.id).await?;
     let stage = if ways.has_second_factor() { Stage::SecondFactor } else { Stage::Setup };
     let mut tx = state.db.begin().await?;
     if let Some(old) = &ctx.session {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
     }
     let token = session::create(state, &mut tx, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?;
+    let push = ways.secure_app_devices > 0;
+    if push {
+        secure_app::anmelden::create_request(state, &mut tx, &account.id, &crate::crypto::token_hash(&token), &ctx.actor).await?;
+    }
     // No audit event here: the login is recorded when it completes
     // ("login"), or by housekeeping when it was abandoned after the password
     // ("login_abandoned"), so the password step stays cheap (docs/BENCHMARKS.md).
     tx.commit().await?;
     let target = match stage {
+        Stage::SecondFactor if push => format!("/anmelden/secure-app{}", weiter_query(weiter)),
         Stage::SecondFactor => format!("/anmelden/zweiter-faktor{}", weiter_query(weiter)),
         _ => "/sicherheitshinweis".to_owned(),
     };
@@ -99,6 +113,8 @@ pub enum Method {
     RecoveryCode,
     /// A second factor set up at the gate right after the password.
     NewFactor,
+    /// Password, then an approval in the Secure-App (MFA-33).
+    SecureApp,
 }
 
 impl Method {
@@ -109,6 +125,7 @@ impl Method {
             Method::PasswordAndPasskey => "pwd+passkey",
             Method::RecoveryCode => "pwd+recovery",
             Method::NewFactor => "pwd+new_factor",
+            Method::SecureApp => "pwd+secureapp",
         }
     }
 }
@@ -261,10 +278,11 @@ mod tests {
 
     #[test]
     fn recovery_codes_alone_are_no_second_factor() {
-        let w = WaysIn { password: true, totp: false, passkeys: 0, recovery_codes_left: 10 };
+        let w = WaysIn { password: true, totp: false, passkeys: 0, recovery_codes_left: 10, secure_app_devices: 0 };
         assert!(!w.has_second_factor());
         assert!(WaysIn { totp: true, ..w }.has_second_factor());
         assert!(WaysIn { passkeys: 1, ..w }.has_second_factor());
+        assert!(WaysIn { secure_app_devices: 1, ..w }.has_second_factor());
     }
 
     #[test]

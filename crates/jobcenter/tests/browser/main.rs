@@ -13,6 +13,7 @@ mod support;
 
 mod chromium;
 mod passkeys;
+mod secure_app;
 
 use chromium::{Chromium, Tab};
 use domain::RecoveryCode;

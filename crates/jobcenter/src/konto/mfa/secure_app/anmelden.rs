@@ -236,6 +236,12 @@ pub async fn again(State(state): State<AppState>, signed: AnySession, Form(f): F
     let created = create_request(&state, &mut tx, &signed.session.account_id, &signed.session.id_hash, &signed.ctx.actor).await?;
     tx.commit().await?;
     let query = mfa::weiter_query(f.weiter.as_deref().unwrap_or_default());
-    let limited = if created { "" } else if query.is_empty() { "?begrenzt=1" } else { "&begrenzt=1" };
+    let limited = if created {
+        ""
+    } else if query.is_empty() {
+        "?begrenzt=1"
+    } else {
+        "&begrenzt=1"
+    };
     Ok(see_other(&format!("/anmelden/secure-app{query}{limited}")))
 }

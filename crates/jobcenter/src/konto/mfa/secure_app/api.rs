@@ -245,8 +245,15 @@ pub async fn unlink(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap)
     }
     let removed = super::delete_device(&mut tx, &d.account_id, &d.id).await?;
     if removed.is_some() && d.active {
-        crate::audit::record(&mut tx, Some(&d.account_id), "secure_app_removed", &ctx.actor, serde_json::json!({"name": d.name, "by": "device"}), now)
-            .await?;
+        crate::audit::record(
+            &mut tx,
+            Some(&d.account_id),
+            "secure_app_removed",
+            &ctx.actor,
+            serde_json::json!({"name": d.name, "by": "device"}),
+            now,
+        )
+        .await?;
         if let Some(account) = crate::konto::store::find_by_id_tx(&mut tx, &d.account_id).await? {
             let lang = crate::konto::account_lang(&account.lang);
             let factor = super::einrichten::factor_name(&state, lang, &d.name);
@@ -320,11 +327,12 @@ pub async fn answer(
         "deny" => Decision::Deny,
         _ => return Err(ApiError::BadRequest("decision: approve or deny")),
     };
-    let row = sqlx::query("SELECT challenge, number, state, expires_at, browser, ip FROM secure_app_requests WHERE id = $1 AND account_id = $2")
-        .bind(&id)
-        .bind(&d.account_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let row =
+        sqlx::query("SELECT challenge, number, state, expires_at, browser, ip FROM secure_app_requests WHERE id = $1 AND account_id = $2")
+            .bind(&id)
+            .bind(&d.account_id)
+            .fetch_optional(&state.db.pool)
+            .await?;
     let Some(row) = row else { return Err(ApiError::NotFound("not_found")) };
     let challenge: String = row.try_get("challenge")?;
     if !verify_signature(&d.public_key, &canonical(&id, &challenge, body.number, decision), &body.signature) {
@@ -383,7 +391,14 @@ pub async fn answer(
 
 /// The security mail after a denied login (MFA-61): the password was
 /// right, so the owner should change it if it was not them.
-async fn denial_mail(state: &AppState, tx: &mut crate::db::Tx, account: &Account, device: &str, browser: &str, ip: &str) -> anyhow::Result<()> {
+async fn denial_mail(
+    state: &AppState,
+    tx: &mut crate::db::Tx,
+    account: &Account,
+    device: &str,
+    browser: &str,
+    ip: &str,
+) -> anyhow::Result<()> {
     let lang = crate::konto::account_lang(&account.lang);
     let when = crate::web::page::format_datetime(state.now());
     let settings = crate::konto::link(state, "/konto");

@@ -315,7 +315,8 @@ pub async fn confirm(
         tx.rollback().await?;
         return Ok(see_other("/konto/secure-app/verknuepfen"));
     };
-    crate::audit::record(&mut tx, Some(&account.id), "secure_app_linked", &signed.ctx.actor, serde_json::json!({"name": name}), now).await?;
+    crate::audit::record(&mut tx, Some(&account.id), "secure_app_linked", &signed.ctx.actor, serde_json::json!({"name": name}), now)
+        .await?;
     let mail_lang = crate::konto::account_lang(&account.lang);
     mfa::factor_mail(&state, &mut tx, &account, "factor-added", &factor_name(&state, mail_lang, &name)).await?;
     tx.commit().await?;
@@ -323,8 +324,15 @@ pub async fn confirm(
 
     let at_gate = signed.session.stage == Stage::Setup;
     let cookies = if at_gate {
-        mfa::complete_login(&state, &signed.ctx.actor, Some(&signed.session), &account, Method::NewFactor, mfa::browser_id(&headers).as_deref())
-            .await?
+        mfa::complete_login(
+            &state,
+            &signed.ctx.actor,
+            Some(&signed.session),
+            &account,
+            Method::NewFactor,
+            mfa::browser_id(&headers).as_deref(),
+        )
+        .await?
     } else {
         Vec::new()
     };

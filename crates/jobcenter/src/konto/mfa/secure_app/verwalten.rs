@@ -28,13 +28,19 @@ pub struct RenameForm {
 }
 
 /// `POST /konto/secure-app/geraete/{id}/umbenennen`.
-pub async fn rename(State(state): State<AppState>, signed: SignedIn, Path(id): Path<String>, Form(f): Form<RenameForm>) -> AppResult<Response> {
+pub async fn rename(
+    State(state): State<AppState>,
+    signed: SignedIn,
+    Path(id): Path<String>,
+    Form(f): Form<RenameForm>,
+) -> AppResult<Response> {
     let account_id = &signed.session.account_id;
-    let old: Option<String> = sqlx::query_scalar("SELECT name FROM secure_app_devices WHERE id = $1 AND account_id = $2 AND status = 'active'")
-        .bind(&id)
-        .bind(account_id)
-        .fetch_optional(&state.db.pool)
-        .await?;
+    let old: Option<String> =
+        sqlx::query_scalar("SELECT name FROM secure_app_devices WHERE id = $1 AND account_id = $2 AND status = 'active'")
+            .bind(&id)
+            .bind(account_id)
+            .fetch_optional(&state.db.pool)
+            .await?;
     let Some(old) = old else { return Err(AppError::NotFound) };
     let Some(name) = clean_device_name(&f.name) else { return Ok(see_other("/konto?hinweis=secure-app-name#abschnitt-secure-app")) };
     if name != old {
@@ -76,7 +82,8 @@ pub async fn remove(State(state): State<AppState>, signed: SignedIn, Path(id): P
         tx.rollback().await?;
         return Err(AppError::NotFound);
     };
-    crate::audit::record(&mut tx, Some(&account.id), "secure_app_removed", &signed.ctx.actor, serde_json::json!({"name": name}), now).await?;
+    crate::audit::record(&mut tx, Some(&account.id), "secure_app_removed", &signed.ctx.actor, serde_json::json!({"name": name}), now)
+        .await?;
     let lang = crate::konto::account_lang(&account.lang);
     mfa::factor_mail(&state, &mut tx, &account, "factor-removed", &super::einrichten::factor_name(&state, lang, &name)).await?;
     tx.commit().await?;

@@ -493,3 +493,23 @@ async fn an_approval_at_one_node_releases_the_waiting_page_of_another() {
     assert!(!location(&r).starts_with("/anmelden"), "node A completes the login");
     assert_eq!(device.answer(&other, &request, number, "approve").await.status(), 409, "and the approval is spent everywhere");
 }
+
+#[tokio::test]
+async fn the_waiting_page_offers_totp_and_a_login_completed_that_way_withdraws_the_request() {
+    let app = TestApp::spawn().await;
+    let device = linked(&app).await;
+    let secret = app.set_up_totp_with(&app.client).await;
+    let browser = app.new_client();
+    let r = app.login_with(&browser, EMAIL, PASSWORD).await;
+    assert_eq!(location(&r), "/anmelden/secure-app");
+    let page = browser.get(app.url("/anmelden/secure-app")).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("Mit Zweitem Faktor (TOTP) oder Passkey anmelden") && page.contains("href=\"/anmelden/zweiter-faktor\""));
+    let step = browser.get(app.url("/anmelden/zweiter-faktor")).send().await.unwrap().text().await.unwrap();
+    assert!(step.contains("Mit der BA-Secure App anmelden"), "and the code step leads back");
+    assert_eq!(device.requests(&app.base).await.len(), 1);
+    let code = app.next_code(&secret);
+    let r = browser.post(app.url("/anmelden/zweiter-faktor")).form(&[("code", code.as_str())]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(browser.get(app.url("/konto")).send().await.unwrap().status(), 200);
+    assert_eq!(device.requests(&app.base).await.len(), 0, "the phone no longer offers the request");
+}

@@ -11,6 +11,7 @@ secureapp-download-heading = 1. App herunterladen
 secureapp-download-text = Laden Sie die { $app } auf Ihr Smartphone herunter. Scannen Sie den QR-Code oder öffnen Sie die Adresse im Browser Ihres Smartphones und fügen Sie die App zum Startbildschirm hinzu.
 secureapp-download-note = Die { $app } kann auf einem Smartphone oder Tablet heruntergeladen werden, um genutzt werden zu können.
 secureapp-install-qr-caption = QR-Code mit der Adresse der { $app }
+secureapp-start-limited = Sie haben die Einrichtung zu oft gestartet. Bitte versuchen Sie es in einer Stunde erneut.
 secureapp-limit = Sie haben bereits die größtmögliche Zahl an Geräten verknüpft. Entfernen Sie zuerst ein Gerät in den Kontoeinstellungen.
 secureapp-connect-heading = 2. App einrichten
 secureapp-connect-intro = Wir verbinden Ihr Konto sicher mit der { $app }. Wählen Sie eine der zwei Möglichkeiten.

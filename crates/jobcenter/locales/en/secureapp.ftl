@@ -11,6 +11,7 @@ secureapp-download-heading = 1. Download the app
 secureapp-download-text = Download the { $app } to your smartphone. Scan the QR code or open the address in your smartphone's browser and add the app to the home screen.
 secureapp-download-note = The { $app } can be downloaded to a smartphone or tablet to be used.
 secureapp-install-qr-caption = QR code with the address of the { $app }
+secureapp-start-limited = You have started the set-up too often. Please try again in an hour.
 secureapp-limit = You have already linked the largest possible number of devices. First remove a device in the account settings.
 secureapp-connect-heading = 2. Set up the app
 secureapp-connect-intro = We connect your account securely with the { $app }. Choose one of the two options.

@@ -513,3 +513,20 @@ async fn the_waiting_page_offers_totp_and_a_login_completed_that_way_withdraws_t
     assert_eq!(browser.get(app.url("/konto")).send().await.unwrap().status(), 200);
     assert_eq!(device.requests(&app.base).await.len(), 0, "the phone no longer offers the request");
 }
+
+#[tokio::test]
+async fn set_ups_are_limited_per_account() {
+    let app = TestApp::spawn().await;
+    app.register_confirmed(EMAIL, PASSWORD).await;
+    app.login(EMAIL, PASSWORD).await;
+    for _ in 0..20 {
+        assert_eq!(location(&app.post("/konto/secure-app/start", &[]).await), "/konto/secure-app/verknuepfen");
+    }
+    assert_eq!(location(&app.post("/konto/secure-app/start", &[]).await), "/konto/secure-app?begrenzt=1");
+    let page = app.get("/konto/secure-app?begrenzt=1").await;
+    assert_eq!(page.status(), 429);
+    assert!(page.text().await.unwrap().contains("Sie haben die Einrichtung zu oft gestartet."));
+    let open: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM secure_app_linkings WHERE state = 'waiting'").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(open, 1, "a restart ends the earlier set-up of the same login");
+}

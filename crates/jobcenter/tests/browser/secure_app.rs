@@ -227,10 +227,16 @@ async fn without_javascript_the_set_up_shows_its_expiry_and_the_waiting_page_has
     desktop.click_button("Einrichtung neu starten").await;
     desktop.expect_text("Verbleibende Zeit 00:04:00").await;
 
-    // A software phone links itself with the link of the page.
-    let link: String = desktop.eval("return document.getElementById('app-link').getAttribute('href');", Value::Null).await;
-    let token = link.split("#verknuepfen=").nth(1).expect("the token in the fragment").to_owned();
-    let device = SoftPhone::link(&app, &token).await;
+    // A stranger's phone is declined; then a software phone links itself
+    // with the link of the page.
+    let token = token_on(&desktop).await;
+    SoftPhone::link(&app, &token, "Fremdes Handy").await;
+    desktop.click_link("Weiter").await;
+    desktop.expect_text("Das Gerät „Fremdes Handy“ möchte sich mit Ihrem Konto verknüpfen.").await;
+    desktop.click_button("Ablehnen").await;
+    desktop.expect_text("Sie haben die Verknüpfung abgelehnt.").await;
+    desktop.click_button("Einrichtung neu starten").await;
+    let device = SoftPhone::link(&app, &token_on(&desktop).await, "Software-Telefon").await;
     desktop.click_link("Weiter").await;
     desktop.click_button("Verknüpfung bestätigen").await;
     desktop.expect_text("Sie haben die BA-Secure App erfolgreich auf Ihrem Gerät (Software-Telefon) eingerichtet.").await;
@@ -242,10 +248,18 @@ async fn without_javascript_the_set_up_shows_its_expiry_and_the_waiting_page_has
     desktop.click_button("Weiter").await;
     desktop.expect_text("Die Anmeldung wurde noch nicht in der App freigegeben.").await;
     device.approve(&app, &number).await;
+    desktop.open(&app.url("/anmelden/secure-app")).await;
+    desktop.expect_text("Die Anmeldung wurde in der App freigegeben.").await;
     desktop.click_button("Weiter").await;
     assert!(!desktop.path().await.starts_with("/anmelden"), "signed in: {}", desktop.path().await);
     desktop.assert_clean(12);
     browser.close().await;
+}
+
+/// The linking token in the link "Zur BA-Secure App wechseln".
+async fn token_on(desktop: &Tab) -> String {
+    let link: String = desktop.eval("return document.getElementById('app-link').getAttribute('href');", Value::Null).await;
+    link.split("#verknuepfen=").nth(1).expect("the token in the fragment").to_owned()
 }
 
 /// A phone in software (P-256 via the `p256` crate), for the journey
@@ -256,11 +270,11 @@ struct SoftPhone {
 }
 
 impl SoftPhone {
-    async fn link(app: &TestApp, token: &str) -> Self {
+    async fn link(app: &TestApp, token: &str, name: &str) -> Self {
         use base64::Engine;
         let key = p256::ecdsa::SigningKey::from_slice(&jobcenter::crypto::random_bytes::<32>()).unwrap();
         let public = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(key.verifying_key().to_encoded_point(false).as_bytes());
-        let body = json!({"token": token, "name": "Software-Telefon", "public_key": public});
+        let body = json!({"token": token, "name": name, "public_key": public});
         let r = reqwest::Client::new().post(app.url("/api/v1/secure-app/link")).json(&body).send().await.unwrap();
         assert_eq!(r.status(), 201);
         let v: Value = r.json().await.unwrap();

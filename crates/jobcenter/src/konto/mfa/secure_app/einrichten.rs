@@ -17,7 +17,7 @@ use crate::web::{AppResult, Page, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -56,6 +56,9 @@ impl LinkState {
         }
     }
 }
+
+/// Set-ups an account may start per hour.
+const START_PER_HOUR: i64 = 20;
 
 fn token_aad(id: &str) -> String {
     format!("secure-app-link:{id}")
@@ -123,20 +126,32 @@ struct StepOnePage {
     install_qr: String,
     cancel: &'static str,
     limit_reached: bool,
+    /// Too many set-ups started in the last hour.
+    too_many: bool,
+}
+
+#[derive(Deserialize)]
+pub struct StepOneQuery {
+    begrenzt: Option<String>,
 }
 
 /// `GET /konto/secure-app` — "Schritt 1 von 3": the companion's address.
-pub async fn step_one(State(state): State<AppState>, signed: MaySetUpFactor) -> AppResult<Response> {
+pub async fn step_one(State(state): State<AppState>, signed: MaySetUpFactor, Query(q): Query<StepOneQuery>) -> AppResult<Response> {
     let install_url = format!("{}/secure-app/", state.config.base_url());
     let limit_reached = count_devices(&state.db.pool, &signed.session.account_id).await? >= MAX_DEVICES;
-    render(&StepOnePage {
-        page: page_with_title(&signed, &state),
-        app: state.config.secure_app_name.clone(),
-        install_qr: crate::konto::mfa::totp::qr_svg(&install_url),
-        install_url,
-        cancel: cancel_target(&signed),
-        limit_reached,
-    })
+    let status = if q.begrenzt.is_some() { StatusCode::TOO_MANY_REQUESTS } else { StatusCode::OK };
+    render_status(
+        status,
+        &StepOnePage {
+            page: page_with_title(&signed, &state),
+            app: state.config.secure_app_name.clone(),
+            install_qr: crate::konto::mfa::totp::qr_svg(&install_url),
+            install_url,
+            cancel: cancel_target(&signed),
+            limit_reached,
+            too_many: q.begrenzt.is_some(),
+        },
+    )
 }
 
 /// `POST /konto/secure-app/start` ("Weiter", or "Einrichtung neu
@@ -151,6 +166,12 @@ pub async fn start(State(state): State<AppState>, signed: MaySetUpFactor) -> App
     let token = crate::crypto::new_token();
     let id = crate::db::new_id();
     let mut tx = state.db.begin().await?;
+    // Set-ups per account and hour: nobody fills the table through one login.
+    let limit = crate::ratelimit::Limit::per_minutes(START_PER_HOUR, 60);
+    if !crate::ratelimit::hit(&mut *tx, &format!("secureapp:start:{account_id}"), limit, now).await? {
+        tx.commit().await?;
+        return Ok(see_other("/konto/secure-app?begrenzt=1"));
+    }
     let old: Vec<Option<String>> = sqlx::query_scalar(
         "UPDATE secure_app_linkings SET state = 'rejected' WHERE session_hash = $1 AND state IN ('waiting', 'registered') RETURNING device_id",
     )

@@ -176,6 +176,28 @@
     });
     refresh();
     setInterval(function () { if (!document.hidden) refresh(); }, 2000);
+    offerPush(device);
+  }
+
+  // Web Push (only when the portal has a VAPID key): a wake-up, never needed.
+  function offerPush(device) {
+    if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) return;
+    api("/push", "GET", device).then(function (r) {
+      var key = r.status === 200 && r.body ? r.body.application_server_key : null;
+      if (!key || Notification.permission === "denied") return;
+      $("benachrichtigungen").hidden = false;
+      $("benachrichtigungen-knopf").addEventListener("click", function () {
+        Notification.requestPermission().then(function (p) {
+          if (p !== "granted") { say("Benachrichtigungen sind ausgeschaltet. Freigaben funktionieren trotzdem, solange die App geöffnet ist."); return null; }
+          return navigator.serviceWorker.ready.then(function (reg) {
+            return reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: fromB64url(key) });
+          }).then(function (sub) { return api("/push", "PUT", device, sub.toJSON()); })
+            .then(function (res) {
+              if (res.status === 204) { $("benachrichtigungen").hidden = true; say("Benachrichtigungen sind eingeschaltet."); }
+            });
+        }).catch(function () { say("Benachrichtigungen konnten nicht eingeschaltet werden."); });
+      });
+    }).catch(function () {});
   }
 
   function render(device, requests) {

@@ -1,5 +1,7 @@
-// Service worker of the companion: keeps the app shell for offline start.
-// The device API is never cached (answers must be live).
+// Service worker of the companion: keeps the app shell for offline start,
+// and shows the Web Push wake-up ("a login waits for your approval") when
+// the portal has push configured. The device API is never cached (answers
+// must be live); the push message carries nothing of the request.
 "use strict";
 var CACHE = "secure-app-v1";
 var SHELL = [
@@ -34,4 +36,24 @@ self.addEventListener("fetch", function (ev) {
     caches.open(CACHE).then(function (c) { c.put(url.pathname, copy); });
     return res;
   }).catch(function () { return caches.match(url.pathname); }));
+});
+
+self.addEventListener("push", function (ev) {
+  ev.waitUntil(self.registration.showNotification("Anmeldung freigeben?", {
+    body: "Eine Anmeldung in Ihr Konto wartet auf Ihre Freigabe. Öffnen Sie die App und vergleichen Sie die Zahl.",
+    icon: "/secure-app/icon-192.png",
+    tag: "anmeldung",
+    renotify: true,
+    lang: "de"
+  }));
+});
+
+self.addEventListener("notificationclick", function (ev) {
+  ev.notification.close();
+  ev.waitUntil(self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (list) {
+    for (var i = 0; i < list.length; i++) {
+      if (new URL(list[i].url).pathname.indexOf("/secure-app/") === 0 && "focus" in list[i]) return list[i].focus();
+    }
+    return self.clients.openWindow("/secure-app/");
+  }));
 });

@@ -17,7 +17,11 @@ CREATE TABLE secure_app_devices (
     status TEXT NOT NULL,
     created_at BIGINT NOT NULL,
     linked_at BIGINT,
-    last_used_at BIGINT
+    last_used_at BIGINT,
+    -- Web Push subscription (optional; approvals never depend on it).
+    push_endpoint TEXT,
+    push_p256dh TEXT,
+    push_auth TEXT
 );
 CREATE INDEX secure_app_devices_account ON secure_app_devices (account_id);
 

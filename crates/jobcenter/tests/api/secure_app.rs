@@ -9,6 +9,7 @@ use jobcenter::app::{AppState, Overrides};
 use jobcenter::config::{Config, RawConfig};
 use p256::ecdsa::signature::Signer;
 use p256::ecdsa::{Signature, SigningKey};
+use p256::elliptic_curve::sec1::ToEncodedPoint;
 use serde_json::Value;
 use std::sync::Arc;
 
@@ -529,4 +530,162 @@ async fn set_ups_are_limited_per_account() {
     let open: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM secure_app_linkings WHERE state = 'waiting'").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(open, 1, "a restart ends the earlier set-up of the same login");
+}
+
+/// A push service in the test: records what it receives; answers `status`.
+struct FakePushService {
+    url: String,
+    received: Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, Vec<u8>)>>>,
+    status: Arc<std::sync::atomic::AtomicU16>,
+}
+
+impl FakePushService {
+    async fn start() -> Self {
+        let received: Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, Vec<u8>)>>> = Arc::default();
+        let status = Arc::new(std::sync::atomic::AtomicU16::new(201));
+        let (sink, answer) = (received.clone(), status.clone());
+        let router = axum::Router::new().route(
+            "/push/{id}",
+            axum::routing::post(move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+                let (sink, answer) = (sink.clone(), answer.clone());
+                async move {
+                    sink.lock().unwrap().push((headers, body.to_vec()));
+                    axum::http::StatusCode::from_u16(answer.load(std::sync::atomic::Ordering::SeqCst)).unwrap()
+                }
+            }),
+        );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        Self { url: format!("http://127.0.0.1:{port}/push/telefon-1"), received, status }
+    }
+
+    async fn wait_for(&self, n: usize) -> Vec<(axum::http::HeaderMap, Vec<u8>)> {
+        for _ in 0..100 {
+            let got = self.received.lock().unwrap().clone();
+            if got.len() >= n {
+                return got;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("fewer than {n} push messages arrived");
+    }
+}
+
+fn hmac256(key: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    use hmac::Mac;
+    let mut m = <hmac::Hmac<sha2::Sha256> as Mac>::new_from_slice(key).unwrap();
+    for p in parts {
+        m.update(p);
+    }
+    m.finalize().into_bytes().into()
+}
+
+/// Decrypts an `aes128gcm` Web Push message as a browser does (RFC 8291).
+fn decrypt_push(body: &[u8], ua_secret: &p256::SecretKey, auth: &[u8]) -> Vec<u8> {
+    use aes_gcm::aead::{Aead, KeyInit};
+    use p256::elliptic_curve::sec1::ToEncodedPoint;
+    let (salt, rest) = body.split_at(16);
+    assert_eq!(u32::from_be_bytes(rest[..4].try_into().unwrap()), 4096, "record size");
+    assert_eq!(rest[4], 65, "key id length");
+    let as_public = &rest[5..70];
+    let ciphertext = &rest[70..];
+    let sender = p256::PublicKey::from_sec1_bytes(as_public).expect("the sender's key");
+    let shared = (sender.to_projective() * *ua_secret.to_nonzero_scalar()).to_affine().to_encoded_point(false);
+    let ua_public = ua_secret.public_key().to_encoded_point(false);
+    let prk_key = hmac256(auth, &[shared.x().unwrap()]);
+    let ikm = hmac256(&prk_key, &[b"WebPush: info\0", ua_public.as_bytes(), as_public, &[1]]);
+    let prk = hmac256(salt, &[&ikm]);
+    let cek = hmac256(&prk, &[b"Content-Encoding: aes128gcm\0", &[1]]);
+    let nonce = hmac256(&prk, &[b"Content-Encoding: nonce\0", &[1]]);
+    let cipher = aes_gcm::Aes128Gcm::new_from_slice(&cek[..16]).unwrap();
+    let mut plain = cipher.decrypt(aes_gcm::Nonce::from_slice(&nonce[..12]), ciphertext).expect("the message decrypts");
+    assert_eq!(plain.pop(), Some(2), "the last-record delimiter");
+    plain
+}
+
+#[tokio::test]
+async fn with_web_push_configured_a_login_wakes_the_phone_with_an_encrypted_vapid_signed_message() {
+    use p256::ecdsa::signature::Verifier;
+    let vapid = p256::SecretKey::from_slice(&jobcenter::crypto::random_bytes::<32>()).unwrap();
+    let vapid_b64 = URL_SAFE_NO_PAD.encode(vapid.to_bytes());
+    let app = TestApp::spawn_with(Box::new(move |raw| raw.secure_app_vapid_key = Some(vapid_b64))).await;
+    let device = linked(&app).await;
+    let push = FakePushService::start().await;
+
+    let key: Value = device.http.get(app.url("/api/v1/secure-app/push")).send().await.unwrap().json().await.unwrap();
+    let server_key = key["application_server_key"].as_str().unwrap().to_owned();
+    assert_eq!(server_key, URL_SAFE_NO_PAD.encode(vapid.public_key().to_encoded_point(false).as_bytes()));
+
+    let ua_secret = p256::SecretKey::from_slice(&jobcenter::crypto::random_bytes::<32>()).unwrap();
+    let auth = jobcenter::crypto::random_bytes::<16>();
+    let subscription = serde_json::json!({
+        "endpoint": push.url,
+        "keys": {"p256dh": URL_SAFE_NO_PAD.encode(ua_secret.public_key().to_encoded_point(false).as_bytes()), "auth": URL_SAFE_NO_PAD.encode(auth)},
+    });
+    let r = device
+        .http
+        .put(app.url("/api/v1/secure-app/push"))
+        .header("authorization", device.auth())
+        .json(&subscription)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let bad = serde_json::json!({"endpoint": "http://intern.example/push", "keys": subscription["keys"].clone()});
+    let r = device.http.put(app.url("/api/v1/secure-app/push")).header("authorization", device.auth()).json(&bad).send().await.unwrap();
+    assert_eq!(r.status(), 400, "the server posts only to https push services (or the loopback in development)");
+
+    let (_browser, number) = password_step(&app).await;
+    let got = push.wait_for(1).await;
+    let (headers, body) = &got[0];
+    assert_eq!(headers["content-encoding"], "aes128gcm");
+    assert_eq!(headers["ttl"], "120");
+    let authorization = headers["authorization"].to_str().unwrap();
+    let (t, k) = authorization.strip_prefix("vapid t=").unwrap().split_once(", k=").unwrap();
+    assert_eq!(k, server_key);
+    let (signed, sig) = t.rsplit_once('.').unwrap();
+    let sig = p256::ecdsa::Signature::from_slice(&URL_SAFE_NO_PAD.decode(sig).unwrap()).unwrap();
+    p256::ecdsa::VerifyingKey::from(vapid.public_key()).verify(signed.as_bytes(), &sig).expect("the VAPID JWT is signed with the key");
+    let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(signed.split('.').nth(1).unwrap()).unwrap()).unwrap();
+    assert_eq!(claims["aud"], push.url.trim_end_matches("/push/telefon-1"));
+    assert_eq!(claims["sub"], "mailto:kontoservice@jobcenter.example");
+    let message: Value = serde_json::from_slice(&decrypt_push(body, &ua_secret, &auth)).unwrap();
+    assert_eq!(message["type"], "login_request", "a wake-up only");
+    assert_eq!(message.as_object().unwrap().len(), 1, "nothing of the request (number {number}) travels through the push service");
+
+    // The approval itself does not depend on push; a subscription the push
+    // service reports gone is dropped.
+    push.status.store(410, std::sync::atomic::Ordering::SeqCst);
+    password_step(&app).await;
+    push.wait_for(2).await;
+    for _ in 0..100 {
+        let endpoint: Option<String> =
+            sqlx::query_scalar("SELECT push_endpoint FROM secure_app_devices").fetch_one(&app.state.db.pool).await.unwrap();
+        if endpoint.is_none() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the gone subscription was not dropped");
+}
+
+#[tokio::test]
+async fn without_a_vapid_key_there_is_no_push() {
+    let app = TestApp::spawn().await;
+    let device = linked(&app).await;
+    let r = device.http.get(app.url("/api/v1/secure-app/push")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.json::<Value>().await.unwrap()["application_server_key"].is_null());
+    let subscription = serde_json::json!({"endpoint": "https://push.example.net/x", "keys": {"p256dh": device.public_key(), "auth": "AAAAAAAAAAAAAAAAAAAAAA"}});
+    let r = device
+        .http
+        .put(app.url("/api/v1/secure-app/push"))
+        .header("authorization", device.auth())
+        .json(&subscription)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "push_not_configured");
 }

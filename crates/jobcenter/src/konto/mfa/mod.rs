@@ -78,13 +78,15 @@ pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways
     }
     let token = session::create(state, &mut tx, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?;
     let push = ways.secure_app_devices > 0;
-    if push {
-        secure_app::anmelden::create_request(state, &mut tx, &account.id, &crate::crypto::token_hash(&token), &ctx.actor).await?;
-    }
+    let requested =
+        push && secure_app::anmelden::create_request(state, &mut tx, &account.id, &crate::crypto::token_hash(&token), &ctx.actor).await?;
     // No audit event here: the login is recorded when it completes
     // ("login"), or by housekeeping when it was abandoned after the password
     // ("login_abandoned"), so the password step stays cheap (docs/BENCHMARKS.md).
     tx.commit().await?;
+    if requested {
+        secure_app::push::notify(state, &account.id).await?;
+    }
     let target = match stage {
         Stage::SecondFactor if push => format!("/anmelden/secure-app{}", weiter_query(weiter)),
         Stage::SecondFactor => format!("/anmelden/zweiter-faktor{}", weiter_query(weiter)),

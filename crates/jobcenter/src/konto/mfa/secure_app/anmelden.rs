@@ -235,6 +235,9 @@ pub async fn again(State(state): State<AppState>, signed: AnySession, Form(f): F
     let mut tx = state.db.begin().await?;
     let created = create_request(&state, &mut tx, &signed.session.account_id, &signed.session.id_hash, &signed.ctx.actor).await?;
     tx.commit().await?;
+    if created {
+        super::push::notify(&state, &signed.session.account_id).await?;
+    }
     let query = mfa::weiter_query(f.weiter.as_deref().unwrap_or_default());
     let limited = if created {
         ""

@@ -10,6 +10,7 @@
 //!   endpoint, and completing the login with an approved request.
 //! - [`verwalten`]: devices in "Kontoeinstellungen" (rename, remove).
 //! - [`companion`]: the companion web app (PWA) served under `/secure-app/`.
+//! - [`push`]: Web Push wake-ups (VAPID), only when configured.
 //!
 //! Everything lives in the database (three tables of migration 0004), so
 //! an approval that reaches one node releases the waiting page of another.
@@ -19,6 +20,7 @@ pub mod anmelden;
 pub mod api;
 pub mod companion;
 pub mod einrichten;
+pub mod push;
 pub mod verwalten;
 
 use crate::db::Tx;

@@ -532,16 +532,19 @@ async fn set_ups_are_limited_per_account() {
     assert_eq!(open, 1, "a restart ends the earlier set-up of the same login");
 }
 
+/// What the fake push service received: headers and body of each POST.
+type Received = Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, Vec<u8>)>>>;
+
 /// A push service in the test: records what it receives; answers `status`.
 struct FakePushService {
     url: String,
-    received: Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, Vec<u8>)>>>,
+    received: Received,
     status: Arc<std::sync::atomic::AtomicU16>,
 }
 
 impl FakePushService {
     async fn start() -> Self {
-        let received: Arc<std::sync::Mutex<Vec<(axum::http::HeaderMap, Vec<u8>)>>> = Arc::default();
+        let received: Received = Arc::default();
         let status = Arc::new(std::sync::atomic::AtomicU16::new(201));
         let (sink, answer) = (received.clone(), status.clone());
         let router = axum::Router::new().route(

@@ -31,6 +31,7 @@ pub const PARTIAL_SESSION_GET_ROUTES: &[&str] = &[
     "/konto/totp",
     "/konto/passkeys/neu",
     "/konto/secure-app",
+    "/konto/secure-app/verknuepfen",
     "/anmelden/secure-app",
 ];
 

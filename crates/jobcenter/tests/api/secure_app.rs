@@ -692,3 +692,37 @@ async fn without_a_vapid_key_there_is_no_push() {
     assert_eq!(r.status(), 404);
     assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "push_not_configured");
 }
+
+#[tokio::test]
+async fn knowing_the_password_is_not_enough_to_link_or_confirm_a_device() {
+    let app = TestApp::spawn().await;
+    let device = linked(&app).await;
+    // A second login that still owes its second factor cannot start a set-up.
+    let (intruder, _) = password_step(&app).await;
+    let r = intruder.post(app.url("/konto/secure-app/start")).send().await.unwrap();
+    assert!(location(&r).starts_with("/anmelden/zweiter-faktor"), "{}", location(&r));
+    let r = intruder.get(app.url("/konto/secure-app")).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    // The owner's set-up belongs to the owner's login: another session
+    // cannot confirm a device registered to it.
+    let step_two = start_linking(&app, &app.client).await;
+    let mut phone = SoftDevice::new();
+    assert_eq!(phone.link(&app.base, &token_in(&step_two), "Zweites Handy").await.status(), 200);
+    let confirm = app.get("/konto/secure-app/verknuepfen").await.text().await.unwrap();
+    let linking = linking_id_in(&confirm);
+    let r = intruder.post(app.url("/konto/secure-app/bestaetigen")).form(&[("verknuepfung", linking.as_str())]).send().await.unwrap();
+    assert!(location(&r).starts_with("/anmelden/zweiter-faktor"));
+    // Even another complete login of the owner cannot confirm it.
+    let (other, number) = password_step(&app).await;
+    let request = device.requests(&app.base).await.into_iter().last().unwrap();
+    assert_eq!(device.answer(&app.base, &request, number, "approve").await.status(), 200);
+    other.post(app.url("/anmelden/secure-app")).form(&[("weiter", "")]).send().await.unwrap();
+    assert_eq!(other.get(app.url("/konto")).send().await.unwrap().status(), 200);
+    let r = other.post(app.url("/konto/secure-app/bestaetigen")).form(&[("verknuepfung", linking.as_str())]).send().await.unwrap();
+    assert_eq!(location(&r), "/konto/secure-app/verknuepfen", "not this login's set-up");
+    let active: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM secure_app_devices WHERE status = 'active'").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(active, 1, "only the first phone is a way in");
+    let linkings: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM secure_app_linkings").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(linkings, 2, "the intruder created none");
+}

@@ -150,6 +150,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
 pub async fn logout(State(state): State<AppState>, signed: AnySession) -> AppResult<Response> {
     let mut tx = state.db.begin().await?;
     sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&signed.session.id_hash).execute(&mut *tx).await?;
+    super::mfa::secure_app::anmelden::withdraw(&mut tx, &signed.session.id_hash).await?;
     crate::audit::record(&mut tx, Some(&signed.session.account_id), "logout", &signed.ctx.actor, serde_json::json!({}), state.now())
         .await?;
     tx.commit().await?;

@@ -726,3 +726,14 @@ async fn knowing_the_password_is_not_enough_to_link_or_confirm_a_device() {
     let linkings: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM secure_app_linkings").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(linkings, 2, "the intruder created none");
 }
+
+#[tokio::test]
+async fn cancelling_at_the_waiting_page_withdraws_the_request() {
+    let app = TestApp::spawn().await;
+    let device = linked(&app).await;
+    let (browser, _) = password_step(&app).await;
+    assert_eq!(device.requests(&app.base).await.len(), 1);
+    let r = browser.post(app.url("/abmelden")).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(device.requests(&app.base).await.len(), 0, "the phone no longer offers it");
+}

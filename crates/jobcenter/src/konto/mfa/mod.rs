@@ -149,10 +149,7 @@ pub async fn complete_login(
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
         // A Secure-App request of this login is no longer needed (the login
         // completed another way): the phone stops offering it.
-        sqlx::query("UPDATE secure_app_requests SET state = 'cancelled' WHERE session_hash = $1 AND state = 'pending'")
-            .bind(&old.id_hash)
-            .execute(&mut *tx)
-            .await?;
+        secure_app::anmelden::withdraw(&mut tx, &old.id_hash).await?;
     }
     let token = session::create(state, &mut tx, &account.id, Level::Substantiell, Stage::Complete, method.as_str(), actor).await?;
     crate::audit::record(&mut tx, Some(&account.id), "login", actor, serde_json::json!({"method": method.as_str()}), now).await?;

@@ -67,6 +67,16 @@ pub async fn create_request(
     Ok(true)
 }
 
+/// Withdraws the open request of a login that ended or completed another
+/// way, so the phone stops offering it.
+pub async fn withdraw(tx: &mut crate::db::Tx, session_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE secure_app_requests SET state = 'cancelled' WHERE session_hash = $1 AND state = 'pending'")
+        .bind(session_hash)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Where a request of a login stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RequestState {

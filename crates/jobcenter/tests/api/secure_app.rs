@@ -179,15 +179,32 @@ async fn a_new_user_links_a_phone_within_four_minutes_and_the_device_becomes_a_w
     let app = TestApp::spawn().await;
     let device = linked(&app).await;
     assert_eq!(app.get("/konto").await.status(), 200, "the login completed at the gate");
+    // A second phone from the settings: no new recovery codes; a reload of
+    // step 2 afterwards leads back to the settings.
+    let step_two = start_linking(&app, &app.client).await;
+    let mut second = SoftDevice::new();
+    assert_eq!(second.link(&app.base, &token_in(&step_two), "Tablet").await.status(), 200);
+    let confirm = app.get("/konto/secure-app/verknuepfen").await.text().await.unwrap();
+    let done = app.post("/konto/secure-app/bestaetigen", &[("verknuepfung", &linking_id_in(&confirm))]).await.text().await.unwrap();
+    assert!(done.contains("(Tablet) eingerichtet.") && !done.contains("id=\"wiederherstellungscodes\""));
+    assert_eq!(location(&app.get("/konto/secure-app/verknuepfen").await), "/konto");
+    assert_eq!(
+        jobcenter::konto::mfa::secure_app::count_devices(&app.state.db.pool, &app.account_id(EMAIL).await.unwrap()).await.unwrap(),
+        2
+    );
     let settings = app.get("/konto").await.text().await.unwrap();
     assert!(settings.contains("Demo Phone"), "the device is listed in the settings");
     let r = device.http.get(app.url("/api/v1/secure-app/device")).header("authorization", device.auth()).send().await.unwrap();
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["status"], "active");
     assert_eq!(v["account"], EMAIL);
-    assert_eq!(audit_count(&app, "secure_app_linked").await, 1);
-    assert_eq!(app.queued_mails(EMAIL, "Neuer Anmeldefaktor").await, 1, "security mail on link (MFA-61)");
-    let stored: String = sqlx::query_scalar("SELECT secret_hash FROM secure_app_devices").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(audit_count(&app, "secure_app_linked").await, 2);
+    assert_eq!(app.queued_mails(EMAIL, "Neuer Anmeldefaktor").await, 2, "security mail on each link (MFA-61)");
+    let stored: String = sqlx::query_scalar("SELECT secret_hash FROM secure_app_devices WHERE id = $1")
+        .bind(&device.id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
     assert_ne!(stored, device.secret, "the device secret is stored hashed");
     assert_eq!(stored, jobcenter::crypto::token_hash(&device.secret));
 }

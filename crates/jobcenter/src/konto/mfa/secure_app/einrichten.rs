@@ -221,8 +221,11 @@ pub async fn step_two(State(state): State<AppState>, signed: MaySetUpFactor) -> 
     let now = state.now();
     let linking = current(&state, &signed.session.id_hash, &signed.session.account_id).await?;
     let link_state = state_of(linking.as_ref(), now);
-    if link_state == LinkState::None {
-        return Ok(see_other("/konto/secure-app"));
+    match link_state {
+        LinkState::None => return Ok(see_other("/konto/secure-app")),
+        // Done already (a reload or "back" after step 3).
+        LinkState::Confirmed => return Ok(see_other("/konto")),
+        _ => {}
     }
     let mut p = StepTwoPage {
         page: page_with_title(&signed, &state),

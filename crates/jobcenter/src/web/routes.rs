@@ -112,7 +112,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/secure-app/device", get(mfa::secure_app::api::device).delete(mfa::secure_app::api::unlink))
         .route("/api/v1/secure-app/requests", get(mfa::secure_app::api::requests))
         .route("/api/v1/secure-app/requests/{id}", post(mfa::secure_app::api::answer))
-        .route("/api/v1/secure-app/push", get(mfa::secure_app::api::push_key).put(mfa::secure_app::api::subscribe))
+        .route("/api/v1/secure-app/push", get(mfa::secure_app::push::push_key).put(mfa::secure_app::push::subscribe))
         .route("/secure-app", get(mfa::secure_app::companion::root))
         .route("/secure-app/", get(mfa::secure_app::companion::index))
         .route("/secure-app/{file}", get(mfa::secure_app::companion::asset))

@@ -10,7 +10,7 @@
 //! - `POST /requests/{id}`: approve or deny, signed with the device key
 //!   over request id, challenge, chosen number and decision.
 //! - `GET /push`, `PUT /push`: the VAPID key and the device's Web Push
-//!   subscription (only when push is configured).
+//!   subscription (only when push is configured; in [`super::push`]).
 //!
 //! Devices authenticate with `Authorization: Bearer <device id>.<secret>`
 //! (the secret stored as SHA-256). Failed authentications and linking
@@ -89,7 +89,8 @@ impl IntoResponse for ApiError {
     }
 }
 
-type ApiResult<T> = Result<T, ApiError>;
+/// Result of a device API handler.
+pub type ApiResult<T> = Result<T, ApiError>;
 
 async fn count_failure(state: &AppState, ctx: &Ctx) -> ApiResult<()> {
     ratelimit::hit(&state.db.pool, &format!("secureapp:fail:ip:{}", ctx.actor.ip), FAILURES_PER_ADDRESS, state.now()).await?;
@@ -112,7 +113,7 @@ pub struct Device {
 }
 
 /// Checks `Authorization: Bearer <device id>.<secret>`.
-async fn authenticate(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> ApiResult<Device> {
+pub(super) async fn authenticate(state: &AppState, ctx: &Ctx, headers: &HeaderMap) -> ApiResult<Device> {
     check_address(state, ctx).await?;
     let credentials = headers
         .get(axum::http::header::AUTHORIZATION)
@@ -406,49 +407,4 @@ async fn denial_mail(
     let settings = crate::konto::link(state, "/konto");
     let args = [("when", when.as_str()), ("device", device), ("browser", browser), ("ip", ip), ("settings", settings.as_str())];
     crate::konto::queue_mail(state, tx, lang, "secure-app-denied", &account.email, &args).await
-}
-
-/// `GET /api/v1/secure-app/push`: `{"application_server_key"}` for
-/// `PushManager.subscribe`; `null` when push is not configured.
-pub async fn push_key(State(state): State<AppState>) -> ApiResult<Response> {
-    let key = state.config.secure_app_vapid.as_ref().and_then(|(k, _)| super::push::application_server_key(k));
-    Ok(Json(serde_json::json!({"application_server_key": key})).into_response())
-}
-
-#[derive(Deserialize)]
-pub struct PushKeys {
-    p256dh: String,
-    auth: String,
-}
-
-#[derive(Deserialize)]
-pub struct Subscription {
-    endpoint: String,
-    keys: PushKeys,
-}
-
-/// `PUT /api/v1/secure-app/push`: stores the device's subscription (the
-/// JSON of `PushSubscription.toJSON()`); `204`.
-pub async fn subscribe(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Json(body): Json<Subscription>) -> ApiResult<Response> {
-    let d = authenticate(&state, &ctx, &headers).await?;
-    if !d.active {
-        return Err(ApiError::NotConfirmed);
-    }
-    if state.config.secure_app_vapid.is_none() {
-        return Err(ApiError::NotFound("push_not_configured"));
-    }
-    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    let keys_ok = base64::Engine::decode(&b64, body.keys.p256dh.trim()).ok().is_some_and(|k| p256::PublicKey::from_sec1_bytes(&k).is_ok())
-        && base64::Engine::decode(&b64, body.keys.auth.trim()).ok().is_some_and(|a| a.len() == 16);
-    if body.endpoint.len() > 1000 || !super::push::endpoint_allowed(&state, &body.endpoint) || !keys_ok {
-        return Err(ApiError::BadRequest("endpoint (https) and keys p256dh, auth (base64url)"));
-    }
-    sqlx::query("UPDATE secure_app_devices SET push_endpoint = $1, push_p256dh = $2, push_auth = $3 WHERE id = $4")
-        .bind(&body.endpoint)
-        .bind(body.keys.p256dh.trim())
-        .bind(body.keys.auth.trim())
-        .bind(&d.id)
-        .execute(&state.db.pool)
-        .await?;
-    Ok(StatusCode::NO_CONTENT.into_response())
 }

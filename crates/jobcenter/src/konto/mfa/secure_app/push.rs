@@ -8,13 +8,20 @@
 //! wake-up costs nothing but a tap. Subscriptions that the push service
 //! reports gone (404/410) are dropped.
 
+use super::api::{ApiError, ApiResult, authenticate};
 use crate::app::AppState;
+use crate::web::Ctx;
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes128Gcm, Nonce};
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use hmac::{Hmac, Mac};
 use p256::elliptic_curve::sec1::ToEncodedPoint;
+use serde::Deserialize;
 use sha2::Sha256;
 use sqlx::Row;
 
@@ -159,6 +166,53 @@ async fn send(
         }
         s => anyhow::bail!("push service answered {s}"),
     }
+}
+
+// The device API endpoints of push (see `api`).
+
+/// `GET /api/v1/secure-app/push`: `{"application_server_key"}` for
+/// `PushManager.subscribe`; `null` when push is not configured.
+pub async fn push_key(State(state): State<AppState>) -> ApiResult<Response> {
+    let key = state.config.secure_app_vapid.as_ref().and_then(|(k, _)| application_server_key(k));
+    Ok(Json(serde_json::json!({"application_server_key": key})).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct PushKeys {
+    p256dh: String,
+    auth: String,
+}
+
+#[derive(Deserialize)]
+pub struct Subscription {
+    endpoint: String,
+    keys: PushKeys,
+}
+
+/// `PUT /api/v1/secure-app/push`: stores the device's subscription (the
+/// JSON of `PushSubscription.toJSON()`); `204`.
+pub async fn subscribe(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, Json(body): Json<Subscription>) -> ApiResult<Response> {
+    let d = authenticate(&state, &ctx, &headers).await?;
+    if !d.active {
+        return Err(ApiError::NotConfirmed);
+    }
+    if state.config.secure_app_vapid.is_none() {
+        return Err(ApiError::NotFound("push_not_configured"));
+    }
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let keys_ok = base64::Engine::decode(&b64, body.keys.p256dh.trim()).ok().is_some_and(|k| p256::PublicKey::from_sec1_bytes(&k).is_ok())
+        && base64::Engine::decode(&b64, body.keys.auth.trim()).ok().is_some_and(|a| a.len() == 16);
+    if body.endpoint.len() > 1000 || !endpoint_allowed(&state, &body.endpoint) || !keys_ok {
+        return Err(ApiError::BadRequest("endpoint (https) and keys p256dh, auth (base64url)"));
+    }
+    sqlx::query("UPDATE secure_app_devices SET push_endpoint = $1, push_p256dh = $2, push_auth = $3 WHERE id = $4")
+        .bind(&body.endpoint)
+        .bind(body.keys.p256dh.trim())
+        .bind(body.keys.auth.trim())
+        .bind(&d.id)
+        .execute(&state.db.pool)
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[cfg(test)]

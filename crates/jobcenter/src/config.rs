@@ -32,6 +32,11 @@ pub struct RawConfig {
     pub totp_issuer: String,
     /// Name of the push-approval app in texts (MFA-1).
     pub secure_app_name: String,
+    /// Web Push for the Secure-App: the VAPID private key (32 bytes,
+    /// base64url); no key, no push (approvals never depend on it).
+    pub secure_app_vapid_key: Option<String>,
+    /// The VAPID contact (`mailto:…` or `https://…`).
+    pub secure_app_vapid_subject: String,
     /// Mail the owner when a login comes from a browser not seen before.
     pub notify_new_browser: bool,
     /// Reverse proxies in front of the nodes whose `X-Forwarded-For` is
@@ -68,6 +73,8 @@ const SETTINGS: &[&str] = &[
     "rate_limits",
     "totp_issuer",
     "secure_app_name",
+    "secure_app_vapid_key",
+    "secure_app_vapid_subject",
     "notify_new_browser",
     "trusted_proxies",
     "sms_gateway_url",
@@ -129,6 +136,8 @@ impl Default for RawConfig {
             log: "info,sqlx=warn".into(),
             totp_issuer: "Jobcenter".into(),
             secure_app_name: "BA-Secure App".into(),
+            secure_app_vapid_key: None,
+            secure_app_vapid_subject: "mailto:kontoservice@jobcenter.example".into(),
             notify_new_browser: true,
             trusted_proxies: 0,
             rate_limits: RateLimits::default(),
@@ -171,6 +180,8 @@ pub struct Config {
     pub totp_issuer: String,
     /// Name of the push-approval app in texts.
     pub secure_app_name: String,
+    /// VAPID key and contact for Web Push to Secure-App devices, if set.
+    pub secure_app_vapid: Option<([u8; 32], String)>,
     /// Mail on a login from a new browser (MFA-61).
     pub notify_new_browser: bool,
     /// Trusted reverse proxies (for the client address of rate limits).
@@ -276,6 +287,21 @@ impl Config {
         if raw.sms_sender.trim().is_empty() || raw.sms_sender.trim().chars().count() > 11 {
             bail!("JOBCENTER_SMS_SENDER: 1 bis 11 Zeichen");
         }
+        let secure_app_vapid = match raw.secure_app_vapid_key.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+            None => None,
+            Some(k) => {
+                use base64::Engine;
+                let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(k).ok().filter(|b| b.len() == 32);
+                let Some(key) = bytes.and_then(|b| <[u8; 32]>::try_from(b).ok()).filter(|b| p256::SecretKey::from_slice(b).is_ok()) else {
+                    bail!("JOBCENTER_SECURE_APP_VAPID_KEY: erwartet wird ein P-256-Schlüssel (32 Bytes, base64url)");
+                };
+                let subject = raw.secure_app_vapid_subject.trim();
+                if !(subject.starts_with("mailto:") || subject.starts_with("https://")) {
+                    bail!("JOBCENTER_SECURE_APP_VAPID_SUBJECT: muss mit mailto: oder https:// beginnen");
+                }
+                Some((key, subject.to_owned()))
+            }
+        };
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -296,6 +322,7 @@ impl Config {
             log: raw.log,
             totp_issuer: raw.totp_issuer.trim().to_owned(),
             secure_app_name: raw.secure_app_name.trim().to_owned(),
+            secure_app_vapid,
             notify_new_browser: raw.notify_new_browser,
             trusted_proxies: raw.trusted_proxies,
             rate_limits: raw.rate_limits,

@@ -13,6 +13,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     let counters = crate::ratelimit::purge(&state.db.pool, now).await?;
     crate::konto::mfa::totp::purge_pending(&state.db.pool, now).await?;
     crate::konto::mfa::passkey::zeremonie::purge_used(&state.db.pool, now).await?;
+    crate::konto::mfa::secure_app::purge(&state.db.pool, now).await?;
     if sessions + unconfirmed + counters > 0 {
         tracing::info!(sessions, unconfirmed, counters, "housekeeping removed expired rows");
     }

@@ -17,3 +17,11 @@ CREATE TABLE webauthn_used (
     id_hash TEXT PRIMARY KEY,
     expires_at BIGINT NOT NULL
 );
+
+-- 3. A login that ends (logout, expiry, completed another way: its session
+--    row is deleted) withdraws its pending Secure-App request, so the phone
+--    stops offering it, without a statement of its own on the login path.
+CREATE TRIGGER sessions_withdraw_secure_app_request AFTER DELETE ON sessions
+BEGIN
+    UPDATE secure_app_requests SET state = 'cancelled' WHERE session_hash = OLD.id_hash AND state = 'pending';
+END;

@@ -148,6 +148,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
         totp: c.totp,
         passkeys: c.passkeys,
         recovery_codes_left: c.recovery_codes_left,
+        secure_app_devices: c.secure_app_devices,
     });
     super::mfa::after_password(&state, &ctx, &account, ways, &weiter).await
 }

@@ -70,18 +70,24 @@ pub async fn take_login(pool: &AnyPool, account_id: &str, now: i64) -> sqlx::Res
     Ok(taken == 1)
 }
 
-/// Removes every second factor of an account (TOTP, passkeys, recovery
-/// codes, pending set-ups) and ends all its sessions (MFA-70): the next
+/// Removes every second factor of an account (TOTP, passkeys, Secure-App
+/// devices, recovery codes, pending set-ups) and ends all its sessions (MFA-70): the next
 /// login meets the gate and must set up a factor again. Returns how many
 /// factors were removed.
 pub async fn reset_factors(tx: &mut Tx, account_id: &str) -> sqlx::Result<u64> {
     let mut removed = 0;
-    for sql in ["DELETE FROM totp_factors WHERE account_id = $1", "DELETE FROM passkeys WHERE account_id = $1"] {
+    for sql in [
+        "DELETE FROM totp_factors WHERE account_id = $1",
+        "DELETE FROM passkeys WHERE account_id = $1",
+        "DELETE FROM secure_app_devices WHERE account_id = $1",
+    ] {
         removed += sqlx::query(sql).bind(account_id).execute(&mut **tx).await?.rows_affected();
     }
     for sql in [
         "DELETE FROM recovery_codes WHERE account_id = $1",
         "DELETE FROM totp_pending WHERE account_id = $1",
+        "DELETE FROM secure_app_linkings WHERE account_id = $1",
+        "DELETE FROM secure_app_requests WHERE account_id = $1",
         "DELETE FROM sessions WHERE account_id = $1",
     ] {
         sqlx::query(sql).bind(account_id).execute(&mut **tx).await?;

@@ -87,6 +87,8 @@ pub struct LoginCandidate {
     pub failures: i64,
     /// One-time access data (MFA-70) are pending: the login must take them.
     pub one_time_access: bool,
+    /// Linked Secure-App devices (MFA-33): the login waits for an approval.
+    pub secure_app_devices: i64,
 }
 
 /// `SELECT` of [`LoginCandidate`]; the failure counter uses the key of
@@ -99,7 +101,8 @@ macro_rules! select_candidate {
                (SELECT COUNT(*) FROM passkeys p WHERE p.account_id = a.id) AS passkeys,
                (SELECT COUNT(*) FROM recovery_codes r WHERE r.account_id = a.id AND r.used_at IS NULL) AS recovery,
                (SELECT l.hits FROM rate_limits l WHERE l.key = 'login:account:' || a.id AND l.window_start > $2) AS failures,
-               (SELECT COUNT(*) FROM one_time_passwords o WHERE o.account_id = a.id) AS one_time
+               (SELECT COUNT(*) FROM one_time_passwords o WHERE o.account_id = a.id) AS one_time,
+               (SELECT COUNT(*) FROM secure_app_devices d WHERE d.account_id = a.id AND d.status = 'active') AS devices
              FROM accounts a ",
             $where
         )
@@ -120,6 +123,7 @@ pub async fn find_login_candidate(pool: &AnyPool, identifier: &str, window_opene
         recovery_codes_left: r.try_get("recovery")?,
         failures: r.try_get::<Option<i64>, _>("failures")?.unwrap_or(0),
         one_time_access: r.try_get::<i64, _>("one_time")? > 0,
+        secure_app_devices: r.try_get("devices")?,
     }))
 }
 
@@ -347,6 +351,9 @@ pub async fn delete_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
         "DELETE FROM known_browsers WHERE account_id = $1",
         "DELETE FROM passkeys WHERE account_id = $1",
         "DELETE FROM one_time_passwords WHERE account_id = $1",
+        "DELETE FROM secure_app_requests WHERE account_id = $1",
+        "DELETE FROM secure_app_linkings WHERE account_id = $1",
+        "DELETE FROM secure_app_devices WHERE account_id = $1",
         "DELETE FROM accounts WHERE id = $1",
     ] {
         sqlx::query(sql).bind(account_id).execute(&mut **tx).await?;

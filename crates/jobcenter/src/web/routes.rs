@@ -52,6 +52,9 @@ pub const PARTIAL_SESSION_GET_ROUTES: &[&str] = &[
     "/passkey/angebot",
     "/konto/totp",
     "/konto/passkeys/neu",
+    "/konto/secure-app",
+    "/konto/secure-app/verknuepfen",
+    "/anmelden/secure-app",
 ];
 
 // BEGIN back office route lists
@@ -171,6 +174,28 @@ pub fn router(state: AppState) -> Router {
         .route("/profil/online-kommunikation", get(portal::online_kommunikation::form).post(portal::online_kommunikation::submit))
         .route("/profil/verlauf", get(portal::verlauf::list))
         // END portal routes
+        // BEGIN Secure-App routes (MFA-30 … MFA-34): set-up, login approval,
+        // devices in the settings, the device API and the companion app.
+        .route("/konto/secure-app", get(mfa::secure_app::einrichten::step_one))
+        .route("/konto/secure-app/start", post(mfa::secure_app::einrichten::start))
+        .route("/konto/secure-app/verknuepfen", get(mfa::secure_app::einrichten::step_two))
+        .route("/konto/secure-app/verknuepfen/status", get(mfa::secure_app::einrichten::status))
+        .route("/konto/secure-app/bestaetigen", post(mfa::secure_app::einrichten::confirm))
+        .route("/konto/secure-app/ablehnen", post(mfa::secure_app::einrichten::reject))
+        .route("/konto/secure-app/geraete/{id}/umbenennen", post(mfa::secure_app::verwalten::rename))
+        .route("/konto/secure-app/geraete/{id}/entfernen", post(mfa::secure_app::verwalten::remove))
+        .route("/anmelden/secure-app", get(mfa::secure_app::anmelden::form).post(mfa::secure_app::anmelden::continue_login))
+        .route("/anmelden/secure-app/status", get(mfa::secure_app::anmelden::status))
+        .route("/anmelden/secure-app/neu", post(mfa::secure_app::anmelden::again))
+        .route("/api/v1/secure-app/link", post(mfa::secure_app::api::link))
+        .route("/api/v1/secure-app/device", get(mfa::secure_app::api::device).delete(mfa::secure_app::api::unlink))
+        .route("/api/v1/secure-app/requests", get(mfa::secure_app::api::requests))
+        .route("/api/v1/secure-app/requests/{id}", post(mfa::secure_app::api::answer))
+        .route("/api/v1/secure-app/push", get(mfa::secure_app::push::push_key).put(mfa::secure_app::push::subscribe))
+        .route("/secure-app", get(mfa::secure_app::companion::root))
+        .route("/secure-app/", get(mfa::secure_app::companion::index))
+        .route("/secure-app/{file}", get(mfa::secure_app::companion::asset))
+        // END Secure-App routes
         // Local mode only: the mails that would have been sent.
         .route("/lokal/postausgang", get(lokal::list))
         .route("/lokal/postausgang/{id}", get(lokal::show))

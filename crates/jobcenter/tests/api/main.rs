@@ -13,6 +13,7 @@ mod outbox;
 mod passkeys;
 mod portal;
 mod registrierung;
+mod secure_app;
 mod sicherheit;
 mod sitzungen;
 mod smoke;

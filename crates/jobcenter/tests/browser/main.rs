@@ -15,6 +15,7 @@ mod backoffice;
 mod chromium;
 mod passkeys;
 mod portal;
+mod secure_app;
 
 use chromium::{Chromium, Tab};
 use domain::RecoveryCode;

@@ -69,6 +69,9 @@ struct OverviewPage {
     /// The account's passkeys (MFA-23) and their limit (MFA-21).
     passkeys: Vec<crate::konto::mfa::passkey::speicher::PasskeyItem>,
     max_passkeys: i64,
+    /// Linked Secure-App devices and the app's configured name (MFA-30).
+    secure_app_devices: Vec<crate::konto::mfa::secure_app::DeviceItem>,
+    secure_app_name: String,
     username_value: String,
     errors: FormErrors,
     notice: Option<String>,
@@ -90,7 +93,8 @@ fn notice(lang: Lang, code: Option<&str>) -> Option<String> {
         "sitzung-beendet" => "settings-notice-session-ended",
         "letzter-faktor" => "settings-notice-last-factor",
         "totp-entfernt" => "settings-notice-totp-removed",
-        other => crate::konto::mfa::passkey::verwalten::notice_key(other)?,
+        other => crate::konto::mfa::passkey::verwalten::notice_key(other)
+            .or_else(|| crate::konto::mfa::secure_app::verwalten::notice_key(other))?,
     };
     Some(lang.t(key))
 }
@@ -104,6 +108,8 @@ pub async fn overview(State(state): State<AppState>, signed: SignedIn, Query(q):
         ways: crate::konto::mfa::ways_in(&state.db.pool, &account).await?,
         passkeys: crate::konto::mfa::passkey::speicher::list(&state.db.pool, &account.id).await?,
         max_passkeys: crate::konto::mfa::passkey::MAX_PASSKEYS,
+        secure_app_devices: crate::konto::mfa::secure_app::list_devices(&state.db.pool, &account.id).await?,
+        secure_app_name: state.config.secure_app_name.clone(),
         account,
         errors: FormErrors::default(),
         notice: notice(signed.ctx.lang, q.hinweis.as_deref()),
@@ -154,6 +160,8 @@ pub async fn set_username(State(state): State<AppState>, signed: SignedIn, Form(
             ways: crate::konto::mfa::ways_in(&state.db.pool, &account).await?,
             passkeys: crate::konto::mfa::passkey::speicher::list(&state.db.pool, &account.id).await?,
             max_passkeys: crate::konto::mfa::passkey::MAX_PASSKEYS,
+            secure_app_devices: crate::konto::mfa::secure_app::list_devices(&state.db.pool, &account.id).await?,
+            secure_app_name: state.config.secure_app_name.clone(),
             account,
             username_value: input.to_owned(),
             errors,

@@ -3,6 +3,7 @@
 //! accounts without a factor, TOTP, passkeys and recovery codes.
 
 pub mod passkey;
+pub mod secure_app;
 pub mod sicherheitshinweis;
 pub mod totp;
 pub mod wiederherstellungscodes;
@@ -25,13 +26,15 @@ pub struct WaysIn {
     pub totp: bool,
     pub passkeys: i64,
     pub recovery_codes_left: i64,
+    /// Linked (confirmed) Secure-App devices (MFA-30 … MFA-34).
+    pub secure_app_devices: i64,
 }
 
 impl WaysIn {
     /// A second factor besides the password exists (recovery codes alone do
     /// not count: they are the fallback of a factor).
     pub fn has_second_factor(&self) -> bool {
-        self.totp || self.passkeys > 0
+        self.totp || self.passkeys > 0 || self.secure_app_devices > 0
     }
 }
 
@@ -41,7 +44,8 @@ pub async fn ways_in(pool: &AnyPool, account: &Account) -> sqlx::Result<WaysIn> 
         "SELECT
            (SELECT COUNT(*) FROM totp_factors WHERE account_id = $1) AS totp,
            (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys,
-           (SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL) AS recovery",
+           (SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL) AS recovery,
+           (SELECT COUNT(*) FROM secure_app_devices WHERE account_id = $1 AND status = 'active') AS devices",
     )
     .bind(&account.id)
     .fetch_one(pool)
@@ -51,12 +55,15 @@ pub async fn ways_in(pool: &AnyPool, account: &Account) -> sqlx::Result<WaysIn> 
         totp: row.try_get::<i64, _>("totp")? > 0,
         passkeys: row.try_get("passkeys")?,
         recovery_codes_left: row.try_get("recovery")?,
+        secure_app_devices: row.try_get("devices")?,
     })
 }
 
 /// After a right password: a session that still owes its second factor
 /// (or, for an account without one, must set one up first), then the
-/// matching page. The session id is new (cycled).
+/// matching page. The session id is new (cycled). An account with a
+/// linked Secure-App device gets its approval request in the same step and
+/// the waiting page (MFA-33).
 pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways: Option<WaysIn>, weiter: &str) -> AppResult<Response> {
     let ways = match ways {
         Some(w) => w,
@@ -66,18 +73,30 @@ pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways
     // No audit event here: the login is recorded when it completes
     // ("login"), or by housekeeping when it was abandoned after the password
     // ("login_abandoned"), so the password step stays cheap (docs/BENCHMARKS.md).
-    // A fresh visitor's new session is one statement, without a transaction.
-    let token = match &ctx.session {
-        Some(old) => {
+    // An account with a Secure-App device gets its approval request in the
+    // same transaction; a fresh visitor without one gets the new session in
+    // one statement, without a transaction.
+    let push = ways.secure_app_devices > 0;
+    let (token, requested) = match (&ctx.session, push) {
+        (None, false) => (session::create(state, &state.db.pool, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?, false),
+        (old, _) => {
             let mut tx = state.db.begin().await?;
-            sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
+            if let Some(old) = old {
+                sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
+            }
             let token = session::create(state, &mut *tx, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?;
+            let requested = push
+                && secure_app::anmelden::create_request(state, &mut tx, &account.id, &crate::crypto::token_hash(&token), &ctx.actor)
+                    .await?;
             tx.commit().await?;
-            token
+            (token, requested)
         }
-        None => session::create(state, &state.db.pool, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?,
     };
+    if requested {
+        secure_app::push::notify(state, &account.id).await?;
+    }
     let target = match stage {
+        Stage::SecondFactor if push => format!("/anmelden/secure-app{}", weiter_query(weiter)),
         Stage::SecondFactor => format!("/anmelden/zweiter-faktor{}", weiter_query(weiter)),
         _ => "/sicherheitshinweis".to_owned(),
     };
@@ -104,6 +123,8 @@ pub enum Method {
     RecoveryCode,
     /// A second factor set up at the gate right after the password.
     NewFactor,
+    /// Password, then an approval in the Secure-App (MFA-33).
+    SecureApp,
 }
 
 impl Method {
@@ -114,6 +135,7 @@ impl Method {
             Method::PasswordAndPasskey => "pwd+passkey",
             Method::RecoveryCode => "pwd+recovery",
             Method::NewFactor => "pwd+new_factor",
+            Method::SecureApp => "pwd+secureapp",
         }
     }
 }
@@ -148,6 +170,9 @@ pub async fn complete_login_in(
     let now = state.now();
     if let Some(old) = old {
         sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(&old.id_hash).execute(&mut *tx).await?;
+        // A pending Secure-App request of this login is withdrawn by the
+        // trigger on deleted sessions (migration 0007): the phone stops
+        // offering it.
     }
     let token = session::create(state, &mut *tx, &account.id, Level::Substantiell, Stage::Complete, method.as_str(), actor).await?;
     crate::audit::record(&mut tx, Some(&account.id), "login", actor, serde_json::json!({"method": method.as_str()}), now).await?;
@@ -303,10 +328,11 @@ mod tests {
 
     #[test]
     fn recovery_codes_alone_are_no_second_factor() {
-        let w = WaysIn { password: true, totp: false, passkeys: 0, recovery_codes_left: 10 };
+        let w = WaysIn { password: true, totp: false, passkeys: 0, recovery_codes_left: 10, secure_app_devices: 0 };
         assert!(!w.has_second_factor());
         assert!(WaysIn { totp: true, ..w }.has_second_factor());
         assert!(WaysIn { passkeys: 1, ..w }.has_second_factor());
+        assert!(WaysIn { secure_app_devices: 1, ..w }.has_second_factor());
     }
 
     #[test]

@@ -22,6 +22,9 @@ struct SecondFactorPage {
     weiter: String,
     has_totp: bool,
     has_passkey: bool,
+    /// A linked Secure-App device: the link back to the waiting page.
+    has_secure_app: bool,
+    app_name: String,
     recovery_left: i64,
 }
 
@@ -38,6 +41,8 @@ async fn page(state: &AppState, signed: &AnySession, errors: FormErrors, weiter:
         weiter: safe_next(Some(&weiter)).unwrap_or_default(),
         has_totp: ways.totp,
         has_passkey: ways.passkeys > 0,
+        has_secure_app: ways.secure_app_devices > 0,
+        app_name: state.config.secure_app_name.clone(),
         recovery_left: ways.recovery_codes_left,
         errors,
     };

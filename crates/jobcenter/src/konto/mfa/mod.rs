@@ -140,6 +140,99 @@ impl Method {
     }
 }
 
+/// The browser of a login: its long-lived cookie (a new one if it had
+/// none), the hash stored in `known_browsers`, and, when the caller's own
+/// query already read them ([`login_facts_columns!`]), how many browsers the
+/// account knows and whether this is one of them.
+#[derive(Debug, Clone)]
+pub struct LoginBrowser {
+    id: String,
+    new_cookie: bool,
+    pub hash: String,
+    seen: Option<(i64, bool)>,
+}
+
+impl LoginBrowser {
+    /// From the request's browser cookie (see [`browser_id`]).
+    pub fn from_cookie(browser_id: Option<&str>) -> Self {
+        let (id, new_cookie) = match browser_id {
+            Some(b) => (b.to_owned(), false),
+            None => (crate::crypto::new_token(), true),
+        };
+        let hash = crate::crypto::token_hash(&id);
+        Self { id, new_cookie, hash, seen: None }
+    }
+}
+
+/// Facts a completed login needs besides the account — where it lands
+/// (passkey offer, back office, "Standardprofil") and whether its browser
+/// is new — read as extra columns of the caller's own query on the login
+/// path (`facts_*`, see [`login_facts_columns!`]), so that completing the
+/// login costs no statement of its own for them.
+#[derive(Debug, Clone, Copy)]
+pub struct LoginFacts {
+    pub passkey_offer_dismissed: bool,
+    pub passkeys: i64,
+    pub staff: bool,
+    pub standardprofil: bool,
+    pub browsers: i64,
+    pub this_browser: bool,
+}
+
+impl LoginFacts {
+    /// Reads the `facts_*` columns of a row.
+    pub fn from_row(r: &sqlx::any::AnyRow) -> sqlx::Result<Self> {
+        Ok(Self {
+            passkey_offer_dismissed: r.try_get::<i64, _>("facts_dismissed")? != 0,
+            passkeys: r.try_get("facts_passkeys")?,
+            staff: r.try_get::<i64, _>("facts_staff")? > 0,
+            standardprofil: r.try_get::<i64, _>("facts_standardprofil")? > 0,
+            browsers: r.try_get("facts_browsers")?,
+            this_browser: r.try_get::<i64, _>("facts_this_browser")? > 0,
+        })
+    }
+
+    /// The browser with what these facts say about it.
+    pub fn seen(&self, mut browser: LoginBrowser) -> LoginBrowser {
+        browser.seen = Some((self.browsers, self.this_browser));
+        browser
+    }
+}
+
+/// The SQL columns of [`LoginFacts`] for the account id expression `$acc`,
+/// the browser hash placeholder `$browser` and the time placeholder `$now`.
+macro_rules! login_facts_columns {
+    ($acc:literal, $browser:literal, $now:literal) => {
+        concat!(
+            "(SELECT fa.passkey_offer_dismissed FROM accounts fa WHERE fa.id = ",
+            $acc,
+            ") AS facts_dismissed, ",
+            "(SELECT COUNT(*) FROM passkeys fp WHERE fp.account_id = ",
+            $acc,
+            ") AS facts_passkeys, ",
+            "(SELECT COUNT(*) FROM staff fs WHERE fs.account_id = ",
+            $acc,
+            " AND fs.active = 1) AS facts_staff, ",
+            "(SELECT COUNT(*) FROM profiles fr WHERE fr.account_id = ",
+            $acc,
+            " AND fr.is_default = 1 AND fr.valid_from <= ",
+            $now,
+            " AND (fr.valid_until IS NULL OR fr.valid_until > ",
+            $now,
+            ")) AS facts_standardprofil, ",
+            "(SELECT COUNT(*) FROM known_browsers fb WHERE fb.account_id = ",
+            $acc,
+            ") AS facts_browsers, ",
+            "(SELECT COUNT(*) FROM known_browsers fb WHERE fb.account_id = ",
+            $acc,
+            " AND fb.browser_hash = ",
+            $browser,
+            ") AS facts_this_browser"
+        )
+    };
+}
+pub(crate) use login_facts_columns;
+
 /// Completes a login at level "substantiell": a new session id, the audit
 /// event, the mail for a new browser (MFA-61), the browser cookie. Returns
 /// the session cookie and the browser cookie to set.
@@ -152,7 +245,7 @@ pub async fn complete_login(
     browser_id: Option<&str>,
 ) -> AppResult<Vec<String>> {
     let tx = state.db.begin().await?;
-    complete_login_in(state, tx, actor, old, account, method, browser_id).await
+    complete_login_in(state, tx, actor, old, account, method, LoginBrowser::from_cookie(browser_id)).await
 }
 
 /// [`complete_login`] inside the caller's transaction (whose checks, such
@@ -165,7 +258,7 @@ pub async fn complete_login_in(
     old: Option<&Session>,
     account: &Account,
     method: Method,
-    browser_id: Option<&str>,
+    browser: LoginBrowser,
 ) -> AppResult<Vec<String>> {
     let now = state.now();
     if let Some(old) = old {
@@ -176,30 +269,26 @@ pub async fn complete_login_in(
     }
     let token = session::create(state, &mut *tx, &account.id, Level::Substantiell, Stage::Complete, method.as_str(), actor).await?;
     crate::audit::record(&mut tx, Some(&account.id), "login", actor, serde_json::json!({"method": method.as_str()}), now).await?;
-    let (browser, new_cookie) = match browser_id {
-        Some(b) => (b.to_owned(), None),
+    let (any_before, known) = match browser.seen {
+        Some(seen) => seen,
         None => {
-            let b = crate::crypto::new_token();
-            (b.clone(), Some(b))
+            // One statement: is any browser known, and is this one of them?
+            let seen = sqlx::query(
+                "SELECT COUNT(*) AS browsers, CAST(COALESCE(SUM(CASE WHEN browser_hash = $2 THEN 1 ELSE 0 END), 0) AS BIGINT) AS this_one
+                 FROM known_browsers WHERE account_id = $1",
+            )
+            .bind(&account.id)
+            .bind(&browser.hash)
+            .fetch_one(&mut *tx)
+            .await?;
+            (seen.try_get("browsers")?, seen.try_get::<i64, _>("this_one")? > 0)
         }
     };
-    let browser_hash = crate::crypto::token_hash(&browser);
-    // One statement: is this browser known, and is any browser known?
-    let seen = sqlx::query(
-        "SELECT COUNT(*) AS browsers, CAST(COALESCE(SUM(CASE WHEN browser_hash = $2 THEN 1 ELSE 0 END), 0) AS BIGINT) AS this_one
-         FROM known_browsers WHERE account_id = $1",
-    )
-    .bind(&account.id)
-    .bind(&browser_hash)
-    .fetch_one(&mut *tx)
-    .await?;
-    let any_before: i64 = seen.try_get("browsers")?;
-    let known: i64 = seen.try_get("this_one")?;
     let mut mailed = false;
-    if known == 0 {
+    if !known {
         sqlx::query("INSERT INTO known_browsers (account_id, browser_hash, first_seen_at) VALUES ($1, $2, $3)")
             .bind(&account.id)
-            .bind(&browser_hash)
+            .bind(&browser.hash)
             .bind(now)
             .execute(&mut *tx)
             .await?;
@@ -225,8 +314,8 @@ pub async fn complete_login_in(
         state.outbox_wake.notify_one();
     }
     let mut cookies = vec![session::cookie_header(state, Some(&token))];
-    if let Some(b) = new_cookie {
-        cookies.push(browser_cookie(state, &b));
+    if browser.new_cookie {
+        cookies.push(browser_cookie(state, &browser.id));
     }
     Ok(cookies)
 }
@@ -272,26 +361,23 @@ fn browser_cookie(state: &AppState, id: &str) -> String {
 pub async fn landing(state: &AppState, account: &Account, weiter: &str) -> sqlx::Result<String> {
     // One statement: the passkey offer's facts and the portal's (staff,
     // Standardprofil), because every completed login pays for it.
-    let row = sqlx::query(
-        "SELECT passkey_offer_dismissed,
-           (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys,
-           (SELECT COUNT(*) FROM staff WHERE account_id = $1 AND active = 1) AS staff,
-           (SELECT COUNT(*) FROM profiles WHERE account_id = $1 AND is_default = 1 AND valid_from <= $2
-              AND (valid_until IS NULL OR valid_until > $2)) AS default_profile
-         FROM accounts WHERE id = $1",
-    )
-    .bind(&account.id)
-    .bind(state.now())
-    .fetch_one(&state.db.pool)
-    .await?;
-    let (dismissed, passkeys): (i64, i64) = (row.try_get("passkey_offer_dismissed")?, row.try_get("passkeys")?);
-    if passkeys == 0 && dismissed == 0 {
-        return Ok(format!("/passkey/angebot{}", weiter_query(weiter)));
+    let row = sqlx::query(concat!("SELECT ", login_facts_columns!("$1", "''", "$2")))
+        .bind(&account.id)
+        .bind(state.now())
+        .fetch_one(&state.db.pool)
+        .await?;
+    Ok(landing_from(&LoginFacts::from_row(&row)?, weiter))
+}
+
+/// [`landing`] from facts the caller has read already.
+pub fn landing_from(facts: &LoginFacts, weiter: &str) -> String {
+    if facts.passkeys == 0 && !facts.passkey_offer_dismissed {
+        return format!("/passkey/angebot{}", weiter_query(weiter));
     }
-    Ok(match safe_next(Some(weiter)).filter(|w| !w.is_empty()) {
+    match safe_next(Some(weiter)).filter(|w| !w.is_empty()) {
         Some(w) => w,
-        None => crate::portal::start_path(row.try_get::<i64, _>("staff")? > 0, row.try_get::<i64, _>("default_profile")? > 0).to_owned(),
-    })
+        None => crate::portal::start_path(facts.staff, facts.standardprofil).to_owned(),
+    }
 }
 
 /// Queues a security mail about a factor (MFA-61) to the account.

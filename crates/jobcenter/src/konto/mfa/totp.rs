@@ -93,7 +93,9 @@ pub enum CodeProblem {
 }
 
 /// Checks a login code for an account inside the caller's transaction:
-/// lock, match, replay guard, failure count. A refused attempt is audited
+/// lock, match, replay guard, failure count; on success returns the facts
+/// the completed login needs (read with the key; `browser_hash` for the
+/// new-browser check). A refused attempt is audited
 /// here; an accepted one by the login it completes (event "login", method
 /// "pwd+totp"), in the same transaction, so that the code is spent only if
 /// the login happens. The caller commits in both cases.
@@ -102,13 +104,21 @@ pub async fn check_code(
     tx: &mut crate::db::Tx,
     account: &Account,
     code: &str,
+    browser_hash: &str,
     actor: &crate::audit::Actor,
-) -> AppResult<Result<(), CodeProblem>> {
+) -> AppResult<Result<super::LoginFacts, CodeProblem>> {
     let now = state.now();
-    let row = sqlx::query("SELECT secret_sealed, locked_until FROM totp_factors WHERE account_id = $1")
-        .bind(&account.id)
-        .fetch_optional(&mut **tx)
-        .await?;
+    // With the key, what the completed login needs (one statement).
+    let row = sqlx::query(concat!(
+        "SELECT secret_sealed, locked_until, ",
+        super::login_facts_columns!("$1", "$2", "$3"),
+        " FROM totp_factors WHERE account_id = $1"
+    ))
+    .bind(&account.id)
+    .bind(browser_hash)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?;
     let Some(row) = row else { return Ok(Err(CodeProblem::NotSetUp)) };
     let locked_until: i64 = row.try_get("locked_until")?;
     if locked_until > now {
@@ -131,7 +141,7 @@ pub async fn check_code(
         None => false,
     };
     if accepted {
-        return Ok(Ok(()));
+        return Ok(Ok(super::LoginFacts::from_row(&row)?));
     }
     let failures: i64 =
         sqlx::query_scalar("UPDATE totp_factors SET failed_count = failed_count + 1 WHERE account_id = $1 RETURNING failed_count")

@@ -2,7 +2,7 @@
 //! TOTP code, or a passkey, or a recovery code (MFA-24, MFA-11).
 
 use super::totp::{self, CodeProblem};
-use super::{Method, complete_login_in, landing, see_other_with_cookies, ways_in};
+use super::{LoginBrowser, Method, complete_login_in, landing_from, see_other_with_cookies, ways_in};
 use crate::app::AppState;
 use crate::web::ctx::{AnySession, safe_next};
 use crate::web::session::Stage;
@@ -78,20 +78,14 @@ pub async fn submit(State(state): State<AppState>, signed: AnySession, headers: 
         return page(&state, &signed, errors, weiter).await;
     }
     // The code check and the completed login are one transaction.
+    let browser = LoginBrowser::from_cookie(super::browser_id(&headers).as_deref());
     let mut tx = state.db.begin().await?;
-    match totp::check_code(&state, &mut tx, &account, &f.code, &signed.ctx.actor).await? {
-        Ok(()) => {
-            let cookies = complete_login_in(
-                &state,
-                tx,
-                &signed.ctx.actor,
-                Some(&signed.session),
-                &account,
-                Method::Totp,
-                super::browser_id(&headers).as_deref(),
-            )
-            .await?;
-            Ok(see_other_with_cookies(&landing(&state, &account, &weiter).await?, &cookies))
+    match totp::check_code(&state, &mut tx, &account, &f.code, &browser.hash, &signed.ctx.actor).await? {
+        Ok(facts) => {
+            let cookies =
+                complete_login_in(&state, tx, &signed.ctx.actor, Some(&signed.session), &account, Method::Totp, facts.seen(browser))
+                    .await?;
+            Ok(see_other_with_cookies(&landing_from(&facts, &weiter), &cookies))
         }
         Err(problem) => {
             tx.commit().await?;

@@ -198,11 +198,12 @@ pub async fn login(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, 
     let Ok((handle, credential_id)) = state.webauthn.identify_discoverable_authentication(&body.antwort) else {
         return refuse(tx, Refusal::PasskeyUnknown).await;
     };
-    let candidate = speicher::find_login_candidate(&mut tx, credential_id).await?;
+    let browser = mfa::LoginBrowser::from_cookie(mfa::browser_id(&headers).as_deref());
+    let candidate = speicher::find_login_candidate(&mut tx, credential_id, &browser.hash, state.now()).await?;
     let Some(candidate) = candidate.filter(|c| c.handle.as_deref() == Some(handle.to_string().as_str())) else {
         return refuse(tx, Refusal::PasskeyUnknown).await;
     };
-    let speicher::LoginCandidate { stored, account, .. } = candidate;
+    let speicher::LoginCandidate { stored, account, facts, .. } = candidate;
     let verified = state.webauthn.finish_discoverable_authentication_v2(&body.antwort, auth, &stored.passkey);
     let result = match verified {
         Ok(r) if r.user_verified() => r,
@@ -217,18 +218,10 @@ pub async fn login(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, 
     let mut passkey = stored.passkey;
     passkey.update_credential(&result);
     speicher::record_use(&mut *tx, &stored.id, &passkey, state.now()).await?;
-    let cookies = mfa::complete_login_in(
-        &state,
-        tx,
-        &ctx.actor,
-        ctx.session.as_ref(),
-        &account,
-        Method::Passkey,
-        mfa::browser_id(&headers).as_deref(),
-    )
-    .await?;
+    let cookies =
+        mfa::complete_login_in(&state, tx, &ctx.actor, ctx.session.as_ref(), &account, Method::Passkey, facts.seen(browser)).await?;
     state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
-    let weiter = mfa::landing(&state, &account, body.weiter.as_deref().unwrap_or_default()).await?;
+    let weiter = mfa::landing_from(&facts, body.weiter.as_deref().unwrap_or_default());
     Ok(signed_in(weiter, &cookies))
 }
 

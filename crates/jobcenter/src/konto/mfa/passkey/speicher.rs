@@ -88,16 +88,23 @@ pub struct LoginCandidate {
     pub stored: Stored,
     pub account: crate::konto::store::Account,
     pub handle: Option<String>,
+    /// What completing the login needs (landing, new browser).
+    pub facts: crate::konto::mfa::LoginFacts,
 }
 
-/// The passkey with this credential id, its account and user handle.
-pub async fn find_login_candidate(tx: &mut Tx, raw_id: &[u8]) -> anyhow::Result<Option<LoginCandidate>> {
-    let row = sqlx::query(
+/// The passkey with this credential id, its account and user handle, and
+/// the facts its login needs (`browser_hash`: the browser's known-browser
+/// hash), in one statement.
+pub async fn find_login_candidate(tx: &mut Tx, raw_id: &[u8], browser_hash: &str, now: i64) -> anyhow::Result<Option<LoginCandidate>> {
+    let row = sqlx::query(concat!(
         "SELECT p.id AS passkey_id, p.name, p.passkey_json, a.webauthn_user_id,
-                a.id, a.email, a.username, a.password_hash, a.email_confirmed_at, a.lang, a.created_at
-         FROM passkeys p JOIN accounts a ON a.id = p.account_id WHERE p.credential_id = $1",
-    )
+                a.id, a.email, a.username, a.password_hash, a.email_confirmed_at, a.lang, a.created_at, ",
+        crate::konto::mfa::login_facts_columns!("a.id", "$2", "$3"),
+        " FROM passkeys p JOIN accounts a ON a.id = p.account_id WHERE p.credential_id = $1"
+    ))
     .bind(credential_key(raw_id))
+    .bind(browser_hash)
+    .bind(now)
     .fetch_optional(&mut **tx)
     .await?;
     let Some(r) = row else { return Ok(None) };
@@ -108,7 +115,8 @@ pub async fn find_login_candidate(tx: &mut Tx, raw_id: &[u8]) -> anyhow::Result<
         name: r.try_get("name")?,
         passkey: serde_json::from_str(&r.try_get::<String, _>("passkey_json")?)?,
     };
-    Ok(Some(LoginCandidate { stored, account, handle: r.try_get("webauthn_user_id")? }))
+    let facts = crate::konto::mfa::LoginFacts::from_row(&r)?;
+    Ok(Some(LoginCandidate { stored, account, handle: r.try_get("webauthn_user_id")?, facts }))
 }
 
 /// Stores the updated credential (signature counter, backup state) and

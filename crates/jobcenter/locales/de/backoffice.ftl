@@ -14,6 +14,7 @@ bo-signed-in-as = Angemeldet als { $name }
 
 bo-forbidden-title = Kein Zugriff
 bo-forbidden-text = Diese Seite ist Mitarbeiterinnen und Mitarbeitern des Jobcenters mit der passenden Rolle vorbehalten.
+bo-forbidden-method = Für das Back Office melden Sie sich bitte mit Passwort und Code (TOTP) oder mit einem Passkey an – nicht mit einem Wiederherstellungscode und nicht mit der Secure-App. Melden Sie sich dazu ab und erneut an.
 
 bo-start-title = Backoffice
 bo-start-office = Dienststelle: { $office }

@@ -101,6 +101,7 @@ history-login-passkey = Anmeldung mit Passkey
 history-login-pwd-passkey = Anmeldung mit Passwort und Passkey
 history-login-pwd-recovery = Anmeldung mit Passwort und Wiederherstellungscode
 history-login-pwd-new-factor = Anmeldung mit Passwort und neu eingerichtetem zweiten Faktor
+history-login-pwd-secureapp = Anmeldung mit Passwort und Secure-App
 history-login-failed = Fehlgeschlagene Anmeldung
 history-logout = Abmeldung
 history-logout-everywhere = Überall abgemeldet

@@ -14,6 +14,7 @@ bo-signed-in-as = Signed in as { $name }
 
 bo-forbidden-title = No access
 bo-forbidden-text = This page is reserved for jobcenter staff with the matching role.
+bo-forbidden-method = For the back office, please log in with your password and a code (TOTP) or with a passkey – not with a recovery code and not with the Secure-App. Log out and log in again to do so.
 
 bo-start-title = Back office
 bo-start-office = Office: { $office }

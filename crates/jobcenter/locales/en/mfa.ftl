@@ -101,6 +101,7 @@ history-login-passkey = Login with a passkey
 history-login-pwd-passkey = Login with password and passkey
 history-login-pwd-recovery = Login with password and recovery code
 history-login-pwd-new-factor = Login with password and a newly set-up second factor
+history-login-pwd-secureapp = Login with password and the Secure-App
 history-login-failed = Failed login
 history-logout = Logout
 history-logout-everywhere = Logged out everywhere

@@ -101,6 +101,7 @@ history-login-passkey = Вхід за допомогою ключа доступ
 history-login-pwd-passkey = Вхід за паролем і ключем доступу (Passkey)
 history-login-pwd-recovery = Вхід за паролем і кодом відновлення
 history-login-pwd-new-factor = Вхід за паролем і щойно налаштованим другим фактором
+history-login-pwd-secureapp = Вхід за паролем і через Secure-App
 history-login-failed = Невдала спроба входу
 history-logout = Вихід
 history-logout-everywhere = Вихід на всіх пристроях

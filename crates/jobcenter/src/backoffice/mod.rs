@@ -137,12 +137,20 @@ impl<R: Role> Staff<R> {
 #[template(path = "backoffice/templates/kein_zugriff.html")]
 struct NoAccessPage {
     page: crate::web::Page,
+    /// Why: a missing role, or a login made another way than ADM-1 allows.
+    reason_key: &'static str,
 }
 
-/// 403 with a page that says the back office needs a staff role (not the
-/// generic "form not sent from this page" of the CSRF refusal).
-fn forbidden(state: &AppState, ctx: &crate::web::Ctx) -> Response {
-    let page = NoAccessPage { page: crate::web::Page::new(ctx, state, "bo-forbidden-title") };
+/// The ways of logging in that open the back office (ADM-1: "staff log in
+/// with passkey or TOTP only"): password and TOTP, a passkey alone or after
+/// the password, or a TOTP or passkey set up at the gate. Not a recovery
+/// code, not the Secure-App.
+pub const STAFF_LOGIN_METHODS: &[&str] = &["pwd+totp", "passkey", "pwd+passkey", "pwd+new_factor"];
+
+/// 403 with a page that says why (not the generic "form not sent from this
+/// page" of the CSRF refusal).
+fn forbidden(state: &AppState, ctx: &crate::web::Ctx, reason_key: &'static str) -> Response {
+    let page = NoAccessPage { page: crate::web::Page::new(ctx, state, "bo-forbidden-title"), reason_key };
     match crate::web::render_status(StatusCode::FORBIDDEN, &page) {
         Ok(res) => res,
         Err(e) => e.into_response(),
@@ -156,8 +164,14 @@ impl<R: Role> FromRequestParts<AppState> for Staff<R> {
         let signed = SignedIn::from_request_parts(parts, state).await?;
         let member = store::find_staff(&state.db.pool, &signed.session.account_id).await.map_err(|e| AppError::from(e).into_response())?;
         match member {
-            Some(m) if m.active && m.roles.iter().any(|r| R::ANY_OF.contains(r)) => Ok(Self { signed, member: m, role: PhantomData }),
-            _ => Err(forbidden(state, &signed.ctx)),
+            Some(m) if m.active && m.roles.iter().any(|r| R::ANY_OF.contains(r)) => {
+                if STAFF_LOGIN_METHODS.contains(&signed.session.auth_methods.as_str()) {
+                    Ok(Self { signed, member: m, role: PhantomData })
+                } else {
+                    Err(forbidden(state, &signed.ctx, "bo-forbidden-method"))
+                }
+            }
+            _ => Err(forbidden(state, &signed.ctx, "bo-forbidden-text")),
         }
     }
 }

@@ -80,6 +80,9 @@ pub struct Session {
     pub level: Level,
     pub stage: Stage,
     pub created_at: i64,
+    /// How the login was made (`Method::as_str`, "pwd" before the second
+    /// step): the back office admits only some ways (ADM-1).
+    pub auth_methods: String,
     pub idle_expires_at: i64,
     pub absolute_expires_at: i64,
     last_seen_at: i64,
@@ -174,8 +177,8 @@ fn truncate(s: &str, max: usize) -> String {
 pub async fn load(state: &AppState, token: &str) -> sqlx::Result<Option<Session>> {
     let id_hash = token_hash(token);
     let row = sqlx::query(
-        "SELECT s.account_id, a.email, s.level, s.stage, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
-                s.profile_id
+        "SELECT s.account_id, a.email, s.level, s.stage, s.created_at, s.auth_methods, s.last_seen_at, s.idle_expires_at,
+                s.absolute_expires_at, s.profile_id
          FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.id_hash = $1",
     )
     .bind(&id_hash)
@@ -189,6 +192,7 @@ pub async fn load(state: &AppState, token: &str) -> sqlx::Result<Option<Session>
         level: Level::parse(&row.try_get::<String, _>("level")?),
         stage: Stage::parse(&row.try_get::<String, _>("stage")?),
         created_at: row.try_get("created_at")?,
+        auth_methods: row.try_get("auth_methods")?,
         last_seen_at: row.try_get("last_seen_at")?,
         idle_expires_at: row.try_get("idle_expires_at")?,
         absolute_expires_at: row.try_get("absolute_expires_at")?,

@@ -83,6 +83,45 @@ async fn staff_without_a_second_factor_meet_the_gate_and_never_the_back_office()
 }
 
 #[tokio::test]
+async fn staff_enter_the_back_office_only_after_totp_or_a_passkey_not_a_recovery_code() {
+    let app = TestApp::spawn().await;
+    let o = office(&app, "Jobcenter Nürnberg").await;
+    let s = NewStaff { email: "kim@jc.example", display_name: "Kim", office: &o, roles: "service,admin", phone: "" };
+    cli::create_staff(&app.state, &s, Some(PASSWORD)).await.unwrap();
+    assert_eq!(location(&app.login("kim@jc.example", PASSWORD).await), "/sicherheitshinweis");
+    // TOTP at the gate: the recovery codes are shown once.
+    let html = app.get("/konto/totp").await.text().await.unwrap();
+    let secret = crate::support::totp_secret_in(&html);
+    let code = jobcenter::konto::mfa::totp::code_at(&secret, app.state.now());
+    let shown = app.post("/konto/totp", &[("code", code.as_str())]).await.text().await.unwrap();
+    let list = &shown[shown.find("id=\"wiederherstellungscodes\"").expect("recovery codes")..];
+    let recovery = regex::Regex::new(r"<code>([^<]+)</code>").unwrap().captures(list).unwrap()[1].to_owned();
+    assert_eq!(app.get("/backoffice").await.status(), 200, "a TOTP set up at the gate opens it");
+
+    // Password and a recovery code: signed in, but not into the back office.
+    app.post("/abmelden", &[]).await;
+    assert_eq!(location(&app.login("kim@jc.example", PASSWORD).await), "/anmelden/zweiter-faktor");
+    let r = app.post("/anmelden/wiederherstellungscode", &[("code", recovery.as_str())]).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(app.get("/konto").await.status(), 200);
+    for (route, _) in BACKOFFICE_GET_ROUTES {
+        let r = app.get(&route.replace("{id}", "x")).await;
+        assert_eq!(r.status(), 403, "{route}");
+        assert!(
+            r.text()
+                .await
+                .unwrap()
+                .contains("Für das Back Office melden Sie sich bitte mit Passwort und Code (TOTP) oder mit einem Passkey an")
+        );
+    }
+
+    // Password and TOTP: in again.
+    app.post("/abmelden", &[]).await;
+    assert_eq!(app.sign_in_with(&app.client, "kim@jc.example", PASSWORD, &secret).await.status(), 303);
+    assert_eq!(app.get("/backoffice").await.status(), 200);
+}
+
+#[tokio::test]
 async fn an_inactive_staff_row_opens_nothing() {
     let app = TestApp::spawn().await;
     let o = office(&app, "Jobcenter Nürnberg").await;

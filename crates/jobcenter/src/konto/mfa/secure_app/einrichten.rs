@@ -353,7 +353,7 @@ pub async fn confirm(
             &signed.ctx.actor,
             Some(&signed.session),
             &account,
-            Method::NewFactor,
+            Method::SecureApp,
             mfa::browser_id(&headers).as_deref(),
         )
         .await?

@@ -245,7 +245,9 @@ async fn the_right_number_approves_the_login_once_and_the_page_continues() {
         .fetch_one(&app.state.db.pool)
         .await
         .unwrap();
-    assert_eq!(by_app, 1, "the session records how it was completed");
+    // This login, and the one that linked the phone at the gate: both were
+    // completed with the Secure-App.
+    assert_eq!(by_app, 2, "the session records how it was completed");
     assert_eq!(audit_count(&app, "secure_app_approved").await, 1);
     let used: String = sqlx::query_scalar("SELECT state FROM secure_app_requests WHERE id = $1")
         .bind(request["id"].as_str().unwrap())

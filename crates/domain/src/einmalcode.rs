@@ -29,6 +29,22 @@ impl TotpCode {
     }
 }
 
+/// `len` characters from an ASCII `alphabet`, without modulo bias: bytes at
+/// or above the largest multiple of the alphabet size are drawn again.
+pub(crate) fn draw(alphabet: &str, len: usize, mut random_byte: impl FnMut() -> u8) -> String {
+    let alphabet = alphabet.as_bytes();
+    let n = alphabet.len();
+    let limit = (256 / n * n) as u16;
+    let mut code = String::with_capacity(len);
+    while code.len() < len {
+        let b = random_byte();
+        if u16::from(b) < limit {
+            code.push(alphabet[usize::from(b) % n] as char);
+        }
+    }
+    code
+}
+
 /// A recovery code: 10 characters from an alphabet without look-alikes,
 /// shown as "XXXXX-XXXXX"; typed in any case, with or without the dash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,18 +63,8 @@ impl RecoveryCode {
     /// Builds a code from a source of random bytes, without modulo bias:
     /// bytes at or above the largest multiple of the alphabet size are
     /// drawn again.
-    pub fn generate(mut random_byte: impl FnMut() -> u8) -> Self {
-        let alphabet = RECOVERY_ALPHABET.as_bytes();
-        let n = alphabet.len();
-        let limit = (256 / n * n) as u16;
-        let mut code = String::with_capacity(10);
-        while code.len() < 10 {
-            let b = random_byte();
-            if u16::from(b) < limit {
-                code.push(alphabet[usize::from(b) % n] as char);
-            }
-        }
-        Self(code)
+    pub fn generate(random_byte: impl FnMut() -> u8) -> Self {
+        Self(draw(RECOVERY_ALPHABET, 10, random_byte))
     }
 
     /// Canonical form, for hashing.

@@ -33,18 +33,8 @@ impl Freischaltcode {
     }
 
     /// Draws a new code from a source of random bytes, without modulo bias.
-    pub fn generate(mut random_byte: impl FnMut() -> u8) -> Self {
-        let alphabet = FREISCHALTCODE_ALPHABET.as_bytes();
-        let n = alphabet.len();
-        let limit = (256 / n * n) as u16;
-        let mut code = String::with_capacity(12);
-        while code.len() < 12 {
-            let b = random_byte();
-            if u16::from(b) < limit {
-                code.push(alphabet[usize::from(b) % n] as char);
-            }
-        }
-        Self(code)
+    pub fn generate(random_byte: impl FnMut() -> u8) -> Self {
+        Self(crate::einmalcode::draw(FREISCHALTCODE_ALPHABET, 12, random_byte))
     }
 
     /// Canonical form (12 characters, no dashes): what is hashed.

@@ -210,7 +210,8 @@ pub async fn access_log(pool: &AnyPool, client_id: &str) -> sqlx::Result<Vec<Acc
         .collect()
 }
 
-/// Appends a profile event (PRF-7) done by staff.
+/// Appends a profile event (PRF-7) done by staff (the portal's one
+/// writer of the client's history, with actor kind "staff").
 pub async fn staff_event(
     tx: &mut Tx,
     client_id: &str,
@@ -219,18 +220,7 @@ pub async fn staff_event(
     details: serde_json::Value,
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO client_events (id, client_id, kind, actor_account_id, actor_kind, at, details) VALUES ($1, $2, $3, $4, 'staff', $5, $6)",
-    )
-    .bind(new_id())
-    .bind(client_id)
-    .bind(kind)
-    .bind(staff_id)
-    .bind(now)
-    .bind(details.to_string())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    crate::portal::store::record_event(tx, client_id, kind, Some(staff_id), "staff", details, now).await
 }
 
 /// The account linked to a client record ("self" profile), if any.

@@ -457,6 +457,27 @@ async fn devices_are_renamed_and_removed_in_the_settings_but_not_the_last_way_in
     assert_eq!(location(&r), "/anmelden/zweiter-faktor", "without a device the login asks for TOTP");
 }
 
+/// The companion's service worker keeps its shell for offline starts: run
+/// in Node against this app (real HTTP while online), then with the network
+/// gone (`tests/js/sw_offline.mjs`). Chromium in the browser tests cannot
+/// run service workers under the test driver, so the worker's own code is
+/// run here with an in-memory Cache Storage.
+#[tokio::test]
+async fn the_companion_shell_works_offline_from_its_service_worker() {
+    let app = TestApp::spawn().await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tokio::process::Command::new("node")
+        .arg(dir.join("tests/js/sw_offline.mjs"))
+        .arg(dir.join("assets/secure-app/sw.js"))
+        .arg(&app.base)
+        .output()
+        .await
+        .expect("node (Node.js) must be installed for this test");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("shell files answered offline from the cache"), "{stdout}");
+}
+
 #[tokio::test]
 async fn the_companion_is_served_as_an_installable_web_app() {
     let app = TestApp::spawn().await;

@@ -4,7 +4,7 @@
 //! produced from the code the issuing page carries back, and only while
 //! that code is the client's live one.
 
-use super::kunden::{ask_purpose, client_of_office, purpose};
+use super::kunden::{PurposeQuery, ask_purpose, client_of_office, purpose};
 use super::store::{self, Client};
 use super::{Nav, Service, Staff};
 use crate::app::AppState;
@@ -35,11 +35,6 @@ struct FormPage {
     requests: [(&'static str, &'static str); 3],
     anfrage: String,
     tage: String,
-}
-
-#[derive(Deserialize)]
-pub struct PurposeQuery {
-    zweck: Option<String>,
 }
 
 /// `GET /backoffice/kunden/{id}/freischaltcode?zweck=…`.

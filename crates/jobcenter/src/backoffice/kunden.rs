@@ -265,6 +265,12 @@ struct RecordPage {
     notice: Option<String>,
 }
 
+/// `?zweck=` of a page that opens a record for a task (ADM-5).
+#[derive(Deserialize)]
+pub struct PurposeQuery {
+    pub zweck: Option<String>,
+}
+
 #[derive(Deserialize)]
 pub struct RecordQuery {
     zweck: Option<String>,

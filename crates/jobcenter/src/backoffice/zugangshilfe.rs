@@ -5,7 +5,7 @@
 //! action is in the account's audit chain, the profile history and the
 //! access log, and the client gets a security mail.
 
-use super::kunden::{ask_purpose, client_of_office, purpose};
+use super::kunden::{PurposeQuery, ask_purpose, client_of_office, purpose};
 use super::store::{self, Client};
 use super::{Nav, Service, Staff};
 use crate::app::AppState;
@@ -39,11 +39,6 @@ struct OneTimePage {
     email: String,
     password: String,
     valid_until: String,
-}
-
-#[derive(Deserialize)]
-pub struct PurposeQuery {
-    zweck: Option<String>,
 }
 
 /// `GET /backoffice/kunden/{id}/zugangshilfe?zweck=…`.

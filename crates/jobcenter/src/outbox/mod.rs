@@ -7,7 +7,7 @@ mod transport;
 mod worker;
 
 pub use transport::{FileTransport, MailTransport, SmtpTransport, StoredMail, read_local_mails};
-pub use worker::{Worker, WorkerStats, backoff_secs};
+pub use worker::{Worker, WorkerStats, backoff_secs, keep_draining};
 
 use crate::crypto::SecretBox;
 use crate::db::{Tx, new_id};

@@ -113,14 +113,25 @@ impl Worker {
 
     /// Runs forever: drains when woken by a local enqueue or every second.
     pub async fn run(self, wake: Arc<tokio::sync::Notify>) {
-        loop {
-            if let Err(e) = self.drain().await {
-                tracing::error!(error = %format!("{e:#}"), "outbox worker error");
-            }
-            tokio::select! {
-                () = wake.notified() => {}
-                () = tokio::time::sleep(Duration::from_secs(1)) => {}
-            }
+        keep_draining("outbox worker", Duration::from_secs(1), wake, || self.drain()).await
+    }
+}
+
+/// The loop of a durable queue's worker (mail outbox, SMS): `drain` when
+/// woken by a local enqueue, else every `period` (another node's enqueue);
+/// an error is logged and the next round tries again.
+pub async fn keep_draining<F, Fut>(what: &'static str, period: Duration, wake: Arc<tokio::sync::Notify>, mut drain: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<usize>>,
+{
+    loop {
+        if let Err(e) = drain().await {
+            tracing::error!(error = %format!("{e:#}"), worker = what, "queue worker error");
+        }
+        tokio::select! {
+            () = wake.notified() => {}
+            () = tokio::time::sleep(period) => {}
         }
     }
 }

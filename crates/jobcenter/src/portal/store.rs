@@ -153,37 +153,15 @@ pub async fn contact(pool: &AnyPool, pap_staff_id: Option<&str>) -> sqlx::Result
     row.map(|r| Ok(Contact { name: r.try_get("display_name")?, email: r.try_get("email")?, phone: r.try_get("phone")? })).transpose()
 }
 
-/// "Ihre Dienststelle vor Ort": the client's office.
-#[derive(Debug, Clone)]
-pub struct Office {
-    pub name: String,
-    pub street: String,
-    pub postcode: String,
-    pub city: String,
-    pub phone: String,
-}
+/// "Ihre Dienststelle vor Ort": the client's office (the back office's
+/// record of it).
+pub use crate::backoffice::store::{Office, find_office as office};
 
 impl Office {
     /// The phone number for a `tel:` link.
     pub fn tel(&self) -> String {
         tel_href(&self.phone)
     }
-}
-
-/// The office with this id, if it exists.
-pub async fn office(pool: &AnyPool, office_id: &str) -> sqlx::Result<Option<Office>> {
-    let row =
-        sqlx::query("SELECT name, street, postcode, city, phone FROM offices WHERE id = $1").bind(office_id).fetch_optional(pool).await?;
-    row.map(|r| {
-        Ok(Office {
-            name: r.try_get("name")?,
-            street: r.try_get("street")?,
-            postcode: r.try_get("postcode")?,
-            city: r.try_get("city")?,
-            phone: r.try_get("phone")?,
-        })
-    })
-    .transpose()
 }
 
 /// Appends an event to a client's history (PRF-7).

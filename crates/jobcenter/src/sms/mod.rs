@@ -122,14 +122,6 @@ impl SmsWorker {
 
     /// Runs forever: drains when woken by a local enqueue or every 5 s.
     pub async fn run(self, wake: Arc<tokio::sync::Notify>) {
-        loop {
-            if let Err(e) = self.drain().await {
-                tracing::error!(error = %format!("{e:#}"), "sms worker error");
-            }
-            tokio::select! {
-                () = wake.notified() => {}
-                () = tokio::time::sleep(Duration::from_secs(5)) => {}
-            }
-        }
+        crate::outbox::keep_draining("sms worker", Duration::from_secs(5), wake, || self.drain()).await
     }
 }

@@ -116,21 +116,31 @@ pub struct Office {
     pub phone: String,
 }
 
+fn office(r: &AnyRow) -> sqlx::Result<Office> {
+    Ok(Office {
+        id: r.try_get("id")?,
+        name: r.try_get("name")?,
+        street: r.try_get("street")?,
+        postcode: r.try_get("postcode")?,
+        city: r.try_get("city")?,
+        phone: r.try_get("phone")?,
+    })
+}
+
 /// All offices by name.
 pub async fn offices(pool: &AnyPool) -> sqlx::Result<Vec<Office>> {
     let rows = sqlx::query("SELECT id, name, street, postcode, city, phone FROM offices ORDER BY name").fetch_all(pool).await?;
-    rows.iter()
-        .map(|r| {
-            Ok(Office {
-                id: r.try_get("id")?,
-                name: r.try_get("name")?,
-                street: r.try_get("street")?,
-                postcode: r.try_get("postcode")?,
-                city: r.try_get("city")?,
-                phone: r.try_get("phone")?,
-            })
-        })
-        .collect()
+    rows.iter().map(office).collect()
+}
+
+/// The office with this id, if it exists (also the portal's "Ihre
+/// Dienststelle vor Ort").
+pub async fn find_office(pool: &AnyPool, office_id: &str) -> sqlx::Result<Option<Office>> {
+    let row = sqlx::query("SELECT id, name, street, postcode, city, phone FROM offices WHERE id = $1")
+        .bind(office_id)
+        .fetch_optional(pool)
+        .await?;
+    row.as_ref().map(office).transpose()
 }
 
 /// Inserts (or updates) the staff row of an account.

@@ -100,6 +100,7 @@ pub async fn prepare_with(n: usize, setup: &Setup) -> anyhow::Result<Fixture> {
     }
     tx.commit().await?;
     state.db.pool.close().await;
+    state.db.writer.close().await;
     drop(state);
     Ok(Fixture { dir, database_url, emails, setup_time: start.elapsed(), totp_secrets })
 }

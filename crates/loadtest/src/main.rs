@@ -124,7 +124,7 @@ fn login(args: &LoginArgs) -> anyhow::Result<()> {
 
     let floor_before = measure_floor("[1/5] raw Argon2id floor (before the load)", &machine, args)?;
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the tokio runtime")?;
+    let runtime = client_runtime()?;
     let (fixture, load, server_log) = runtime.block_on(async {
         println!("[2/5] {} confirmed accounts in a fresh SQLite database …", args.concurrency);
         let fixture = accounts::prepare(args.concurrency).await?;
@@ -150,6 +150,14 @@ fn login(args: &LoginArgs) -> anyhow::Result<()> {
 }
 
 /// One floor measurement with its progress lines.
+/// The load generator's runtime: one thread. It shares the cores with the
+/// server, so it should take as little CPU and wake the scheduler as seldom
+/// as it can; every hand-off between two client threads would also preempt
+/// one of the server's hashing threads (docs/BENCHMARKS.md).
+fn client_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the tokio runtime")
+}
+
 fn measure_floor(title: &str, machine: &report::Machine, args: &LoginArgs) -> anyhow::Result<floor::Floor> {
     println!("{title}: {} threads × {} s …", machine.cores, args.floor_secs);
     let floor = floor::measure(machine.cores, Duration::from_secs(args.floor_secs))?;

@@ -34,15 +34,17 @@ pub struct MfaArgs {
     /// Concurrent clients (each with its own HTTP connection).
     #[arg(long, default_value_t = 100)]
     pub concurrency: usize,
-    /// Logins in the measured phase (all clients together).
-    #[arg(long, default_value_t = 1000)]
-    pub logins: usize,
+    /// Logins in the measured phase (all clients together); default 1000
+    /// for `totp` (about 8 s) and 6000 for `passkey` (about 6 s: shorter
+    /// phases gave ratios that moved by ±15 % from run to run).
+    #[arg(long)]
+    pub logins: Option<usize>,
     /// Logins in the unmeasured warm-up phase (at least one per client).
     #[arg(long, default_value_t = 100)]
     pub warmup: usize,
     /// Signed-in page views (`GET /konto`) measured after the passkey
     /// logins (`passkey` only).
-    #[arg(long, default_value_t = 5000)]
+    #[arg(long, default_value_t = 30000)]
     pub page_views: usize,
     /// Seconds of each raw Argon2id floor measurement (`totp` only).
     #[arg(long, default_value_t = 8)]
@@ -52,11 +54,19 @@ pub struct MfaArgs {
     pub server: Option<PathBuf>,
 }
 
+/// Measured logins of each scenario unless `--logins` says otherwise.
+const TOTP_LOGINS: usize = 1000;
+const PASSKEY_LOGINS: usize = 6000;
+
 impl MfaArgs {
-    fn check(&self) -> anyhow::Result<()> {
+    fn logins(&self, default: usize) -> usize {
+        self.logins.unwrap_or(default)
+    }
+
+    fn check(&self, default_logins: usize) -> anyhow::Result<()> {
         ensure!(self.concurrency > 0, "--concurrency must be positive");
         ensure!(
-            self.warmup >= self.concurrency && self.logins >= self.concurrency,
+            self.warmup >= self.concurrency && self.logins(default_logins) >= self.concurrency,
             "--warmup and --logins must be at least --concurrency (every client logs in at least once)"
         );
         Ok(())
@@ -311,7 +321,7 @@ impl Work for TotpClient {
 
 /// The `totp` scenario: floor, accounts with TOTP, server, load, floor.
 pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
-    args.check()?;
+    args.check(TOTP_LOGINS)?;
     let machine = Machine::detect();
     println!("loadtest totp — {}", machine.describe());
     let server_bin = server::locate(args.server.clone())?;
@@ -319,9 +329,9 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
 
     // Two logins per account (this step, then the next), plus one
     // half-used account per client.
-    let n_accounts = (args.warmup + args.logins).div_ceil(2) + args.concurrency + 10;
+    let n_accounts = (args.warmup + args.logins(TOTP_LOGINS)).div_ceil(2) + args.concurrency + 10;
     let master_key = accounts::random_master_key();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the tokio runtime")?;
+    let runtime = crate::client_runtime()?;
     let (fixture, measured) = runtime.block_on(async {
         println!("[2/5] {n_accounts} confirmed accounts with a TOTP factor (sealed with JOBCENTER_MASTER_KEY) …");
         let setup = accounts::Setup { master_key: Some(master_key.clone()), totp: true };
@@ -357,8 +367,8 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
         println!("[4/5] warm-up: {} TOTP logins with concurrency {} …", args.warmup, args.concurrency);
         let (clients, warm) = run(clients, args.warmup).await;
         println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
-        println!("      measured: {} TOTP logins …", args.logins);
-        let outcome = measure(srv.pid, clients, args.logins).await;
+        println!("      measured: {} TOTP logins …", args.logins(TOTP_LOGINS));
+        let outcome = measure(srv.pid, clients, args.logins(TOTP_LOGINS)).await;
         if let Ok((_, m)) = &outcome {
             println!("      {} ok, {} errors in {:.2} s", m.phase.latencies.len(), m.phase.error_count(), m.phase.wall.as_secs_f64());
         }
@@ -540,11 +550,11 @@ async fn register(base: &str, origin: &str, email: &str) -> anyhow::Result<Authe
 /// The `passkey` scenario: accounts, server, passkeys registered over
 /// HTTP, passkey logins, then signed-in page views with their sessions.
 pub fn passkey(args: &MfaArgs) -> anyhow::Result<()> {
-    args.check()?;
+    args.check(PASSKEY_LOGINS)?;
     let machine = Machine::detect();
     println!("loadtest passkey — {}", machine.describe());
     let server_bin = server::locate(args.server.clone())?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the tokio runtime")?;
+    let runtime = crate::client_runtime()?;
     let (login, view) = runtime.block_on(async {
         println!("[1/4] {} confirmed accounts in a fresh SQLite database …", args.concurrency);
         let fixture = accounts::prepare(args.concurrency).await?;
@@ -654,8 +664,8 @@ async fn passkey_load(args: &MfaArgs, fixture: &accounts::Fixture, srv: &server:
     let (clients, warm) = run(clients, args.warmup).await;
     println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
     ensure!(!warm.latencies.is_empty(), "no passkey login succeeded in the warm-up; errors: {:?}", warm.errors);
-    println!("      measured: {} passkey logins (options + finish) …", args.logins);
-    let (mut clients, login) = measure(srv.pid, clients, args.logins).await?;
+    println!("      measured: {} passkey logins (options + finish) …", args.logins(PASSKEY_LOGINS));
+    let (mut clients, login) = measure(srv.pid, clients, args.logins(PASSKEY_LOGINS)).await?;
     println!("      {} ok, {} errors in {:.2} s", login.phase.latencies.len(), login.phase.error_count(), login.phase.wall.as_secs_f64());
     for c in &mut clients {
         c.step = PasskeyStep::PageView;

@@ -173,14 +173,21 @@ pub async fn login_options(State(state): State<AppState>, ctx: Ctx, headers: Hea
 
 /// `POST /anmelden/passkey`: finishes "Mit Passkey anmelden". The user
 /// handle names the account, the credential must be that account's, the
-/// signature and user verification must check out. Everything from the
-/// attempt counter to the new session is one transaction.
+/// signature and user verification must check out.
+///
+/// The reading and the signature check come first, on the readers' pool
+/// and without a connection held; then one write transaction counts the
+/// attempt, uses the ceremony up (a replay fails here, on any node),
+/// stores the credential only if it is unchanged since it was read, and
+/// opens the session. So the single SQLite writer is never held while a
+/// signature is checked (docs/BENCHMARKS.md).
 pub async fn login(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, body: Bytes) -> AppResult<Response> {
     let lang = ctx.lang;
     let body: FinishBody = match json_body(&headers, &body) {
         Ok(b) => b,
         Err(r) => return Ok(r.respond(lang)),
     };
+    let checked = check_login(&state, &headers, &body).await?;
     let mut tx = state.db.begin().await?;
     let refuse = |tx: crate::db::Tx, r: Refusal| async move {
         tx.commit().await?;
@@ -190,39 +197,84 @@ pub async fn login(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap, 
         state.metrics.logins_rate_limited.fetch_add(1, Ordering::Relaxed);
         return refuse(tx, Refusal::RateLimited).await;
     }
-    let taken = match zeremonie::take(&state, &mut *tx, &body.zeremonie, Kind::Login).await? {
-        Ok(t) => t,
-        Err(p) => return refuse(tx, Refusal::from(p)).await,
+    let (opened, outcome) = match checked {
+        Ok(c) => c,
+        Err(r) => return refuse(tx, r).await,
     };
-    let auth: DiscoverableAuthentication = serde_json::from_str(&taken.state_json).map_err(anyhow::Error::from)?;
-    let Ok((handle, credential_id)) = state.webauthn.identify_discoverable_authentication(&body.antwort) else {
-        return refuse(tx, Refusal::PasskeyUnknown).await;
-    };
-    let browser = mfa::LoginBrowser::from_cookie(mfa::browser_id(&headers).as_deref());
-    let candidate = speicher::find_login_candidate(&mut tx, credential_id, &browser.hash, state.now()).await?;
-    let Some(candidate) = candidate.filter(|c| c.handle.as_deref() == Some(handle.to_string().as_str())) else {
-        return refuse(tx, Refusal::PasskeyUnknown).await;
-    };
-    let speicher::LoginCandidate { stored, account, facts, .. } = candidate;
-    let verified = state.webauthn.finish_discoverable_authentication_v2(&body.antwort, auth, &stored.passkey);
-    let result = match verified {
-        Ok(r) if r.user_verified() => r,
-        other => {
-            if let Err(e) = other {
-                tracing::info!(error = ?e, "passkey login refused");
-            }
-            failed(&state, &mut tx, &ctx, &account.id, Some(&stored.name)).await?;
+    if !zeremonie::use_up(&mut *tx, &opened).await? {
+        return refuse(tx, Refusal::CeremonyUnknown).await;
+    }
+    let (candidate, passkey, browser) = match outcome {
+        LoginCheck::Verified { candidate, passkey, browser } => (candidate, passkey, browser),
+        LoginCheck::Unknown => return refuse(tx, Refusal::PasskeyUnknown).await,
+        LoginCheck::Failed { account_id, name } => {
+            failed(&state, &mut tx, &ctx, &account_id, Some(&name)).await?;
             return refuse(tx, Refusal::VerificationFailed).await;
         }
     };
-    let mut passkey = stored.passkey;
-    passkey.update_credential(&result);
-    speicher::record_use(&mut *tx, &stored.id, &passkey, state.now()).await?;
+    let speicher::LoginCandidate { stored, account, facts, passkey_json, .. } = *candidate;
+    if !speicher::record_use_if_unchanged(&mut tx, &stored.id, &passkey_json, &passkey, state.now()).await? {
+        return refuse(tx, Refusal::VerificationFailed).await;
+    }
     let cookies =
         mfa::complete_login_in(&state, tx, &ctx.actor, ctx.session.as_ref(), &account, Method::Passkey, facts.seen(browser)).await?;
     state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
     let weiter = mfa::landing_from(&facts, body.weiter.as_deref().unwrap_or_default());
     Ok(signed_in(weiter, &cookies))
+}
+
+/// What the checks before the write transaction found out.
+enum LoginCheck {
+    Verified {
+        candidate: Box<speicher::LoginCandidate>,
+        passkey: Box<webauthn_rs::prelude::Passkey>,
+        browser: mfa::LoginBrowser,
+    },
+    /// A known passkey whose signature or user verification failed.
+    Failed {
+        account_id: String,
+        name: String,
+    },
+    /// No passkey of that account with that credential id.
+    Unknown,
+}
+
+/// Opens the ceremony, finds the passkey and checks the answer, all
+/// without a write: nothing here counts until the ceremony is used up,
+/// which the caller does for every ceremony that opened, whatever the
+/// answer (an `Err` means it did not open).
+async fn check_login(
+    state: &AppState,
+    headers: &HeaderMap,
+    body: &FinishBody,
+) -> anyhow::Result<Result<(zeremonie::Opened, LoginCheck), Refusal>> {
+    let opened = match zeremonie::open(state, &body.zeremonie, Kind::Login) {
+        Ok(o) => o,
+        Err(p) => return Ok(Err(Refusal::from(p))),
+    };
+    let auth: DiscoverableAuthentication = serde_json::from_str(&opened.taken.state_json)?;
+    let Ok((handle, credential_id)) = state.webauthn.identify_discoverable_authentication(&body.antwort) else {
+        return Ok(Ok((opened, LoginCheck::Unknown)));
+    };
+    let browser = mfa::LoginBrowser::from_cookie(mfa::browser_id(headers).as_deref());
+    let candidate = speicher::find_login_candidate(&state.db.pool, credential_id, &browser.hash, state.now()).await?;
+    let Some(candidate) = candidate.filter(|c| c.handle.as_deref() == Some(handle.to_string().as_str())) else {
+        return Ok(Ok((opened, LoginCheck::Unknown)));
+    };
+    let outcome = match state.webauthn.finish_discoverable_authentication_v2(&body.antwort, auth, &candidate.stored.passkey) {
+        Ok(r) if r.user_verified() => {
+            let mut passkey = candidate.stored.passkey.clone();
+            passkey.update_credential(&r);
+            LoginCheck::Verified { candidate: Box::new(candidate), passkey: Box::new(passkey), browser }
+        }
+        other => {
+            if let Err(e) = other {
+                tracing::info!(error = ?e, "passkey login refused");
+            }
+            LoginCheck::Failed { account_id: candidate.account.id, name: candidate.stored.name }
+        }
+    };
+    Ok(Ok((opened, outcome)))
 }
 
 /// Audits a refused passkey login of a known account (in the caller's

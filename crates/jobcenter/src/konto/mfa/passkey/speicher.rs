@@ -90,12 +90,19 @@ pub struct LoginCandidate {
     pub handle: Option<String>,
     /// What completing the login needs (landing, new browser).
     pub facts: crate::konto::mfa::LoginFacts,
+    /// The credential as read, for [`record_use_if_unchanged`].
+    pub passkey_json: String,
 }
 
 /// The passkey with this credential id, its account and user handle, and
 /// the facts its login needs (`browser_hash`: the browser's known-browser
 /// hash), in one statement.
-pub async fn find_login_candidate(tx: &mut Tx, raw_id: &[u8], browser_hash: &str, now: i64) -> anyhow::Result<Option<LoginCandidate>> {
+pub async fn find_login_candidate<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    ex: E,
+    raw_id: &[u8],
+    browser_hash: &str,
+    now: i64,
+) -> anyhow::Result<Option<LoginCandidate>> {
     let row = sqlx::query(concat!(
         "SELECT p.id AS passkey_id, p.name, p.passkey_json, a.webauthn_user_id,
                 a.id, a.email, a.username, a.password_hash, a.email_confirmed_at, a.lang, a.created_at, ",
@@ -105,18 +112,19 @@ pub async fn find_login_candidate(tx: &mut Tx, raw_id: &[u8], browser_hash: &str
     .bind(credential_key(raw_id))
     .bind(browser_hash)
     .bind(now)
-    .fetch_optional(&mut **tx)
+    .fetch_optional(ex)
     .await?;
     let Some(r) = row else { return Ok(None) };
     let account = crate::konto::store::account(&r)?;
+    let passkey_json: String = r.try_get("passkey_json")?;
     let stored = Stored {
         id: r.try_get("passkey_id")?,
         account_id: account.id.clone(),
         name: r.try_get("name")?,
-        passkey: serde_json::from_str(&r.try_get::<String, _>("passkey_json")?)?,
+        passkey: serde_json::from_str(&passkey_json)?,
     };
     let facts = crate::konto::mfa::LoginFacts::from_row(&r)?;
-    Ok(Some(LoginCandidate { stored, account, handle: r.try_get("webauthn_user_id")?, facts }))
+    Ok(Some(LoginCandidate { stored, account, handle: r.try_get("webauthn_user_id")?, facts, passkey_json }))
 }
 
 /// Stores the updated credential (signature counter, backup state) and
@@ -134,6 +142,22 @@ pub async fn record_use<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
         .execute(ex)
         .await?;
     Ok(())
+}
+
+/// [`record_use`] for a credential read outside the transaction: stores
+/// it only if nobody changed it since it was read as `read_json` (say, a
+/// second login with the same authenticator, whose signature counter must
+/// not go backwards). `false`: it changed, the login must be refused.
+pub async fn record_use_if_unchanged(tx: &mut Tx, id: &str, read_json: &str, passkey: &Passkey, now: i64) -> anyhow::Result<bool> {
+    let updated = sqlx::query("UPDATE passkeys SET passkey_json = $1, last_used_at = $2 WHERE id = $3 AND passkey_json = $4")
+        .bind(serde_json::to_string(passkey)?)
+        .bind(now)
+        .bind(id)
+        .bind(read_json)
+        .execute(&mut **tx)
+        .await?
+        .rows_affected();
+    Ok(updated == 1)
 }
 
 /// The account's WebAuthn user handle: a random UUID created on first use,

@@ -95,29 +95,52 @@ pub async fn take<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     token: &str,
     kind: Kind,
 ) -> sqlx::Result<Result<Taken, Problem>> {
+    let opened = match open(state, token, kind) {
+        Ok(o) => o,
+        Err(p) => return Ok(Err(p)),
+    };
+    Ok(if use_up(ex, &opened).await? { Ok(opened.taken) } else { Err(Problem::Unknown) })
+}
+
+/// A ceremony token that opened and has not expired, not yet used up.
+pub struct Opened {
+    pub taken: Taken,
+    id_hash: String,
+    expires_at: i64,
+}
+
+/// Opens a ceremony token without touching the database; [`use_up`] must
+/// follow before the ceremony's result counts.
+pub fn open(state: &AppState, token: &str, kind: Kind) -> Result<Opened, Problem> {
     if token.is_empty() || token.len() > MAX_TOKEN_LEN {
-        return Ok(Err(Problem::Unknown));
+        return Err(Problem::Unknown);
     }
     let Some(sealed) = state.secrets.open(AAD, token).ok().and_then(|raw| serde_json::from_slice::<Sealed>(&raw).ok()) else {
-        return Ok(Err(Problem::Unknown));
+        return Err(Problem::Unknown);
     };
     if sealed.kind != kind.as_str() {
-        return Ok(Err(Problem::Unknown));
+        return Err(Problem::Unknown);
     }
     if sealed.expires_at <= state.now() {
-        return Ok(Err(Problem::Expired));
+        return Err(Problem::Expired);
     }
-    let fresh = sqlx::query("INSERT INTO webauthn_used (id_hash, expires_at) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
-        .bind(token_hash(token))
-        .bind(sealed.expires_at)
+    Ok(Opened {
+        taken: Taken { account_id: sealed.account_id, state_json: sealed.state_json, data: sealed.data },
+        id_hash: token_hash(token),
+        expires_at: sealed.expires_at,
+    })
+}
+
+/// Records an opened ceremony as used; `false` when it already was (a
+/// replay, on any node).
+pub async fn use_up<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, opened: &Opened) -> sqlx::Result<bool> {
+    let inserted = sqlx::query("INSERT INTO webauthn_used (id_hash, expires_at) VALUES ($1, $2) ON CONFLICT (id_hash) DO NOTHING")
+        .bind(&opened.id_hash)
+        .bind(opened.expires_at)
         .execute(ex)
         .await?
-        .rows_affected()
-        == 1;
-    if !fresh {
-        return Ok(Err(Problem::Unknown));
-    }
-    Ok(Ok(Taken { account_id: sealed.account_id, state_json: sealed.state_json, data: sealed.data }))
+        .rows_affected();
+    Ok(inserted == 1)
 }
 
 /// Forgets used ceremonies that have expired anyway (housekeeping).

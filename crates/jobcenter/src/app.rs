@@ -51,7 +51,7 @@ impl AppState {
     /// threads. The master key comes from configuration; in SQLite mode
     /// without one, a key file is created in the data directory.
     pub async fn build(config: Config, overrides: Overrides) -> anyhow::Result<Self> {
-        let db = Db::connect(&config.database_url).await?;
+        let db = Db::connect(&config.database_url, config.database_connections).await?;
         db.migrate().await?;
         let key = match config.master_key {
             Some(k) => k,

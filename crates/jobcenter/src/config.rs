@@ -24,6 +24,14 @@ pub struct RawConfig {
     pub session_absolute_hours: i64,
     pub unconfirmed_retention_days: i64,
     pub argon2_threads: usize,
+    /// Request-handling threads (tokio workers); 0: half the cores, at
+    /// least one.
+    pub worker_threads: usize,
+    /// Pooled database connections; 0: one for SQLite, 16 for PostgreSQL.
+    pub database_connections: u32,
+    /// Run the server's threads under the kernel's `SCHED_BATCH` policy
+    /// (Linux): a waking thread does not preempt a running password hash.
+    pub batch_scheduling: bool,
     pub run_worker: bool,
     pub log_format: String,
     /// Log filter, e.g. `info` or `warn,jobcenter=debug`.
@@ -67,6 +75,9 @@ const SETTINGS: &[&str] = &[
     "session_absolute_hours",
     "unconfirmed_retention_days",
     "argon2_threads",
+    "worker_threads",
+    "database_connections",
+    "batch_scheduling",
     "run_worker",
     "log_format",
     "log",
@@ -131,6 +142,9 @@ impl Default for RawConfig {
             session_absolute_hours: 12,
             unconfirmed_retention_days: 7,
             argon2_threads: 0,
+            worker_threads: 0,
+            database_connections: 0,
+            batch_scheduling: true,
             run_worker: true,
             log_format: "json".into(),
             log: "info,sqlx=warn".into(),
@@ -170,6 +184,12 @@ pub struct Config {
     pub unconfirmed_retention_secs: i64,
     /// Hashing threads; 0 at input means one per core.
     pub argon2_threads: usize,
+    /// Request-handling threads (always at least one).
+    pub worker_threads: usize,
+    /// Size of the database pool (always at least one).
+    pub database_connections: u32,
+    /// Whether the process asks for `SCHED_BATCH` (see [`crate::runtime`]).
+    pub batch_scheduling: bool,
     /// Whether `serve` also runs the background worker.
     pub run_worker: bool,
     /// `json` or `pretty`.
@@ -302,6 +322,18 @@ impl Config {
                 Some((key, subject.to_owned()))
             }
         };
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let worker_threads = match raw.worker_threads {
+            0 => (cores / 2).max(1),
+            n if n <= 1024 => n,
+            _ => bail!("JOBCENTER_WORKER_THREADS: höchstens 1024 (0 = automatisch)"),
+        };
+        let database_connections = match raw.database_connections {
+            0 if database_url.starts_with("sqlite:") => 4,
+            0 => 16,
+            n if n <= 1000 => n,
+            _ => bail!("JOBCENTER_DATABASE_CONNECTIONS: höchstens 1000 (0 = automatisch)"),
+        };
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -317,6 +349,9 @@ impl Config {
             session_absolute_secs: raw.session_absolute_hours * 3600,
             unconfirmed_retention_secs: raw.unconfirmed_retention_days * 86_400,
             argon2_threads: raw.argon2_threads,
+            worker_threads,
+            database_connections,
+            batch_scheduling: raw.batch_scheduling,
             run_worker: raw.run_worker,
             log_format: raw.log_format,
             log: raw.log,

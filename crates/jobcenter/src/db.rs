@@ -14,10 +14,22 @@ pub enum DbKind {
     Postgres,
 }
 
-/// The connection pool plus its engine.
+/// The connection pools plus the engine.
+///
+/// On SQLite, writes go through `writer`, a pool of exactly one connection,
+/// and everything else through `pool`. SQLite admits one writer at a time
+/// anyway; a second connection that tries to write finds the lock taken and
+/// polls with sleeps (the busy timeout), while writers queued on a pool of
+/// one wait in line and are woken in turn. The one writer connection also
+/// stays warm, and its page cache is never invalidated by another writer
+/// (docs/BENCHMARKS.md, session 3). On PostgreSQL both are the same pool.
+///
+/// Code that holds the writer (a transaction from [`Db::begin`]) must
+/// never wait for a second writer connection: it passes its transaction on.
 #[derive(Clone, Debug)]
 pub struct Db {
     pub pool: AnyPool,
+    pub writer: AnyPool,
     pub kind: DbKind,
 }
 
@@ -28,9 +40,10 @@ static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
 
 impl Db {
-    /// Connects; for SQLite creates the file (and its folder) if needed and
+    /// Connects with a pool of `connections` (plus the one writer on
+    /// SQLite); for SQLite creates the file (and its folder) if needed and
     /// turns on WAL, a busy timeout and foreign keys.
-    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+    pub async fn connect(url: &str, connections: u32) -> anyhow::Result<Self> {
         sqlx::any::install_default_drivers();
         let kind = if url.starts_with("sqlite:") { DbKind::Sqlite } else { DbKind::Postgres };
         let url = match kind {
@@ -45,9 +58,21 @@ impl Db {
             DbKind::Postgres => url.to_owned(),
         };
         let options = AnyConnectOptions::from_str(&url).context("JOBCENTER_DATABASE_URL is not a valid database URL")?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(if kind == DbKind::Sqlite { 4 } else { 16 })
+        let pool = Self::open_pool(kind, &options, connections).await?;
+        let writer = match kind {
+            DbKind::Sqlite => Self::open_pool(kind, &options, 1).await?,
+            DbKind::Postgres => pool.clone(),
+        };
+        Ok(Self { pool, writer, kind })
+    }
+
+    async fn open_pool(kind: DbKind, options: &AnyConnectOptions, connections: u32) -> anyhow::Result<AnyPool> {
+        AnyPoolOptions::new()
+            .max_connections(connections.max(1))
             .acquire_timeout(Duration::from_secs(10))
+            // An embedded SQLite connection cannot go stale, and the ping
+            // would cost a round trip to its worker thread per statement.
+            .test_before_acquire(kind == DbKind::Postgres)
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if kind == DbKind::Sqlite {
@@ -60,10 +85,9 @@ impl Db {
                     Ok(())
                 })
             })
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
-            .context("connecting to the database (JOBCENTER_DATABASE_URL)")?;
-        Ok(Self { pool, kind })
+            .context("connecting to the database (JOBCENTER_DATABASE_URL)")
     }
 
     /// Applies the migrations of this engine.
@@ -72,14 +96,14 @@ impl Db {
             DbKind::Sqlite => &SQLITE_MIGRATIONS,
             DbKind::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.pool).await.context("applying database migrations")
+        migrator.run(&self.writer).await.context("applying database migrations")
     }
 
     /// Begins a write transaction; on SQLite with `BEGIN IMMEDIATE`, so two
     /// writers queue on the busy timeout instead of failing on upgrade.
     pub async fn begin(&self) -> sqlx::Result<Tx> {
         match self.kind {
-            DbKind::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            DbKind::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await,
             DbKind::Postgres => self.pool.begin().await,
         }
     }

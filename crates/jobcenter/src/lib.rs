@@ -18,6 +18,7 @@ pub mod mail;
 pub mod outbox;
 pub mod portal;
 pub mod ratelimit;
+pub mod runtime;
 pub mod server;
 pub mod sms;
 pub mod web;

@@ -66,18 +66,29 @@ enum AdminCommand {
     },
 }
 
-#[tokio::main]
-async fn main() {
-    if let Err(e) = run().await {
+fn main() {
+    if let Err(e) = start() {
         eprintln!("Fehler: {e:#}");
         std::process::exit(1);
     }
 }
 
-async fn run() -> anyhow::Result<()> {
+/// Reads the configuration, sets up logging and the threads
+/// ([`jobcenter::runtime`]), then runs the command.
+fn start() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let config = Config::load()?;
     init_logging(&config.log_format, &config.log);
+    if config.batch_scheduling
+        && let Err(e) = jobcenter::runtime::batch_scheduling()
+    {
+        tracing::warn!(error = %e, "SCHED_BATCH not available; running with the default policy");
+    }
+    let runtime = jobcenter::runtime::build(&config)?;
+    runtime.block_on(run(cli, config))
+}
+
+async fn run(cli: Cli, config: Config) -> anyhow::Result<()> {
     let state = AppState::build(config, Overrides::default()).await?;
     match cli.command {
         Command::Serve => serve(state).await,

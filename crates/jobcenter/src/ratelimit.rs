@@ -43,11 +43,11 @@ pub async fn allowed(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx:
 }
 
 /// The hits counted for `key` in its current window.
-pub async fn hits(pool: &AnyPool, key: &str, limit: Limit, now: i64) -> sqlx::Result<i64> {
+pub async fn hits<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, key: &str, limit: Limit, now: i64) -> sqlx::Result<i64> {
     let hits: Option<i64> = sqlx::query_scalar("SELECT hits FROM rate_limits WHERE key = $1 AND window_start > $2")
         .bind(key)
         .bind(now - limit.window_secs)
-        .fetch_optional(pool)
+        .fetch_optional(ex)
         .await?;
     Ok(hits.unwrap_or(0))
 }

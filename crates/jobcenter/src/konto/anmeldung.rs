@@ -94,16 +94,24 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     let limits = state.config.rate_limits;
     let per_address = Limit::per_minutes(limits.login_per_address, 15);
     let per_account = Limit::per_minutes(limits.login_per_account, 15);
-    let candidate = store::find_login_candidate(&state.db.pool, &kennung, now - per_account.window_secs).await?;
-    let account = candidate.as_ref().map(|c| c.account.clone());
-    let account_key = super::login_limit_key(account.as_ref(), &kennung);
-    let earlier_failures = match &candidate {
-        Some(c) => c.failures,
-        None => ratelimit::hits(&state.db.pool, &account_key, per_account, now).await?,
+    // The checks before the hash share one connection, the writer's (the
+    // address counter is a write): every statement on a pool would be an
+    // acquire and a release of its own, each a round trip to the
+    // connection's thread (docs/BENCHMARKS.md). It is given back before the
+    // hash.
+    let (candidate, account_key, earlier_failures, address_ok) = {
+        let mut conn = state.db.writer.acquire().await?;
+        let candidate = store::find_login_candidate(&mut *conn, &kennung, now - per_account.window_secs).await?;
+        let account_key = super::login_limit_key(candidate.as_ref().map(|c| &c.account), &kennung);
+        let earlier_failures = match &candidate {
+            Some(c) => c.failures,
+            None => ratelimit::hits(&mut *conn, &account_key, per_account, now).await?,
+        };
+        let address_ok = ratelimit::hit(&mut *conn, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?;
+        (candidate, account_key, earlier_failures, address_ok)
     };
-    if !ratelimit::hit(&state.db.pool, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?
-        || earlier_failures >= per_account.max
-    {
+    let account = candidate.as_ref().map(|c| c.account.clone());
+    if !address_ok || earlier_failures >= per_account.max {
         state.metrics.logins_rate_limited.fetch_add(1, Ordering::Relaxed);
         let mut errors = FormErrors::default();
         errors.add("kennung", lang.t("login-error-rate-limited"));
@@ -122,7 +130,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     let account = match account {
         Some(a) if ok => a,
         other => {
-            ratelimit::hit(&state.db.pool, &account_key, per_account, now).await?;
+            ratelimit::hit(&state.db.writer, &account_key, per_account, now).await?;
             state.metrics.logins_failed.fetch_add(1, Ordering::Relaxed);
             if let Some(a) = other {
                 let mut tx = state.db.begin().await?;
@@ -140,7 +148,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     }
 
     if earlier_failures > 0 {
-        ratelimit::reset(&state.db.pool, &account_key).await?;
+        ratelimit::reset(&state.db.writer, &account_key).await?;
     }
     state.metrics.logins_ok.fetch_add(1, Ordering::Relaxed);
     let ways = candidate.map(|c| super::mfa::WaysIn {

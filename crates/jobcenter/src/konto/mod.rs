@@ -33,7 +33,7 @@ pub async fn queue_mail(state: &AppState, tx: &mut Tx, lang: Lang, kind: &str, t
 /// nobody can flood a mailbox through the public forms.
 pub async fn mail_allowed(state: &AppState, address: &str) -> sqlx::Result<bool> {
     let limit = Limit::per_minutes(state.config.rate_limits.mail_per_recipient, 60);
-    ratelimit::hit(&state.db.pool, &format!("mail:{}", address.to_lowercase()), limit, state.now()).await
+    ratelimit::hit(&state.db.writer, &format!("mail:{}", address.to_lowercase()), limit, state.now()).await
 }
 
 /// [`mail_allowed`] inside the caller's write transaction.
@@ -46,7 +46,7 @@ pub async fn mail_allowed_tx(state: &AppState, tx: &mut Tx, address: &str) -> sq
 /// (reset, new confirmation link, user-name reminder).
 pub async fn recovery_allowed(state: &AppState, ip: &str, what: &str) -> sqlx::Result<bool> {
     let limit = Limit::per_minutes(state.config.rate_limits.recovery_per_address, 60);
-    ratelimit::hit(&state.db.pool, &format!("{what}:ip:{ip}"), limit, state.now()).await
+    ratelimit::hit(&state.db.writer, &format!("{what}:ip:{ip}"), limit, state.now()).await
 }
 
 /// The key of the per-account login limit: the account id when the name

@@ -67,7 +67,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Regis
     }
     let now = state.now();
     let limit = Limit::per_minutes(state.config.rate_limits.register_per_address, 60);
-    if errors.is_empty() && !ratelimit::hit(&state.db.pool, &format!("register:ip:{}", ctx.actor.ip), limit, now).await? {
+    if errors.is_empty() && !ratelimit::hit(&state.db.writer, &format!("register:ip:{}", ctx.actor.ip), limit, now).await? {
         errors.add_rate_limited("email", lang.t("register-error-rate-limited"));
     }
     let (Some(email), Some(password), true) = (email, password, errors.is_empty()) else {
@@ -147,7 +147,7 @@ pub async fn feedback(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Fee
         .bind(crate::db::new_id())
         .bind(rating)
         .bind(state.now())
-        .execute(&state.db.pool)
+        .execute(&state.db.writer)
         .await?;
     Ok(see_other("/registrierung/erfolgreich?danke=1"))
 }

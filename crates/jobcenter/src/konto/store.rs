@@ -111,11 +111,15 @@ macro_rules! select_candidate {
 
 /// Finds the account for a login name with everything the password step
 /// needs; `window_opened_after` bounds the failure counter's window.
-pub async fn find_login_candidate(pool: &AnyPool, identifier: &str, window_opened_after: i64) -> sqlx::Result<Option<LoginCandidate>> {
+pub async fn find_login_candidate<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    ex: E,
+    identifier: &str,
+    window_opened_after: i64,
+) -> sqlx::Result<Option<LoginCandidate>> {
     let key = identifier.trim().to_lowercase();
     let sql =
         if key.contains('@') { select_candidate!("WHERE a.email_lower = $1") } else { select_candidate!("WHERE a.username_lower = $1") };
-    let Some(r) = sqlx::query(sql).bind(key).bind(window_opened_after).fetch_optional(pool).await? else { return Ok(None) };
+    let Some(r) = sqlx::query(sql).bind(key).bind(window_opened_after).fetch_optional(ex).await? else { return Ok(None) };
     Ok(Some(LoginCandidate {
         account: account(&r)?,
         totp: r.try_get::<i64, _>("totp")? > 0,

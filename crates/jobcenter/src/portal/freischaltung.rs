@@ -68,8 +68,8 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
     let per_account = Limit::per_minutes(limits.activation_per_account, 60);
     let per_address = Limit::per_minutes(limits.activation_per_address, 60);
     let account_ok =
-        ratelimit::hit(&state.db.pool, &format!("freischaltcode:account:{}", signed.session.account_id), per_account, now).await?;
-    let address_ok = ratelimit::hit(&state.db.pool, &format!("freischaltcode:ip:{}", signed.ctx.actor.ip), per_address, now).await?;
+        ratelimit::hit(&state.db.writer, &format!("freischaltcode:account:{}", signed.session.account_id), per_account, now).await?;
+    let address_ok = ratelimit::hit(&state.db.writer, &format!("freischaltcode:ip:{}", signed.ctx.actor.ip), per_address, now).await?;
     if !account_ok || !address_ok {
         errors.add_rate_limited("freischaltcode", lang.t("portal-code-error-limit"));
         return code_page(page(), typed, errors);

@@ -217,7 +217,7 @@ pub async fn touch(state: &AppState, session: &mut Session) -> sqlx::Result<()> 
         .bind(now)
         .bind(idle)
         .bind(&session.id_hash)
-        .execute(&state.db.pool)
+        .execute(&state.db.writer)
         .await?;
     session.last_seen_at = now;
     session.idle_expires_at = idle;
@@ -238,7 +238,7 @@ pub async fn set_profile<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
 
 /// Ends one session.
 pub async fn delete(state: &AppState, id_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&state.db.pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&state.db.writer).await?;
     Ok(())
 }
 
@@ -303,7 +303,7 @@ pub async fn purge_expired(state: &AppState) -> anyhow::Result<u64> {
     }
     Ok(sqlx::query("DELETE FROM sessions WHERE idle_expires_at <= $1 OR absolute_expires_at <= $1")
         .bind(now)
-        .execute(&state.db.pool)
+        .execute(&state.db.writer)
         .await?
         .rows_affected())
 }

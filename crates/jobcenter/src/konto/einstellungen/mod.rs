@@ -54,7 +54,7 @@ pub(crate) async fn check_current_password(
     if !ratelimit::allowed(&state.db.pool, &key, limit, now).await? {
         errors.add_rate_limited(field, lang.t("login-error-rate-limited"));
     } else if !state.hasher.verify(account.password_hash.clone(), password).await? {
-        ratelimit::hit(&state.db.pool, &key, limit, now).await?;
+        ratelimit::hit(&state.db.writer, &key, limit, now).await?;
         errors.add(field, lang.t("settings-error-current-password"));
     }
     Ok(())

@@ -78,7 +78,7 @@ pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways
     // one statement, without a transaction.
     let push = ways.secure_app_devices > 0;
     let (token, requested) = match (&ctx.session, push) {
-        (None, false) => (session::create(state, &state.db.pool, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?, false),
+        (None, false) => (session::create(state, &state.db.writer, &account.id, Level::Passwort, stage, "pwd", &ctx.actor).await?, false),
         (old, _) => {
             let mut tx = state.db.begin().await?;
             if let Some(old) = old {

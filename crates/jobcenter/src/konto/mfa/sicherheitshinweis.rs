@@ -66,7 +66,7 @@ pub struct SkipForm {
 pub async fn skip(State(state): State<AppState>, signed: MaySetUpFactor, Form(f): Form<SkipForm>) -> AppResult<Response> {
     let account = crate::konto::session_account(&state, &signed.session).await?;
     if f.nicht_mehr_anzeigen.as_deref().is_some_and(|v| !v.is_empty()) {
-        sqlx::query("UPDATE accounts SET passkey_offer_dismissed = 1 WHERE id = $1").bind(&account.id).execute(&state.db.pool).await?;
+        sqlx::query("UPDATE accounts SET passkey_offer_dismissed = 1 WHERE id = $1").bind(&account.id).execute(&state.db.writer).await?;
     }
     if !ways_in(&state.db.pool, &account).await?.has_second_factor() {
         return Ok(see_other("/konto/totp"));

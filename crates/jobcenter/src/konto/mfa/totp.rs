@@ -207,7 +207,7 @@ async fn pending_secret(state: &AppState, session_hash: &str, account: &Account)
     .bind(state.secrets.seal(&aad, &secret))
     .bind(&state.config.totp_issuer)
     .bind(state.now())
-    .execute(&state.db.pool)
+    .execute(&state.db.writer)
     .await?;
     // A parallel request of the same login may have won: read what is stored.
     let sealed: String = sqlx::query_scalar("SELECT secret_sealed FROM totp_pending WHERE session_hash = $1")

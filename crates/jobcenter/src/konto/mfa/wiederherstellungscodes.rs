@@ -119,7 +119,7 @@ pub async fn enter(State(state): State<AppState>, signed: AnySession, headers: H
     let limit = Limit::per_minutes(state.config.rate_limits.login_per_account, 15);
     let key = format!("recovery:{}", account.id);
     let mut errors = FormErrors::default();
-    let used = if !ratelimit::hit(&state.db.pool, &key, limit, now).await? {
+    let used = if !ratelimit::hit(&state.db.writer, &key, limit, now).await? {
         errors.add_rate_limited("code", lang.t("login-error-rate-limited"));
         false
     } else if let Some(code) = RecoveryCode::parse(&f.code) {
@@ -164,7 +164,7 @@ pub async fn enter(State(state): State<AppState>, signed: AnySession, headers: H
     if !used {
         return render_status(errors.status(), &EnterPage { page: Page::new(&signed.ctx, &state, "recovery-enter-title"), errors, weiter });
     }
-    ratelimit::reset(&state.db.pool, &key).await?;
+    ratelimit::reset(&state.db.writer, &key).await?;
     let cookies = complete_login(
         &state,
         &signed.ctx.actor,

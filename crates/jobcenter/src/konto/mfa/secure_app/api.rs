@@ -93,7 +93,7 @@ impl IntoResponse for ApiError {
 pub type ApiResult<T> = Result<T, ApiError>;
 
 async fn count_failure(state: &AppState, ctx: &Ctx) -> ApiResult<()> {
-    ratelimit::hit(&state.db.pool, &format!("secureapp:fail:ip:{}", ctx.actor.ip), FAILURES_PER_ADDRESS, state.now()).await?;
+    ratelimit::hit(&state.db.writer, &format!("secureapp:fail:ip:{}", ctx.actor.ip), FAILURES_PER_ADDRESS, state.now()).await?;
     Ok(())
 }
 

@@ -160,7 +160,7 @@ async fn send(
         404 | 410 => {
             sqlx::query("UPDATE secure_app_devices SET push_endpoint = NULL, push_p256dh = NULL, push_auth = NULL WHERE id = $1")
                 .bind(device)
-                .execute(&state.db.pool)
+                .execute(&state.db.writer)
                 .await?;
             Ok(())
         }
@@ -210,7 +210,7 @@ pub async fn subscribe(State(state): State<AppState>, ctx: Ctx, headers: HeaderM
         .bind(body.keys.p256dh.trim())
         .bind(body.keys.auth.trim())
         .bind(&d.id)
-        .execute(&state.db.pool)
+        .execute(&state.db.writer)
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -395,12 +395,19 @@ mod tests {
         assert!(c.local_mail());
         assert_eq!(c.base_url(), "http://localhost:8080");
         assert_eq!(c.session_idle_secs, 1800);
+        assert!(c.worker_threads >= 1);
+        assert_eq!(c.database_connections, 4, "SQLite readers (the writer is one more)");
+        assert!(c.batch_scheduling);
+        let pg = RawConfig { database_url: Some("postgres://localhost/jc".into()), ..RawConfig::default() };
+        assert_eq!(Config::from_raw(pg).unwrap().database_connections, 16);
     }
 
     #[test]
     fn bad_values_name_the_setting() {
         type Case = (fn(&mut RawConfig), &'static str);
-        let cases: [Case; 7] = [
+        let cases: [Case; 9] = [
+            (|r| r.worker_threads = 5000, "JOBCENTER_WORKER_THREADS"),
+            (|r| r.database_connections = 5000, "JOBCENTER_DATABASE_CONNECTIONS"),
             (|r| r.sms_gateway_url = Some("ftp://sms".into()), "JOBCENTER_SMS_GATEWAY_URL"),
             (|r| r.sms_sender = "Jobcenter Region Hannover".into(), "JOBCENTER_SMS_SENDER"),
             (|r| r.listen = "nirgendwo".into(), "JOBCENTER_LISTEN"),

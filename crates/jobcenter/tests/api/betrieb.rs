@@ -123,3 +123,39 @@ async fn the_local_mailbox_lists_the_mails_in_local_mode() {
     assert_eq!(app.client.get(&link).send().await.unwrap().status(), 200);
     assert!(app.smtp.all().await.is_empty(), "nothing went over SMTP");
 }
+
+#[tokio::test]
+async fn on_sqlite_every_write_transaction_queues_for_the_one_writer() {
+    use jobcenter::db::DbKind;
+    let app = TestApp::spawn().await;
+    let db = &app.state.db;
+    match db.kind {
+        DbKind::Sqlite => {
+            assert_eq!(db.writer.options().get_max_connections(), 1);
+            assert_eq!(db.pool.options().get_max_connections(), 4);
+            // A second transaction waits for the first instead of failing
+            // on the file lock, and then sees its write.
+            let first = db.begin().await.unwrap();
+            let second = tokio::spawn({
+                let db = db.clone();
+                async move {
+                    let mut tx = db.begin().await.unwrap();
+                    let n: i64 =
+                        sqlx::query_scalar("SELECT COUNT(*) FROM rate_limits WHERE key = 'writer-test'").fetch_one(&mut *tx).await.unwrap();
+                    tx.commit().await.unwrap();
+                    n
+                }
+            });
+            let mut first = first;
+            sqlx::query("INSERT INTO rate_limits (key, window_start, hits) VALUES ('writer-test', 0, 1)")
+                .execute(&mut *first)
+                .await
+                .unwrap();
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            assert!(!second.is_finished(), "the second writer waits");
+            first.commit().await.unwrap();
+            assert_eq!(second.await.unwrap(), 1);
+        }
+        DbKind::Postgres => assert_eq!(db.writer.options().get_max_connections(), db.pool.options().get_max_connections()),
+    }
+}

@@ -583,3 +583,43 @@ async fn the_finish_endpoint_is_rate_limited_per_client_address() {
     }
     assert_eq!(last, 429);
 }
+
+#[tokio::test]
+async fn a_ceremony_answered_with_an_unknown_passkey_is_used_up() {
+    let app = TestApp::spawn().await;
+    let mut auth = signed_up_with_passkey(&app, "kim@example.de").await;
+
+    let client = app.new_client();
+    let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
+    let options = &start["optionen"]["publicKey"];
+    let mut stranger = Authenticator::default();
+    stranger.create(&json!({"rp": {"id": "localhost"}, "user": {"id": b64(&[7u8; 16])}, "challenge": b64(b"x")}), &app.base).unwrap();
+    let wrong = stranger.get(options, &app.base).unwrap();
+    let (status, body) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": wrong})).await;
+    assert_eq!((status, body["fehler"]["code"].as_str()), (401, Some("passkey_unknown")), "{body}");
+    // The same ceremony with the right passkey: already used.
+    let right = auth.get(options, &app.base).unwrap();
+    let (status, body) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": right})).await;
+    assert_eq!((status, body["fehler"]["code"].as_str()), (400, Some("ceremony_unknown")), "{body}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions WHERE auth_methods = 'passkey'").await, 0);
+}
+
+#[tokio::test]
+async fn a_passkey_changed_since_it_was_read_is_not_overwritten() {
+    use jobcenter::konto::mfa::passkey::speicher::record_use_if_unchanged;
+    let app = TestApp::spawn().await;
+    signed_up_with_passkey(&app, "kim@example.de").await;
+    let (id, read): (String, String) = sqlx::query_as("SELECT id, passkey_json FROM passkeys").fetch_one(&app.state.db.pool).await.unwrap();
+    let passkey: webauthn_rs::prelude::Passkey = serde_json::from_str(&read).unwrap();
+    // Another login stores the credential after ours read it.
+    sqlx::query("UPDATE passkeys SET passkey_json = passkey_json || ' ' WHERE id = $1")
+        .bind(&id)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let mut tx = app.state.db.begin().await.unwrap();
+    assert!(!record_use_if_unchanged(&mut tx, &id, &read, &passkey, 1).await.unwrap(), "a changed credential stays as it is");
+    let now: String = sqlx::query_scalar("SELECT passkey_json FROM passkeys").fetch_one(&mut *tx).await.unwrap();
+    assert!(record_use_if_unchanged(&mut tx, &id, &now, &passkey, 1).await.unwrap(), "an unchanged one is stored");
+    tx.commit().await.unwrap();
+}

@@ -30,6 +30,16 @@ pub fn memory_blocks() -> Vec<Block> {
     vec![Block::default(); M_COST_KIB as usize]
 }
 
+/// One Argon2id computation into `blocks`. The server's hashing threads
+/// and the load tool's floor (`crates/loadtest/src/floor.rs`) both call
+/// this one function, so that both run the same machine code: the generic
+/// `hash_password_into_with_memory` is compiled anew in every crate and
+/// for every memory type, and two copies need not be equally fast.
+#[inline(never)]
+pub fn compute(ctx: &Argon2<'_>, password: &[u8], salt: &[u8], out: &mut [u8], blocks: &mut [Block]) -> argon2::Result<()> {
+    ctx.hash_password_into_with_memory(password, salt, out, blocks)
+}
+
 enum Job {
     Hash { password: String, reply: oneshot::Sender<String> },
     Verify { phc: Option<String>, password: String, reply: oneshot::Sender<bool> },
@@ -95,9 +105,7 @@ fn worker(rx: &std::sync::Mutex<tokio::sync::mpsc::Receiver<Job>>) {
             Job::Hash { password, reply } => {
                 let salt = crate::crypto::random_bytes::<16>();
                 let mut out = [0u8; OUT_LEN];
-                argon
-                    .hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, &mut blocks)
-                    .expect("hashing with valid parameters");
+                compute(&argon, password.as_bytes(), &salt, &mut out, &mut blocks).expect("hashing with valid parameters");
                 let _ = reply.send(encode_phc(&salt, &out));
             }
             Job::Verify { phc, password, reply } => {
@@ -112,12 +120,11 @@ fn worker(rx: &std::sync::Mutex<tokio::sync::mpsc::Receiver<Job>>) {
                             own = vec![Block::default(); ctx.params().m_cost() as usize];
                             &mut own
                         };
-                        ctx.hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, mem).is_ok()
-                            && bool::from(out.ct_eq(&expected))
+                        compute(&ctx, password.as_bytes(), &salt, &mut out, mem).is_ok() && bool::from(out.ct_eq(&expected))
                     }
                     _ => {
                         let mut out = [0u8; OUT_LEN];
-                        let _ = argon.hash_password_into_with_memory(password.as_bytes(), b"dummy-salt-16byt", &mut out, &mut blocks);
+                        let _ = compute(&argon, password.as_bytes(), b"dummy-salt-16byt", &mut out, &mut blocks);
                         false
                     }
                 };

@@ -1,6 +1,7 @@
 //! The physical floor of a login: raw Argon2id verifications per second on
 //! this machine, one thread per core, each reusing its own memory blocks
-//! exactly like the server's hashing pool (`jobcenter::hashing`).
+//! exactly like the server's hashing pool, through the same function
+//! (`jobcenter::hashing::compute`).
 //!
 //! Besides the wall-clock rate, each thread's own CPU time is read from
 //! `/proc/thread-self/stat`, which gives the CPU cost of one hash; that
@@ -82,8 +83,7 @@ fn hash_until(thread: usize, deadline: Instant) -> anyhow::Result<Run> {
     let mut hashes: u64 = 0;
     loop {
         salt[8..].copy_from_slice(&hashes.to_le_bytes());
-        argon
-            .hash_password_into_with_memory(b"Lasttest-Passwort-2024!", &salt, &mut out, &mut blocks)
+        jobcenter::hashing::compute(&argon, b"Lasttest-Passwort-2024!", &salt, &mut out, &mut blocks)
             .map_err(|e| anyhow!("Argon2id: {e}"))?;
         hashes += 1;
         if Instant::now() >= deadline {

@@ -106,7 +106,7 @@ fn all() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The login scenario: floor, accounts, server, load, floor again, report.
+/// The login scenario: accounts, server, warm-up, floor, load, floor, report.
 /// Missing a target is reported, not an error (exit code 0).
 fn login(args: &LoginArgs) -> anyhow::Result<()> {
     anyhow::ensure!(args.concurrency > 0, "--concurrency must be positive");
@@ -122,19 +122,17 @@ fn login(args: &LoginArgs) -> anyhow::Result<()> {
         println!("server environment (experiment): {key}={value}");
     }
 
-    let floor_before = measure_floor("[1/5] raw Argon2id floor (before the load)", &machine, args)?;
-
     let runtime = client_runtime()?;
-    let (fixture, load, server_log) = runtime.block_on(async {
-        println!("[2/5] {} confirmed accounts in a fresh SQLite database …", args.concurrency);
+    let (fixture, (load, [floor_before, floor_after]), server_log) = runtime.block_on(async {
+        println!("[1/4] {} confirmed accounts in a fresh SQLite database …", args.concurrency);
         let fixture = accounts::prepare(args.concurrency).await?;
         println!("      {} in {:.2} s", fixture.dir.path().display(), fixture.setup_time.as_secs_f64());
 
-        println!("[3/5] starting the server …");
+        println!("[2/4] starting the server …");
         let srv = server::Server::start(&server_bin, &fixture, &args.server_env).await?;
         println!("      pid {} on {} (ready after {:.2} s)", srv.pid, srv.base, srv.ready_after.as_secs_f64());
 
-        let outcome = run_load(args, &fixture, &srv).await;
+        let outcome = run_load(args, &machine, &fixture, &srv).await;
         let server_log = srv.log_tail(5);
         let stopped = srv.stop().await;
         let load = outcome?;
@@ -143,7 +141,6 @@ fn login(args: &LoginArgs) -> anyhow::Result<()> {
     })?;
     drop(runtime);
 
-    let floor_after = measure_floor("[5/5] raw Argon2id floor (after the load, server stopped)", &machine, args)?;
     report::print(&report::Report { machine: &machine, args, floors: [&floor_before, &floor_after], load: &load, server_log: &server_log });
     drop(fixture); // deletes the temporary directory
     Ok(())
@@ -172,16 +169,27 @@ fn measure_floor(title: &str, machine: &report::Machine, args: &LoginArgs) -> an
     Ok(floor)
 }
 
-/// Warm-up and measured phase, with memory sampling and CPU accounting;
-/// then the two page views alone, to split the CPU cost of a login by step.
-async fn run_load(args: &LoginArgs, fixture: &accounts::Fixture, srv: &server::Server) -> anyhow::Result<report::LoadFigures> {
+/// Warm-up; the floor right before the measured phase; the measured
+/// phase with memory sampling and CPU accounting; the floor right after
+/// it; then the two page views alone, to split the CPU cost of a login by
+/// step. The floors are measured while the server runs idle, next to the
+/// load in time: the host's speed drifts by up to 15 % over a minute
+/// (docs/BENCHMARKS.md), so a floor measured before the set-up or after the
+/// server stopped compared the load with another machine.
+async fn run_load(
+    args: &LoginArgs,
+    machine: &report::Machine,
+    fixture: &accounts::Fixture,
+    srv: &server::Server,
+) -> anyhow::Result<(report::LoadFigures, [floor::Floor; 2])> {
     use driver::Flow;
     let driver = driver::Driver::new(&srv.base, &fixture.emails, accounts::PASSWORD)?;
-    println!("[4/5] warm-up: {} logins with concurrency {} …", args.warmup, args.concurrency);
+    println!("[3/4] warm-up: {} logins with concurrency {} …", args.warmup, args.concurrency);
     let warm = driver.run(Flow::Login, args.warmup).await;
     println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
     anyhow::ensure!(!warm.latencies.is_empty(), "no login succeeded in the warm-up; errors: {:?}", warm.errors);
 
+    let floor_before = measure_floor("[4/4] raw Argon2id floor (server idle, right before the load)", machine, args)?;
     println!("      measured: {} logins with concurrency {} …", args.logins, args.concurrency);
     let sampler = procfs::RssSampler::start(srv.pid, Duration::from_millis(200));
     let window = procfs::CpuWindow::open(srv.pid)?;
@@ -189,6 +197,7 @@ async fn run_load(args: &LoginArgs, fixture: &accounts::Fixture, srv: &server::S
     let cpu = window.close()?;
     let rss = sampler.stop().await;
     println!("      {} ok, {} errors in {:.2} s", measured.latencies.len(), measured.error_count(), measured.wall.as_secs_f64());
+    let floor_after = measure_floor("      raw Argon2id floor (server idle, right after the load)", machine, args)?;
 
     let landing = measured.landings.keys().cloned().collect::<Vec<_>>().join(", ");
     let mut steps = Vec::new();
@@ -199,5 +208,5 @@ async fn run_load(args: &LoginArgs, fixture: &accounts::Fixture, srv: &server::S
     }
     println!("      step costs: {} × GET /anmelden and {} × GET {landing} alone", args.logins, args.logins);
     let peak_kib = procfs::status_kib(srv.pid, "VmHWM")?;
-    Ok(report::LoadFigures { measured, cpu, rss, peak_kib, steps })
+    Ok((report::LoadFigures { measured, cpu, rss, peak_kib, steps }, [floor_before, floor_after]))
 }

@@ -319,26 +319,27 @@ impl Work for TotpClient {
     }
 }
 
-/// The `totp` scenario: floor, accounts with TOTP, server, load, floor.
+/// The `totp` scenario: accounts with TOTP, server, warm-up, floor, load,
+/// floor (the floors with the server idle, next to the load in time, as in
+/// `login`).
 pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
     args.check(TOTP_LOGINS)?;
     let machine = Machine::detect();
     println!("loadtest totp — {}", machine.describe());
     let server_bin = server::locate(args.server.clone())?;
-    let floor_before = measure_floor("[1/5] raw Argon2id floor (before the load)", &machine, args.floor_secs)?;
 
     // Two logins per account (this step, then the next), plus one
     // half-used account per client.
     let n_accounts = (args.warmup + args.logins(TOTP_LOGINS)).div_ceil(2) + args.concurrency + 10;
     let master_key = accounts::random_master_key();
     let runtime = crate::client_runtime()?;
-    let (fixture, measured) = runtime.block_on(async {
-        println!("[2/5] {n_accounts} confirmed accounts with a TOTP factor (sealed with JOBCENTER_MASTER_KEY) …");
+    let (fixture, measured, [floor_before, floor_after]) = runtime.block_on(async {
+        println!("[1/4] {n_accounts} confirmed accounts with a TOTP factor (sealed with JOBCENTER_MASTER_KEY) …");
         let setup = accounts::Setup { master_key: Some(master_key.clone()), totp: true };
         let fixture = accounts::prepare_with(n_accounts, &setup).await?;
         println!("      {} in {:.2} s", fixture.dir.path().display(), fixture.setup_time.as_secs_f64());
 
-        println!("[3/5] starting the server …");
+        println!("[2/4] starting the server …");
         let env = [("JOBCENTER_MASTER_KEY".to_owned(), master_key)];
         let srv = server::Server::start(&server_bin, &fixture, &env).await?;
         println!("      pid {} on {} (ready after {:.2} s)", srv.pid, srv.base, srv.ready_after.as_secs_f64());
@@ -364,24 +365,25 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
                 })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
-        println!("[4/5] warm-up: {} TOTP logins with concurrency {} …", args.warmup, args.concurrency);
+        println!("[3/4] warm-up: {} TOTP logins with concurrency {} …", args.warmup, args.concurrency);
         let (clients, warm) = run(clients, args.warmup).await;
         println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
+        let floor_before = measure_floor("[4/4] raw Argon2id floor (server idle, right before the load)", &machine, args.floor_secs)?;
         println!("      measured: {} TOTP logins …", args.logins(TOTP_LOGINS));
         let outcome = measure(srv.pid, clients, args.logins(TOTP_LOGINS)).await;
         if let Ok((_, m)) = &outcome {
             println!("      {} ok, {} errors in {:.2} s", m.phase.latencies.len(), m.phase.error_count(), m.phase.wall.as_secs_f64());
         }
+        let floor_after = measure_floor("      raw Argon2id floor (server idle, right after the load)", &machine, args.floor_secs);
         let log = srv.log_tail(5);
         srv.stop().await?;
         let (_, m) = outcome?;
         if m.phase.error_count() > 0 {
             println!("      last server log lines: {log:?}");
         }
-        anyhow::Ok((fixture, m))
+        anyhow::Ok((fixture, m, [floor_before, floor_after?]))
     })?;
     drop(runtime);
-    let floor_after = measure_floor("[5/5] raw Argon2id floor (after the load, server stopped)", &machine, args.floor_secs)?;
     drop(fixture);
 
     let m = &measured;

@@ -53,15 +53,31 @@ pub struct PasswordHasher {
 }
 
 impl PasswordHasher {
-    /// Starts `threads` hashing threads (0 = one per core).
+    /// Starts `threads` hashing threads (0 = one per core). With one
+    /// thread per core, each is pinned to its own core: a hash then never
+    /// migrates to the other core's cold caches when request threads wake
+    /// up beside it (docs/BENCHMARKS.md, session 3). Other threads of the
+    /// process are not pinned.
     pub fn start(threads: usize) -> Self {
         let threads = if threads == 0 { std::thread::available_parallelism().map_or(2, |n| n.get()) } else { threads };
+        let cores = core_affinity::get_core_ids().filter(|ids| ids.len() == threads);
         // Bounded: when 1024 hashes wait, callers wait asynchronously too.
         let (tx, rx) = tokio::sync::mpsc::channel::<Job>(1024);
         let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
         for i in 0..threads {
             let rx = rx.clone();
-            std::thread::Builder::new().name(format!("argon2-{i}")).spawn(move || worker(&rx)).expect("spawning a hashing thread");
+            let core = cores.as_ref().map(|ids| ids[i]);
+            std::thread::Builder::new()
+                .name(format!("argon2-{i}"))
+                .spawn(move || {
+                    if let Some(core) = core
+                        && !core_affinity::set_for_current(core)
+                    {
+                        tracing::warn!(core = core.id, "could not pin a hashing thread to its core");
+                    }
+                    worker(&rx)
+                })
+                .expect("spawning a hashing thread");
         }
         Self { tx, threads }
     }
@@ -176,6 +192,39 @@ mod tests {
         assert!(!pool.verify(Some(phc), "Wolke7-Fahrrad?").await.unwrap());
         assert!(!pool.verify(None, "Wolke7-Fahrrad!").await.unwrap());
         assert!(!pool.verify(Some("kaputt".into()), "x").await.unwrap());
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn with_one_thread_per_core_each_hashing_thread_has_a_core_of_its_own() {
+        let cores = core_affinity::get_core_ids().unwrap().len();
+        let _pool = PasswordHasher::start(cores);
+        let allowed = |name: &str| -> Option<String> {
+            std::fs::read_dir("/proc/self/task").unwrap().flatten().find_map(|t| {
+                let comm = std::fs::read_to_string(t.path().join("comm")).ok()?;
+                if comm.trim() != name {
+                    return None;
+                }
+                let status = std::fs::read_to_string(t.path().join("status")).ok()?;
+                status.lines().find_map(|l| l.strip_prefix("Cpus_allowed_list:")).map(|v| v.trim().to_owned())
+            })
+        };
+        // The threads pin themselves as they start.
+        let mut seen = Vec::new();
+        for i in 0..cores {
+            let name = format!("argon2-{i}");
+            let mut list = None;
+            for _ in 0..200 {
+                list = allowed(&name).filter(|l| !l.contains(['-', ',']) || cores == 1);
+                if list.is_some() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            let list = list.unwrap_or_else(|| panic!("{name} is not pinned to one core"));
+            assert!(!seen.contains(&list), "{name} shares core {list}");
+            seen.push(list);
+        }
     }
 
     #[test]

@@ -317,15 +317,21 @@ fn lang_factor_name(account: &Account, kind: &str) -> String {
 /// `POST /konto/totp/entfernen`: only if another second factor remains.
 pub async fn remove(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
     let account = crate::konto::session_account(&state, &signed.session).await?;
-    let ways = ways_in(&state.db.pool, &account).await?;
-    if !ways.totp {
-        return Ok(see_other("/konto"));
-    }
-    if ways.passkeys == 0 {
-        return Ok(see_other("/konto?hinweis=letzter-faktor"));
-    }
     let now = state.now();
     let mut tx = state.db.begin().await?;
+    // Decided under the account lock, so that two requests cannot each
+    // remove "the other" last factor.
+    let ways = super::passkey::speicher::lock_account(&mut tx, &account.id).await?;
+    if !ways.totp {
+        tx.rollback().await?;
+        return Ok(see_other("/konto"));
+    }
+    // Another way in with two factors must remain: a passkey, or the
+    // password with a Secure-App device.
+    if ways.passkeys == 0 && !(ways.password && ways.secure_app_devices > 0) {
+        tx.rollback().await?;
+        return Ok(see_other("/konto?hinweis=letzter-faktor"));
+    }
     sqlx::query("DELETE FROM totp_factors WHERE account_id = $1").bind(&account.id).execute(&mut *tx).await?;
     crate::audit::record(&mut tx, Some(&account.id), "totp_removed", &signed.ctx.actor, serde_json::json!({}), now).await?;
     super::factor_mail(&state, &mut tx, &account, "factor-removed", &lang_factor_name(&account, "totp")).await?;

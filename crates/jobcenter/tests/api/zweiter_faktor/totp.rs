@@ -343,3 +343,24 @@ async fn a_key_shown_to_one_login_is_not_offered_to_another() {
     let r = send_code(&app, &intruder, &app.next_code(&seen)).await;
     assert_eq!(r.status(), 422, "the intruder's copy of the key is worthless");
 }
+
+#[tokio::test]
+async fn totp_can_be_removed_when_the_password_and_a_secure_app_device_remain() {
+    let app = TestApp::spawn().await;
+    app.signed_up("kim@example.de", PASSWORD).await;
+    // TOTP is the only second factor: it stays.
+    assert_eq!(location(&app.post("/konto/totp/entfernen", &[]).await), "/konto?hinweis=letzter-faktor");
+    // A linked Secure-App device is a second factor after the password.
+    let account: String = sqlx::query_scalar("SELECT id FROM accounts").fetch_one(&app.state.db.pool).await.unwrap();
+    sqlx::query(
+        "INSERT INTO secure_app_devices (id, account_id, name, public_key, secret_hash, status, created_at, linked_at)
+         VALUES ('geraet-1', $1, 'Telefon', 'x', 'x', 'active', 0, 0)",
+    )
+    .bind(&account)
+    .execute(&app.state.db.writer)
+    .await
+    .unwrap();
+    assert_eq!(location(&app.post("/konto/totp/entfernen", &[]).await), "/konto?hinweis=totp-entfernt");
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM totp_factors").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(left, 0);
+}

@@ -189,6 +189,8 @@ pub struct WaysInTx {
     pub password: bool,
     pub totp: bool,
     pub passkeys: i64,
+    /// Linked Secure-App devices (a second factor after the password).
+    pub secure_app_devices: i64,
 }
 
 /// Locks the account row until the transaction ends (PostgreSQL; SQLite
@@ -206,7 +208,8 @@ pub async fn ways<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, accoun
         "SELECT
            (SELECT COUNT(*) FROM accounts WHERE id = $1 AND password_hash IS NOT NULL) AS password,
            (SELECT COUNT(*) FROM totp_factors WHERE account_id = $1) AS totp,
-           (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys",
+           (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys,
+           (SELECT COUNT(*) FROM secure_app_devices WHERE account_id = $1 AND status = 'active') AS devices",
     )
     .bind(account_id)
     .fetch_one(ex)
@@ -215,5 +218,6 @@ pub async fn ways<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, accoun
         password: row.try_get::<i64, _>("password")? > 0,
         totp: row.try_get::<i64, _>("totp")? > 0,
         passkeys: row.try_get("passkeys")?,
+        secure_app_devices: row.try_get("devices")?,
     })
 }

@@ -102,7 +102,7 @@ fn delete_refusal(ways: speicher::WaysInTx) -> Option<&'static str> {
         None
     } else if !ways.password {
         Some("passkey-delete-refused-no-password")
-    } else if !ways.totp {
+    } else if !ways.totp && ways.secure_app_devices == 0 {
         Some("passkey-delete-refused-last-factor")
     } else {
         None
@@ -231,11 +231,13 @@ mod tests {
 
     #[test]
     fn no_deletion_leaves_the_account_without_two_factors() {
-        let w = |password, totp, passkeys| speicher::WaysInTx { password, totp, passkeys };
-        assert_eq!(delete_refusal(w(false, false, 2)), None);
-        assert_eq!(delete_refusal(w(false, false, 1)), Some("passkey-delete-refused-no-password"));
-        assert_eq!(delete_refusal(w(false, true, 1)), Some("passkey-delete-refused-no-password"));
-        assert_eq!(delete_refusal(w(true, false, 1)), Some("passkey-delete-refused-last-factor"));
-        assert_eq!(delete_refusal(w(true, true, 1)), None);
+        let w = |password, totp, passkeys, secure_app_devices| speicher::WaysInTx { password, totp, passkeys, secure_app_devices };
+        assert_eq!(delete_refusal(w(false, false, 2, 0)), None);
+        assert_eq!(delete_refusal(w(false, false, 1, 0)), Some("passkey-delete-refused-no-password"));
+        assert_eq!(delete_refusal(w(false, true, 1, 0)), Some("passkey-delete-refused-no-password"));
+        assert_eq!(delete_refusal(w(false, false, 1, 1)), Some("passkey-delete-refused-no-password"));
+        assert_eq!(delete_refusal(w(true, false, 1, 0)), Some("passkey-delete-refused-last-factor"));
+        assert_eq!(delete_refusal(w(true, true, 1, 0)), None);
+        assert_eq!(delete_refusal(w(true, false, 1, 1)), None, "password + Secure-App remain");
     }
 }

@@ -10,10 +10,10 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     let now = state.now();
     let sessions = crate::web::session::purge_expired(state).await?;
     let unconfirmed = crate::konto::store::purge_unconfirmed(&state.db, now - state.config.unconfirmed_retention_secs).await?;
-    let counters = crate::ratelimit::purge(&state.db.pool, now).await?;
-    crate::konto::mfa::totp::purge_pending(&state.db.pool, now).await?;
-    crate::konto::mfa::passkey::zeremonie::purge_used(&state.db.pool, now).await?;
-    crate::konto::mfa::secure_app::purge(&state.db.pool, now).await?;
+    let counters = crate::ratelimit::purge(&state.db.writer, now).await?;
+    crate::konto::mfa::totp::purge_pending(&state.db.writer, now).await?;
+    crate::konto::mfa::passkey::zeremonie::purge_used(&state.db.writer, now).await?;
+    crate::konto::mfa::secure_app::purge(&state.db.writer, now).await?;
     if sessions + unconfirmed + counters > 0 {
         tracing::info!(sessions, unconfirmed, counters, "housekeeping removed expired rows");
     }

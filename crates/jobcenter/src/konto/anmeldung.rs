@@ -123,7 +123,7 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     // One-time access data (MFA-70) open one login only.
     let ok = ok
         && match &candidate {
-            Some(c) if c.one_time_access => super::einmal_zugang::take_login(&state.db.pool, &c.account.id, now).await?,
+            Some(c) if c.one_time_access => super::einmal_zugang::take_login(&state.db.writer, &c.account.id, now).await?,
             Some(_) => true,
             None => false,
         };

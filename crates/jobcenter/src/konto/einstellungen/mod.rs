@@ -178,6 +178,6 @@ pub struct LanguageForm {
 /// `POST /konto/sprache`: the language for mails and pages.
 pub async fn set_language(State(state): State<AppState>, signed: SignedIn, Form(f): Form<LanguageForm>) -> AppResult<Response> {
     let Some(lang) = Lang::parse(&f.sprache) else { return Ok(see_other("/konto")) };
-    store::set_lang(&state.db.pool, &signed.session.account_id, lang.code()).await?;
+    store::set_lang(&state.db.writer, &signed.session.account_id, lang.code()).await?;
     Ok(see_other(&format!("/konto?hinweis=sprache-gespeichert&lang={}", lang.code())))
 }

@@ -328,7 +328,7 @@ pub async fn second_factor(State(state): State<AppState>, ctx: Ctx, headers: Hea
     if !address_allowed(&state, &state.db.pool, &ctx, "anmelden").await? {
         return Ok(Refusal::RateLimited.respond(lang));
     }
-    let taken = match zeremonie::take(&state, &state.db.pool, &body.zeremonie, Kind::SecondFactor).await? {
+    let taken = match zeremonie::take(&state, &state.db.writer, &body.zeremonie, Kind::SecondFactor).await? {
         Ok(t) => t,
         Err(p) => return Ok(Refusal::from(p).respond(lang)),
     };
@@ -360,7 +360,7 @@ pub async fn second_factor(State(state): State<AppState>, ctx: Ctx, headers: Hea
     };
     let mut passkey = stored.passkey;
     passkey.update_credential(&result);
-    speicher::record_use(&state.db.pool, &stored.id, &passkey, state.now()).await?;
+    speicher::record_use(&state.db.writer, &stored.id, &passkey, state.now()).await?;
     let cookies =
         mfa::complete_login(&state, &ctx.actor, Some(&session), &account, Method::PasswordAndPasskey, mfa::browser_id(&headers).as_deref())
             .await?;

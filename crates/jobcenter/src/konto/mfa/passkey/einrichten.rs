@@ -99,7 +99,7 @@ pub async fn start(State(state): State<AppState>, signed: MaySetUpFactor, Form(f
             return name_page(&state, &signed, f.name, errors, false, None);
         }
     };
-    let handle = speicher::user_handle(&state.db.pool, &account.id).await?;
+    let handle = speicher::user_handle(&state.db.writer, &account.id).await?;
     let exclude = speicher::credentials(&state.db.pool, &account.id).await?.into_iter().map(|s| s.passkey.cred_id().clone()).collect();
     let (mut options, registration) = state
         .webauthn
@@ -156,7 +156,7 @@ pub async fn finish(
     let account = crate::konto::session_account(&state, &signed.session).await?;
     let retry =
         |key: &str| name_page(&state, &signed, default_name(state.now()).to_string(), FormErrors::default(), false, Some(lang.t(key)));
-    let taken = match zeremonie::take(&state, &state.db.pool, &f.zeremonie, Kind::Register).await? {
+    let taken = match zeremonie::take(&state, &state.db.writer, &f.zeremonie, Kind::Register).await? {
         Ok(t) => t,
         Err(Problem::Expired) => return retry("passkey-error-ceremony-expired"),
         Err(Problem::Unknown) => return retry("passkey-error-ceremony-unknown"),

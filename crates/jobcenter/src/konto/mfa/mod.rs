@@ -16,7 +16,7 @@ use crate::web::ctx::safe_next;
 use crate::web::session::{self, Level, Session, Stage};
 use crate::web::{AppResult, Ctx, see_other_with_cookie};
 use axum::response::Response;
-use sqlx::{AnyPool, Row};
+use sqlx::Row;
 
 /// The ways an account can log in; no change may leave it without one
 /// that includes a second factor (MFA-23).
@@ -38,25 +38,44 @@ impl WaysIn {
     }
 }
 
-/// Reads the ways in of an account.
-pub async fn ways_in(pool: &AnyPool, account: &Account) -> sqlx::Result<WaysIn> {
+impl WaysIn {
+    /// Whether removing one linked Secure-App device would leave no second
+    /// factor.
+    pub fn secure_app_is_last_factor(&self) -> bool {
+        !self.totp && self.passkeys == 0 && self.secure_app_devices <= 1
+    }
+}
+
+/// Reads the ways in of an account (for showing; to decide a change, read
+/// them under [`lock_account`]).
+pub async fn ways_in<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, account_id: &str) -> sqlx::Result<WaysIn> {
     let row = sqlx::query(
         "SELECT
+           (SELECT COUNT(*) FROM accounts WHERE id = $1 AND password_hash IS NOT NULL) AS password,
            (SELECT COUNT(*) FROM totp_factors WHERE account_id = $1) AS totp,
            (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys,
            (SELECT COUNT(*) FROM recovery_codes WHERE account_id = $1 AND used_at IS NULL) AS recovery,
            (SELECT COUNT(*) FROM secure_app_devices WHERE account_id = $1 AND status = 'active') AS devices",
     )
-    .bind(&account.id)
-    .fetch_one(pool)
+    .bind(account_id)
+    .fetch_one(ex)
     .await?;
     Ok(WaysIn {
-        password: account.password_hash.is_some(),
+        password: row.try_get::<i64, _>("password")? > 0,
         totp: row.try_get::<i64, _>("totp")? > 0,
         passkeys: row.try_get("passkeys")?,
         recovery_codes_left: row.try_get("recovery")?,
         secure_app_devices: row.try_get("devices")?,
     })
+}
+
+/// Locks the account row until the transaction ends (PostgreSQL; SQLite
+/// has one writer anyway), so that two requests cannot each remove "the
+/// other" last way in, or together pass the limit of 10 passkeys. Returns
+/// the ways in as they are under the lock.
+pub async fn lock_account(tx: &mut crate::db::Tx, account_id: &str) -> sqlx::Result<WaysIn> {
+    sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1").bind(account_id).execute(&mut **tx).await?;
+    ways_in(&mut **tx, account_id).await
 }
 
 /// After a right password: a session that still owes its second factor
@@ -67,7 +86,7 @@ pub async fn ways_in(pool: &AnyPool, account: &Account) -> sqlx::Result<WaysIn> 
 pub async fn after_password(state: &AppState, ctx: &Ctx, account: &Account, ways: Option<WaysIn>, weiter: &str) -> AppResult<Response> {
     let ways = match ways {
         Some(w) => w,
-        None => ways_in(&state.db.pool, account).await?,
+        None => ways_in(&state.db.pool, &account.id).await?,
     };
     let stage = if ways.has_second_factor() { Stage::SecondFactor } else { Stage::Setup };
     // No audit event here: the login is recorded when it completes

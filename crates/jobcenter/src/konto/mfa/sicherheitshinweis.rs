@@ -68,7 +68,7 @@ pub async fn skip(State(state): State<AppState>, signed: MaySetUpFactor, Form(f)
     if f.nicht_mehr_anzeigen.as_deref().is_some_and(|v| !v.is_empty()) {
         sqlx::query("UPDATE accounts SET passkey_offer_dismissed = 1 WHERE id = $1").bind(&account.id).execute(&state.db.writer).await?;
     }
-    if !ways_in(&state.db.pool, &account).await?.has_second_factor() {
+    if !ways_in(&state.db.pool, &account.id).await?.has_second_factor() {
         return Ok(see_other("/konto/totp"));
     }
     let target = match safe_next(f.weiter.as_deref()).filter(|w| !w.is_empty()) {

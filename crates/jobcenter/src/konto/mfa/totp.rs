@@ -225,7 +225,7 @@ pub async fn purge_pending(pool: &sqlx::AnyPool, now: i64) -> sqlx::Result<u64> 
 async fn setup_page(state: &AppState, signed: &MaySetUpFactor, account: &Account, errors: FormErrors) -> AppResult<Response> {
     let secret = pending_secret(state, &signed.session.id_hash, account).await?;
     let uri = otpauth_uri(&secret, &state.config.totp_issuer, &account.email);
-    let ways = ways_in(&state.db.pool, account).await?;
+    let ways = ways_in(&state.db.pool, &account.id).await?;
     let page = SetupPage {
         page: Page::new(&signed.ctx, state, "totp-setup-title"),
         issuer: state.config.totp_issuer.clone(),
@@ -281,7 +281,7 @@ pub async fn submit(
         errors.add("code", lang.t("totp-error-setup-wrong"));
         return setup_page(&state, &signed, &account, errors).await;
     };
-    let before = ways_in(&state.db.pool, &account).await?;
+    let before = ways_in(&state.db.pool, &account.id).await?;
     let mut tx = state.db.begin().await?;
     sqlx::query(
         "INSERT INTO totp_factors (account_id, secret_sealed, account_label, created_at, last_step, failed_count, locked_until)
@@ -321,7 +321,7 @@ pub async fn remove(State(state): State<AppState>, signed: SignedIn) -> AppResul
     let mut tx = state.db.begin().await?;
     // Decided under the account lock, so that two requests cannot each
     // remove "the other" last factor.
-    let ways = super::passkey::speicher::lock_account(&mut tx, &account.id).await?;
+    let ways = super::lock_account(&mut tx, &account.id).await?;
     if !ways.totp {
         tx.rollback().await?;
         return Ok(see_other("/konto"));

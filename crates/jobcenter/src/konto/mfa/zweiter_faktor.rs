@@ -35,7 +35,7 @@ pub struct StepQuery {
 
 async fn page(state: &AppState, signed: &AnySession, errors: FormErrors, weiter: String) -> AppResult<Response> {
     let account = crate::konto::session_account(state, &signed.session).await?;
-    let ways = ways_in(&state.db.pool, &account).await?;
+    let ways = ways_in(&state.db.pool, &account.id).await?;
     let p = SecondFactorPage {
         page: Page::new(&signed.ctx, state, "second-factor-title"),
         weiter: safe_next(Some(&weiter)).unwrap_or_default(),

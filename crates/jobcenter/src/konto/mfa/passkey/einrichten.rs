@@ -182,10 +182,10 @@ pub async fn finish(
         return retry("passkey-error-not-discoverable");
     }
 
-    let before = ways_in(&state.db.pool, &account).await?;
+    let before = ways_in(&state.db.pool, &account.id).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let ways = speicher::lock_account(&mut tx, &account.id).await?;
+    let ways = mfa::lock_account(&mut tx, &account.id).await?;
     if ways.passkeys >= MAX_PASSKEYS {
         tx.rollback().await?;
         return name_page(&state, &signed, name, FormErrors::default(), true, None);

@@ -97,7 +97,7 @@ struct DeletePage {
 }
 
 /// Why deleting one passkey would lock the account out, as a message key.
-fn delete_refusal(ways: speicher::WaysInTx) -> Option<&'static str> {
+fn delete_refusal(ways: mfa::WaysIn) -> Option<&'static str> {
     if ways.passkeys > 1 {
         None
     } else if !ways.password {
@@ -113,7 +113,7 @@ fn delete_refusal(ways: speicher::WaysInTx) -> Option<&'static str> {
 pub async fn delete_form(State(state): State<AppState>, signed: SignedIn, Path(id): Path<String>) -> AppResult<Response> {
     let lang = signed.ctx.lang;
     let item = speicher::find_item(&state.db.pool, &signed.session.account_id, &id).await?.ok_or(AppError::NotFound)?;
-    let refusal = delete_refusal(speicher::ways(&state.db.pool, &signed.session.account_id).await?).map(|k| lang.t(k));
+    let refusal = delete_refusal(mfa::ways_in(&state.db.pool, &signed.session.account_id).await?).map(|k| lang.t(k));
     render(&DeletePage { page: Page::new(&signed.ctx, &state, "passkey-delete-title"), id: item.id, name: item.name, refusal })
 }
 
@@ -123,7 +123,7 @@ pub async fn delete(State(state): State<AppState>, signed: SignedIn, Path(id): P
     let account = crate::konto::session_account(&state, &signed.session).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let ways = speicher::lock_account(&mut tx, &account.id).await?;
+    let ways = mfa::lock_account(&mut tx, &account.id).await?;
     let name: Option<String> = sqlx::query_scalar("SELECT name FROM passkeys WHERE id = $1 AND account_id = $2")
         .bind(&id)
         .bind(&account.id)
@@ -160,7 +160,7 @@ struct RemovePasswordPage {
 /// `GET /konto/passwort/entfernen`: explains the consequences and asks.
 pub async fn remove_password_form(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
     let lang = signed.ctx.lang;
-    let ways = speicher::ways(&state.db.pool, &signed.session.account_id).await?;
+    let ways = mfa::ways_in(&state.db.pool, &signed.session.account_id).await?;
     if !ways.password {
         return Ok(see_other("/konto"));
     }
@@ -176,7 +176,7 @@ pub async fn remove_password(State(state): State<AppState>, signed: SignedIn) ->
     let account = crate::konto::session_account(&state, &signed.session).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    let ways = speicher::lock_account(&mut tx, &account.id).await?;
+    let ways = mfa::lock_account(&mut tx, &account.id).await?;
     if !ways.password {
         tx.rollback().await?;
         return Ok(see_other("/konto"));
@@ -231,7 +231,13 @@ mod tests {
 
     #[test]
     fn no_deletion_leaves_the_account_without_two_factors() {
-        let w = |password, totp, passkeys, secure_app_devices| speicher::WaysInTx { password, totp, passkeys, secure_app_devices };
+        let w = |password, totp, passkeys, secure_app_devices| mfa::WaysIn {
+            password,
+            totp,
+            passkeys,
+            recovery_codes_left: 0,
+            secure_app_devices,
+        };
         assert_eq!(delete_refusal(w(false, false, 2, 0)), None);
         assert_eq!(delete_refusal(w(false, false, 1, 0)), Some("passkey-delete-refused-no-password"));
         assert_eq!(delete_refusal(w(false, true, 1, 0)), Some("passkey-delete-refused-no-password"));

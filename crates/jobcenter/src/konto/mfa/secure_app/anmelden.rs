@@ -144,7 +144,7 @@ pub struct WaitQuery {
 
 async fn wait_page(state: &AppState, signed: &AnySession, weiter: String, not_yet: bool, limited: bool) -> AppResult<Response> {
     let account = crate::konto::session_account(state, &signed.session).await?;
-    let ways = ways_in(&state.db.pool, &account).await?;
+    let ways = ways_in(&state.db.pool, &account.id).await?;
     let c = current(state, &signed.session.id_hash).await?;
     let mut page = Page::new(&signed.ctx, state, "secureapp-wait-title");
     page.title = signed.ctx.lang.t("secureapp-wait-title");

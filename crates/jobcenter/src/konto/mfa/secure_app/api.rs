@@ -239,12 +239,11 @@ pub async fn unlink(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap)
     let d = authenticate(&state, &ctx, &headers).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    if d.active {
-        super::lock_account(&mut tx, &d.account_id).await?;
-        if super::is_last_factor(&mut tx, &d.account_id).await? {
-            tx.rollback().await?;
-            return Err(ApiError::Conflict("last_way_in"));
-        }
+    // Under the account lock, so that two requests cannot each remove "the
+    // other" last factor.
+    if d.active && crate::konto::mfa::lock_account(&mut tx, &d.account_id).await?.secure_app_is_last_factor() {
+        tx.rollback().await?;
+        return Err(ApiError::Conflict("last_way_in"));
     }
     let removed = super::delete_device(&mut tx, &d.account_id, &d.id).await?;
     if removed.is_some() && d.active {

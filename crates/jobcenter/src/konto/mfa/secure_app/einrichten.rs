@@ -304,10 +304,10 @@ pub async fn confirm(
     Form(f): Form<DecisionForm>,
 ) -> AppResult<Response> {
     let account = crate::konto::session_account(&state, &signed.session).await?;
-    let before = ways_in(&state.db.pool, &account).await?;
+    let before = ways_in(&state.db.pool, &account.id).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    super::lock_account(&mut tx, &account.id).await?;
+    crate::konto::mfa::lock_account(&mut tx, &account.id).await?;
     let device: Option<Option<String>> = sqlx::query_scalar(
         "UPDATE secure_app_linkings SET state = 'confirmed'
          WHERE id = $1 AND session_hash = $2 AND account_id = $3 AND state = 'registered' AND expires_at > $4

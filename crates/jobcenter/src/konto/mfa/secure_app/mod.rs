@@ -79,29 +79,6 @@ pub async fn count_devices<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: 
         .await
 }
 
-/// Whether removing one active device would leave the account without a
-/// second factor (checked under the account lock by the caller).
-pub async fn is_last_factor(tx: &mut Tx, account_id: &str) -> sqlx::Result<bool> {
-    let row = sqlx::query(
-        "SELECT
-           (SELECT COUNT(*) FROM totp_factors WHERE account_id = $1) AS totp,
-           (SELECT COUNT(*) FROM passkeys WHERE account_id = $1) AS passkeys,
-           (SELECT COUNT(*) FROM secure_app_devices WHERE account_id = $1 AND status = 'active') AS devices",
-    )
-    .bind(account_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    let others = row.try_get::<i64, _>("totp")? + row.try_get::<i64, _>("passkeys")?;
-    Ok(others == 0 && row.try_get::<i64, _>("devices")? <= 1)
-}
-
-/// Locks the account row until the transaction ends, so two requests
-/// cannot each remove "the other" last way in.
-pub async fn lock_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE accounts SET updated_at = updated_at WHERE id = $1").bind(account_id).execute(&mut **tx).await?;
-    Ok(())
-}
-
 /// Removes a device with its open requests; `None` if it is not the
 /// account's. Audit and mail are the caller's.
 pub async fn delete_device(tx: &mut Tx, account_id: &str, device_id: &str) -> sqlx::Result<Option<String>> {

@@ -2,7 +2,7 @@
 //! remove. The last second factor of an account cannot be removed; the
 //! check runs under the account lock inside the write transaction.
 
-use super::{clean_device_name, delete_device, is_last_factor, lock_account};
+use super::{clean_device_name, delete_device};
 use crate::app::AppState;
 use crate::konto::mfa;
 use crate::web::{AppError, AppResult, SignedIn, see_other};
@@ -64,7 +64,7 @@ pub async fn remove(State(state): State<AppState>, signed: SignedIn, Path(id): P
     let account = crate::konto::session_account(&state, &signed.session).await?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
-    lock_account(&mut tx, &account.id).await?;
+    let ways = mfa::lock_account(&mut tx, &account.id).await?;
     let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM secure_app_devices WHERE id = $1 AND account_id = $2 AND status = 'active'")
         .bind(&id)
         .bind(&account.id)
@@ -74,7 +74,7 @@ pub async fn remove(State(state): State<AppState>, signed: SignedIn, Path(id): P
         tx.rollback().await?;
         return Err(AppError::NotFound);
     }
-    if is_last_factor(&mut tx, &account.id).await? {
+    if ways.secure_app_is_last_factor() {
         tx.rollback().await?;
         return Ok(see_other("/konto?hinweis=secure-app-letztes-geraet"));
     }

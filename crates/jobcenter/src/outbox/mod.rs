@@ -3,11 +3,14 @@
 //! back-off and a dead-letter state. The Message-ID is derived from the
 //! outbox id, so a resend after a crash is recognisable as the same mail.
 
+mod queue;
 mod transport;
 mod worker;
 
+pub(crate) use queue::queue;
+pub use queue::{Outcome, Queue, backoff_secs};
 pub use transport::{FileTransport, MailTransport, SmtpTransport, StoredMail, read_local_mails};
-pub use worker::{Worker, WorkerStats, backoff_secs, keep_draining};
+pub use worker::{Worker, WorkerStats, keep_draining};
 
 use crate::crypto::SecretBox;
 use crate::db::{Tx, new_id};

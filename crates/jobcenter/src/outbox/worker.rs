@@ -1,4 +1,4 @@
-use super::{Mail, MailTransport, OutgoingMail, open_body};
+use super::{Mail, MailTransport, Outcome, OutgoingMail, open_body};
 use crate::clock::Clock;
 use crate::crypto::SecretBox;
 use sqlx::{AnyPool, Row};
@@ -6,10 +6,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-/// How long a claimed row stays with one worker before another may take it.
-const LEASE_SECS: i64 = 120;
-/// After this many failed attempts a mail is dead-lettered.
-const MAX_ATTEMPTS: i64 = 12;
+/// The mail queue; a mail is dead-lettered after 12 failed attempts.
+static QUEUE: super::Queue = super::queue!("outbox", "id, message_id, recipient, subject, body_sealed, attempts", 12);
 
 /// Counters for `/metrics`.
 #[derive(Debug, Default)]
@@ -29,30 +27,10 @@ pub struct Worker {
     pub stats: Arc<WorkerStats>,
 }
 
-/// Back-off after attempt `n` (1-based): 30 s, 1 min, 2 min, … capped at 1 h.
-pub fn backoff_secs(attempts: i64) -> i64 {
-    (30_i64 << (attempts - 1).clamp(0, 7)).min(3600)
-}
-
 impl Worker {
-    /// Claims one due row with a lease: a single conditional UPDATE, so two
-    /// nodes never take the same row (the lease is re-checked on the row).
+    /// Claims one due mail with a lease ([`super::Queue`]).
     pub async fn claim(&self) -> anyhow::Result<Option<OutgoingMail>> {
-        let now = self.clock.now();
-        let row = sqlx::query(
-            "UPDATE outbox SET lease_until = $1, attempts = attempts + 1
-             WHERE id = (SELECT id FROM outbox
-                         WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= $2
-                           AND (lease_until IS NULL OR lease_until < $2)
-                         ORDER BY next_attempt_at, id LIMIT 1)
-               AND sent_at IS NULL AND dead_at IS NULL AND (lease_until IS NULL OR lease_until < $2)
-             RETURNING id, message_id, recipient, subject, body_sealed, attempts",
-        )
-        .bind(now + LEASE_SECS)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
+        let Some(row) = QUEUE.claim(&self.pool, self.clock.now()).await? else { return Ok(None) };
         let id: String = row.try_get("id")?;
         let (text, html) = open_body(&self.secrets, &id, &row.try_get::<String, _>("body_sealed")?)?;
         Ok(Some(OutgoingMail {
@@ -65,36 +43,19 @@ impl Worker {
 
     /// Records the result of one send attempt.
     pub async fn finish(&self, mail: &OutgoingMail, result: Result<(), String>) -> anyhow::Result<()> {
-        let now = self.clock.now();
-        match result {
-            Ok(()) => {
-                sqlx::query("UPDATE outbox SET sent_at = $1, lease_until = NULL, last_error = NULL WHERE id = $2")
-                    .bind(now)
-                    .bind(&mail.id)
-                    .execute(&self.pool)
-                    .await?;
+        let (id, attempts) = (&mail.id, mail.attempts);
+        match QUEUE.finish(&self.pool, id, attempts, &result, self.clock.now()).await? {
+            Outcome::Sent => {
                 self.stats.sent.fetch_add(1, Ordering::Relaxed);
-                tracing::info!(outbox_id = %mail.id, attempts = mail.attempts, "mail sent");
+                tracing::info!(outbox_id = %id, attempts, "mail sent");
             }
-            Err(error) if mail.attempts >= MAX_ATTEMPTS => {
-                sqlx::query("UPDATE outbox SET dead_at = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
-                    .bind(now)
-                    .bind(&error)
-                    .bind(&mail.id)
-                    .execute(&self.pool)
-                    .await?;
+            Outcome::Dead => {
                 self.stats.dead.fetch_add(1, Ordering::Relaxed);
-                tracing::error!(outbox_id = %mail.id, attempts = mail.attempts, %error, "mail dead-lettered");
+                tracing::error!(outbox_id = %id, attempts, error = result.err().unwrap_or_default(), "mail dead-lettered");
             }
-            Err(error) => {
-                sqlx::query("UPDATE outbox SET next_attempt_at = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
-                    .bind(now + backoff_secs(mail.attempts))
-                    .bind(&error)
-                    .bind(&mail.id)
-                    .execute(&self.pool)
-                    .await?;
+            Outcome::Retry => {
                 self.stats.failed.fetch_add(1, Ordering::Relaxed);
-                tracing::warn!(outbox_id = %mail.id, attempts = mail.attempts, %error, "mail send failed, will retry");
+                tracing::warn!(outbox_id = %id, attempts, error = result.err().unwrap_or_default(), "mail send failed, will retry");
             }
         }
         Ok(())
@@ -133,15 +94,5 @@ where
             () = wake.notified() => {}
             () = tokio::time::sleep(period) => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn backoff_grows_and_is_capped() {
-        assert_eq!(super::backoff_secs(1), 30);
-        assert_eq!(super::backoff_secs(2), 60);
-        assert_eq!(super::backoff_secs(20), 3600);
     }
 }

@@ -10,14 +10,13 @@ pub use sender::{HttpGateway, LogSender, SmsSender};
 use crate::clock::Clock;
 use crate::crypto::SecretBox;
 use crate::db::{Tx, new_id};
+use crate::outbox::Outcome;
 use sqlx::{AnyPool, Row};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// How long a claimed SMS stays with one worker.
-const LEASE_SECS: i64 = 120;
-/// After this many failed attempts an SMS is dead-lettered.
-const MAX_ATTEMPTS: i64 = 8;
+/// The SMS queue; an SMS is dead-lettered after 8 failed attempts.
+static QUEUE: crate::outbox::Queue = crate::outbox::queue!("sms_outbox", "id, to_number, body_sealed, attempts", 8);
 
 /// Queues an SMS to `to` (E.164) inside `tx`; returns its id.
 pub async fn enqueue(tx: &mut Tx, secrets: &SecretBox, to: &str, text: &str, now: i64) -> sqlx::Result<String> {
@@ -53,23 +52,9 @@ pub struct SmsWorker {
 }
 
 impl SmsWorker {
-    /// Claims one due row with a lease (one conditional UPDATE).
+    /// Claims one due SMS with a lease ([`crate::outbox::Queue`]).
     pub async fn claim(&self) -> anyhow::Result<Option<OutgoingSms>> {
-        let now = self.clock.now();
-        let row = sqlx::query(
-            "UPDATE sms_outbox SET lease_until = $1, attempts = attempts + 1
-             WHERE id = (SELECT id FROM sms_outbox
-                         WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= $2
-                           AND (lease_until IS NULL OR lease_until < $2)
-                         ORDER BY next_attempt_at, id LIMIT 1)
-               AND sent_at IS NULL AND dead_at IS NULL AND (lease_until IS NULL OR lease_until < $2)
-             RETURNING id, to_number, body_sealed, attempts",
-        )
-        .bind(now + LEASE_SECS)
-        .bind(now)
-        .fetch_optional(&self.pool)
-        .await?;
-        let Some(row) = row else { return Ok(None) };
+        let Some(row) = QUEUE.claim(&self.pool, self.clock.now()).await? else { return Ok(None) };
         let id: String = row.try_get("id")?;
         let text = String::from_utf8(self.secrets.open(&format!("sms:{id}"), &row.try_get::<String, _>("body_sealed")?)?)?;
         Ok(Some(OutgoingSms { to: row.try_get("to_number")?, attempts: row.try_get("attempts")?, text, id }))
@@ -77,33 +62,12 @@ impl SmsWorker {
 
     /// Records the result of one attempt.
     pub async fn finish(&self, sms: &OutgoingSms, result: Result<(), String>) -> anyhow::Result<()> {
-        let now = self.clock.now();
-        match result {
-            Ok(()) => {
-                sqlx::query("UPDATE sms_outbox SET sent_at = $1, lease_until = NULL, last_error = NULL WHERE id = $2")
-                    .bind(now)
-                    .bind(&sms.id)
-                    .execute(&self.pool)
-                    .await?;
-                tracing::info!(sms_id = %sms.id, attempts = sms.attempts, "sms sent");
-            }
-            Err(error) if sms.attempts >= MAX_ATTEMPTS => {
-                sqlx::query("UPDATE sms_outbox SET dead_at = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
-                    .bind(now)
-                    .bind(&error)
-                    .bind(&sms.id)
-                    .execute(&self.pool)
-                    .await?;
-                tracing::error!(sms_id = %sms.id, attempts = sms.attempts, %error, "sms dead-lettered");
-            }
-            Err(error) => {
-                sqlx::query("UPDATE sms_outbox SET next_attempt_at = $1, lease_until = NULL, last_error = $2 WHERE id = $3")
-                    .bind(now + crate::outbox::backoff_secs(sms.attempts))
-                    .bind(&error)
-                    .bind(&sms.id)
-                    .execute(&self.pool)
-                    .await?;
-                tracing::warn!(sms_id = %sms.id, attempts = sms.attempts, %error, "sms send failed, will retry");
+        let (id, attempts) = (&sms.id, sms.attempts);
+        match QUEUE.finish(&self.pool, id, attempts, &result, self.clock.now()).await? {
+            Outcome::Sent => tracing::info!(sms_id = %id, attempts, "sms sent"),
+            Outcome::Dead => tracing::error!(sms_id = %id, attempts, error = result.err().unwrap_or_default(), "sms dead-lettered"),
+            Outcome::Retry => {
+                tracing::warn!(sms_id = %id, attempts, error = result.err().unwrap_or_default(), "sms send failed, will retry")
             }
         }
         Ok(())

@@ -64,6 +64,21 @@ pub fn measure(threads: usize, duration: Duration) -> anyhow::Result<Floor> {
     Ok(Floor { threads, hashes, elapsed, per_sec, cpu_secs, system })
 }
 
+/// [`measure`] for `secs` seconds with its progress lines.
+pub fn measure_reported(title: &str, threads: usize, secs: u64) -> anyhow::Result<Floor> {
+    println!("{title}: {threads} threads × {secs} s …");
+    let floor = measure(threads, Duration::from_secs(secs))?;
+    println!(
+        "      {:.1} verifications/s ({} hashes in {:.2} s; {:.2} ms CPU per hash; threads got {:.0} % of their cores)",
+        floor.per_sec,
+        floor.hashes,
+        floor.elapsed.as_secs_f64(),
+        floor.cpu_ms_per_hash(),
+        floor.core_share() * 100.0
+    );
+    Ok(floor)
+}
+
 /// What one floor thread did.
 struct Run {
     hashes: u64,

@@ -146,27 +146,12 @@ fn login(args: &LoginArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One floor measurement with its progress lines.
 /// The load generator's runtime: one thread. It shares the cores with the
 /// server, so it should take as little CPU and wake the scheduler as seldom
 /// as it can; every hand-off between two client threads would also preempt
 /// one of the server's hashing threads (docs/BENCHMARKS.md).
 fn client_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the tokio runtime")
-}
-
-fn measure_floor(title: &str, machine: &report::Machine, args: &LoginArgs) -> anyhow::Result<floor::Floor> {
-    println!("{title}: {} threads × {} s …", machine.cores, args.floor_secs);
-    let floor = floor::measure(machine.cores, Duration::from_secs(args.floor_secs))?;
-    println!(
-        "      {:.1} verifications/s ({} hashes in {:.2} s; {:.2} ms CPU per hash; threads got {:.0} % of their cores)",
-        floor.per_sec,
-        floor.hashes,
-        floor.elapsed.as_secs_f64(),
-        floor.cpu_ms_per_hash(),
-        floor.core_share() * 100.0
-    );
-    Ok(floor)
 }
 
 /// Warm-up; the floor right before the measured phase; the measured
@@ -189,7 +174,8 @@ async fn run_load(
     println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
     anyhow::ensure!(!warm.latencies.is_empty(), "no login succeeded in the warm-up; errors: {:?}", warm.errors);
 
-    let floor_before = measure_floor("[4/4] raw Argon2id floor (server idle, right before the load)", machine, args)?;
+    let floor_before =
+        floor::measure_reported("[4/4] raw Argon2id floor (server idle, right before the load)", machine.cores, args.floor_secs)?;
     println!("      measured: {} logins with concurrency {} …", args.logins, args.concurrency);
     let sampler = procfs::RssSampler::start(srv.pid, Duration::from_millis(200));
     let window = procfs::CpuWindow::open(srv.pid)?;
@@ -197,7 +183,8 @@ async fn run_load(
     let cpu = window.close()?;
     let rss = sampler.stop().await;
     println!("      {} ok, {} errors in {:.2} s", measured.latencies.len(), measured.error_count(), measured.wall.as_secs_f64());
-    let floor_after = measure_floor("      raw Argon2id floor (server idle, right after the load)", machine, args)?;
+    let floor_after =
+        floor::measure_reported("      raw Argon2id floor (server idle, right after the load)", machine.cores, args.floor_secs)?;
 
     let landing = measured.landings.keys().cloned().collect::<Vec<_>>().join(", ");
     let mut steps = Vec::new();

@@ -10,7 +10,6 @@
 //!   (`GET /konto`).
 
 use crate::driver::Phase;
-use crate::floor::Floor;
 use crate::procfs::{self, CpuUse};
 use crate::report::Machine;
 use crate::{accounts, floor, server};
@@ -238,19 +237,6 @@ fn print_errors(m: &Measured) {
     }
 }
 
-fn measure_floor(title: &str, machine: &Machine, secs: u64) -> anyhow::Result<Floor> {
-    println!("{title}: {} threads × {secs} s …", machine.cores);
-    let f = floor::measure(machine.cores, Duration::from_secs(secs))?;
-    println!(
-        "      {:.1} verifications/s ({} hashes; {:.2} ms CPU per hash; threads got {:.0} % of their cores)",
-        f.per_sec,
-        f.hashes,
-        f.cpu_ms_per_hash(),
-        f.core_share() * 100.0
-    );
-    Ok(f)
-}
-
 // ---------------------------------------------------------------- TOTP ----
 
 /// One account with its TOTP secret.
@@ -368,13 +354,15 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
         println!("[3/4] warm-up: {} TOTP logins with concurrency {} …", args.warmup, args.concurrency);
         let (clients, warm) = run(clients, args.warmup).await;
         println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
-        let floor_before = measure_floor("[4/4] raw Argon2id floor (server idle, right before the load)", &machine, args.floor_secs)?;
+        let floor_before =
+            floor::measure_reported("[4/4] raw Argon2id floor (server idle, right before the load)", machine.cores, args.floor_secs)?;
         println!("      measured: {} TOTP logins …", args.logins(TOTP_LOGINS));
         let outcome = measure(srv.pid, clients, args.logins(TOTP_LOGINS)).await;
         if let Ok((_, m)) = &outcome {
             println!("      {} ok, {} errors in {:.2} s", m.phase.latencies.len(), m.phase.error_count(), m.phase.wall.as_secs_f64());
         }
-        let floor_after = measure_floor("      raw Argon2id floor (server idle, right after the load)", &machine, args.floor_secs);
+        let floor_after =
+            floor::measure_reported("      raw Argon2id floor (server idle, right after the load)", machine.cores, args.floor_secs);
         let log = srv.log_tail(5);
         srv.stop().await?;
         let (_, m) = outcome?;

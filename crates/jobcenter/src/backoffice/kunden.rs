@@ -32,11 +32,6 @@ pub async fn client_of_office(state: &AppState, member: &StaffMember, id: &str) 
     }
 }
 
-/// "12.03.1985" from "1985-03-12".
-pub fn german_date(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(|_| iso.to_owned(), |d| d.format("%d.%m.%Y").to_string())
-}
-
 #[derive(Template)]
 #[template(path = "backoffice/templates/suche.html")]
 struct SearchPage {
@@ -326,7 +321,7 @@ pub async fn show(
     render(&RecordPage {
         page: Page::new(ctx, &state, "bo-record-title"),
         nav: Nav::for_member(lang, &staff.member, ""),
-        birth_date: german_date(&client.birth_date),
+        birth_date: crate::web::page::german_date(&client.birth_date),
         purpose_label: lang.t(&format!("bo-purpose-{purpose}")),
         pap,
         channel_online: store::channel(&state.db.pool, &client.id).await? == Channel::Online,

@@ -37,8 +37,7 @@ impl Profile {
 
     /// The birth date as "dd.mm.yyyy" (as recorded if it is no ISO date).
     pub fn birth_date_de(&self) -> String {
-        chrono::NaiveDate::parse_from_str(&self.birth_date, "%Y-%m-%d")
-            .map_or_else(|_| self.birth_date.clone(), |d| d.format("%d.%m.%Y").to_string())
+        crate::web::page::german_date(&self.birth_date)
     }
 }
 

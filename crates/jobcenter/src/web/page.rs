@@ -70,6 +70,11 @@ impl Page {
     }
 }
 
+/// "12.03.1985" from "1985-03-12" (as given if it is no ISO date).
+pub fn german_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(|_| iso.to_owned(), |d| d.format("%d.%m.%Y").to_string())
+}
+
 /// Unix seconds as "d.m.yyyy, hh:mm" in Europe/Berlin.
 pub fn format_datetime(ts: i64) -> String {
     use chrono::TimeZone;

@@ -105,7 +105,7 @@ pub async fn overview(State(state): State<AppState>, signed: SignedIn, Query(q):
     render(&OverviewPage {
         page: Page::new(&signed.ctx, &state, "settings-title"),
         username_value: account.username.clone().unwrap_or_default(),
-        ways: crate::konto::mfa::ways_in(&state.db.pool, &account).await?,
+        ways: crate::konto::mfa::ways_in(&state.db.pool, &account.id).await?,
         passkeys: crate::konto::mfa::passkey::speicher::list(&state.db.pool, &account.id).await?,
         max_passkeys: crate::konto::mfa::passkey::MAX_PASSKEYS,
         secure_app_devices: crate::konto::mfa::secure_app::list_devices(&state.db.pool, &account.id).await?,
@@ -157,7 +157,7 @@ pub async fn set_username(State(state): State<AppState>, signed: SignedIn, Form(
         StatusCode::UNPROCESSABLE_ENTITY,
         &OverviewPage {
             page: Page::new(&signed.ctx, &state, "settings-title"),
-            ways: crate::konto::mfa::ways_in(&state.db.pool, &account).await?,
+            ways: crate::konto::mfa::ways_in(&state.db.pool, &account.id).await?,
             passkeys: crate::konto::mfa::passkey::speicher::list(&state.db.pool, &account.id).await?,
             max_passkeys: crate::konto::mfa::passkey::MAX_PASSKEYS,
             secure_app_devices: crate::konto::mfa::secure_app::list_devices(&state.db.pool, &account.id).await?,

@@ -196,7 +196,7 @@ pub async fn letter(
     })
     .map_err(AppError::Internal)?;
     let purpose = purpose(f.zweck.as_deref()).unwrap_or("freischaltcode");
-    store::log_access(&state.db.pool, &client.id, staff.account_id(), "brief", purpose, now).await?;
+    store::log_access(&state.db.writer, &client.id, staff.account_id(), "brief", purpose, now).await?;
     let disposition = format!("attachment; filename=\"freischaltcode-{}.pdf\"", client.kundennummer);
     Ok(([(CONTENT_TYPE, "application/pdf".to_owned()), (CONTENT_DISPOSITION, disposition)], pdf).into_response())
 }

@@ -308,7 +308,7 @@ pub async fn show(
         return ask_purpose(&state, &staff.member, ctx, client, format!("/backoffice/kunden/{id}"), q.zweck.is_some()).await;
     };
     let now = state.now();
-    store::log_access(&state.db.pool, &client.id, staff.account_id(), "akte", purpose, now).await?;
+    store::log_access(&state.db.writer, &client.id, staff.account_id(), "akte", purpose, now).await?;
     let pap = match &client.pap_staff_id {
         Some(p) => store::find_staff(&state.db.pool, p).await?,
         None => None,
@@ -350,7 +350,7 @@ pub async fn access_log(State(state): State<AppState>, staff: Staff<Admin>, Path
     let ctx = staff.ctx();
     let lang = ctx.lang;
     let client = client_of_office(&state, &staff.member, &id).await?;
-    store::log_access(&state.db.pool, &client.id, staff.account_id(), "zugriffsprotokoll", "pruefung", state.now()).await?;
+    store::log_access(&state.db.writer, &client.id, staff.account_id(), "zugriffsprotokoll", "pruefung", state.now()).await?;
     let entries = store::access_log(&state.db.pool, &client.id)
         .await?
         .into_iter()

@@ -34,7 +34,7 @@ pub async fn select(State(state): State<AppState>, signed: SignedIn) -> AppResul
 /// `POST /profil-auswaehlen/ohne-profil` ("Weiter als Privatperson ohne
 /// Profil"): the session acts for no profile; on to the public pages.
 pub async fn without_profile(State(state): State<AppState>, signed: SignedIn) -> AppResult<Response> {
-    session::set_profile(&state.db.pool, &signed.session.id_hash, None).await?;
+    session::set_profile(&state.db.writer, &signed.session.id_hash, None).await?;
     Ok(see_other("/"))
 }
 

@@ -52,7 +52,7 @@ impl FromRequestParts<AppState> for ClientProfile {
         match found {
             Some(profile) => Ok(Self { ctx: signed.ctx, session: signed.session, profile }),
             None => {
-                session::set_profile(&state.db.pool, &signed.session.id_hash, None)
+                session::set_profile(&state.db.writer, &signed.session.id_hash, None)
                     .await
                     .map_err(|e| crate::web::AppError::from(e).into_response())?;
                 Err(Redirect::to(SELECT_PATH).into_response())

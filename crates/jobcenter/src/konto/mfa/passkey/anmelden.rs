@@ -325,7 +325,7 @@ pub async fn second_factor(State(state): State<AppState>, ctx: Ctx, headers: Hea
         Ok(s) => s.clone(),
         Err(r) => return Ok(r.respond(lang)),
     };
-    if !address_allowed(&state, &state.db.pool, &ctx, "anmelden").await? {
+    if !address_allowed(&state, &state.db.writer, &ctx, "anmelden").await? {
         return Ok(Refusal::RateLimited.respond(lang));
     }
     let taken = match zeremonie::take(&state, &state.db.writer, &body.zeremonie, Kind::SecondFactor).await? {

@@ -210,7 +210,7 @@ pub async fn continue_login(
     .bind(now)
     .bind(&signed.session.id_hash)
     .bind(&signed.session.account_id)
-    .fetch_optional(&state.db.pool)
+    .fetch_optional(&state.db.writer)
     .await?;
     if taken.is_none() {
         let query = mfa::weiter_query(&weiter);

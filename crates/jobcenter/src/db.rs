@@ -17,7 +17,7 @@ pub enum DbKind {
 /// The connection pools plus the engine.
 ///
 /// On SQLite, writes go through `writer`, a pool of exactly one connection,
-/// and everything else through `pool`. SQLite admits one writer at a time
+/// and everything else through `pool`, whose connections are read-only. SQLite admits one writer at a time
 /// anyway; a second connection that tries to write finds the lock taken and
 /// polls with sleeps (the busy timeout), while writers queued on a pool of
 /// one wait in line and are woken in turn. The one writer connection also
@@ -58,15 +58,18 @@ impl Db {
             DbKind::Postgres => url.to_owned(),
         };
         let options = AnyConnectOptions::from_str(&url).context("JOBCENTER_DATABASE_URL is not a valid database URL")?;
-        let pool = Self::open_pool(kind, &options, connections).await?;
+        let pool = Self::open_pool(kind, &options, connections, kind == DbKind::Sqlite).await?;
         let writer = match kind {
-            DbKind::Sqlite => Self::open_pool(kind, &options, 1).await?,
+            DbKind::Sqlite => Self::open_pool(kind, &options, 1, false).await?,
             DbKind::Postgres => pool.clone(),
         };
         Ok(Self { pool, writer, kind })
     }
 
-    async fn open_pool(kind: DbKind, options: &AnyConnectOptions, connections: u32) -> anyhow::Result<AnyPool> {
+    /// `read_only`: the connections refuse every write (`PRAGMA query_only`),
+    /// so a write that should have gone to the writer fails at once instead
+    /// of polling the file lock.
+    async fn open_pool(kind: DbKind, options: &AnyConnectOptions, connections: u32, read_only: bool) -> anyhow::Result<AnyPool> {
         AnyPoolOptions::new()
             .max_connections(connections.max(1))
             .acquire_timeout(Duration::from_secs(10))
@@ -81,6 +84,9 @@ impl Db {
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
                         conn.execute("PRAGMA mmap_size = 268435456").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
+                        if read_only {
+                            conn.execute("PRAGMA query_only = ON").await?;
+                        }
                     }
                     Ok(())
                 })

@@ -249,7 +249,7 @@ async fn a_changed_audit_row_breaks_the_chain() {
     sqlx::query("UPDATE audit_events SET details = $1 WHERE seq = $2")
         .bind(r#"{"method":"passkey"}"#)
         .bind(3_i64)
-        .execute(&app.state.db.pool)
+        .execute(&app.state.db.writer)
         .await
         .unwrap();
     let err = jobcenter::audit::verify_chain(&app.state.db.pool).await.expect_err("a tampered row is detected");
@@ -261,7 +261,7 @@ async fn a_deleted_audit_row_breaks_the_chain() {
     let app = TestApp::spawn().await;
     app.register_confirmed("kim@example.de", PASSWORD).await;
     app.login("kim@example.de", PASSWORD).await;
-    sqlx::query("DELETE FROM audit_events WHERE seq = $1").bind(2_i64).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("DELETE FROM audit_events WHERE seq = $1").bind(2_i64).execute(&app.state.db.writer).await.unwrap();
     assert!(jobcenter::audit::verify_chain(&app.state.db.pool).await.is_err());
 }
 

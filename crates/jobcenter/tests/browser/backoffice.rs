@@ -175,7 +175,7 @@ async fn back_office_journey(javascript: bool) {
         .bind(jobcenter::db::new_id())
         .bind(&account)
         .bind(&client_id)
-        .execute(&app.state.db.pool)
+        .execute(&app.state.db.writer)
         .await
         .unwrap();
     tab.open(&app.url(&format!("/backoffice/kunden/{client_id}?zweck=zugangshilfe"))).await;

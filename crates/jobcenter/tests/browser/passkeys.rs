@@ -307,7 +307,7 @@ async fn passkeys_are_renamed_deleted_and_limited_to_ten() {
             .bind(format!("Kopie-{i:02}"))
             .bind(&json)
             .bind(app.state.now() + i)
-            .execute(&app.state.db.pool)
+            .execute(&app.state.db.writer)
             .await
             .unwrap();
     }

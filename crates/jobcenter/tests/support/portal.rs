@@ -54,7 +54,7 @@ impl TestApp {
         .bind(email)
         .bind(email.to_lowercase())
         .bind(now)
-        .execute(&self.state.db.pool)
+        .execute(&self.state.db.writer)
         .await
         .unwrap();
         sqlx::query(
@@ -66,7 +66,7 @@ impl TestApp {
         .bind(office)
         .bind(phone)
         .bind(now)
-        .execute(&self.state.db.pool)
+        .execute(&self.state.db.writer)
         .await
         .unwrap();
         account
@@ -89,7 +89,7 @@ impl TestApp {
         .bind(office)
         .bind(pap)
         .bind(now)
-        .execute(&self.state.db.pool)
+        .execute(&self.state.db.writer)
         .await
         .unwrap();
         ClientRecord { id: client, kundennummer: kundennummer.into(), given_name: given.into(), family_name: family.into() }

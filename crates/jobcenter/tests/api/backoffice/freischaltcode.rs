@@ -98,7 +98,7 @@ async fn a_freischaltcode_is_issued_hashed_for_30_days_and_a_new_one_voids_the_o
 
     // The staff session would not outlive 30 days of clock: the code's end
     // is moved to now instead.
-    sqlx::query("UPDATE activation_codes SET expires_at = $1").bind(app.state.now()).execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE activation_codes SET expires_at = $1").bind(app.state.now()).execute(&app.state.db.writer).await.unwrap();
     assert_eq!(post(&app, &s, &letter, &[("code", &second)]).await.status(), 404, "no letter for an expired code");
 }
 

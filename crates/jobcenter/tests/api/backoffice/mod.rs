@@ -77,7 +77,7 @@ pub async fn link_profile(app: &TestApp, client_id: &str, account_id: &str) {
     .bind(account_id)
     .bind(client_id)
     .bind(now)
-    .execute(&app.state.db.pool)
+    .execute(&app.state.db.writer)
     .await
     .unwrap();
 }

@@ -127,7 +127,7 @@ async fn an_inactive_staff_row_opens_nothing() {
     let o = office(&app, "Jobcenter Nürnberg").await;
     let c = staff(&app, "weg@jc.example", &o, "service").await;
     assert_eq!(get(&app, &c, "/backoffice").await.status(), 200);
-    sqlx::query("UPDATE staff SET active = 0").execute(&app.state.db.pool).await.unwrap();
+    sqlx::query("UPDATE staff SET active = 0").execute(&app.state.db.writer).await.unwrap();
     assert_eq!(get(&app, &c, "/backoffice").await.status(), 403);
 }
 

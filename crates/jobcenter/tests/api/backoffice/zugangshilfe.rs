@@ -155,7 +155,7 @@ async fn staff_see_the_channel_and_paper_clients_letters_wait_in_the_print_queue
         .bind(account.clone())
         .bind(action)
         .bind(at)
-        .execute(&app.state.db.pool)
+        .execute(&app.state.db.writer)
     };
     let now = app.state.now();
     consent("granted", now).await.unwrap();

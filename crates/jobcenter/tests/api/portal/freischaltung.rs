@@ -131,7 +131,7 @@ async fn a_login_without_a_profile_lands_on_profil_auswaehlen_and_staff_on_the_b
     sqlx::query("INSERT INTO staff (account_id, display_name, office_id, roles, phone, active, created_at, updated_at) VALUES ($1, 'X', $2, 'service', '', 1, 0, 0)")
         .bind(&account)
         .bind(&office)
-        .execute(&app.state.db.pool)
+        .execute(&app.state.db.writer)
         .await
         .unwrap();
     app.post("/abmelden", &[]).await;

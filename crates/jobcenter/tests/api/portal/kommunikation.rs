@@ -101,7 +101,7 @@ async fn online_kommunikation_needs_a_confirmed_address() {
     let app = TestApp::spawn().await;
     let (browser, record) = activated(&app, "unbestaetigt@example.de", "600F000006").await;
     sqlx::query("UPDATE accounts SET email_confirmed_at = NULL WHERE email_lower = 'unbestaetigt@example.de'")
-        .execute(&app.state.db.pool)
+        .execute(&app.state.db.writer)
         .await
         .unwrap();
     let r = browser.post(app.url("/profil/online-kommunikation")).form(&[("status", "an")]).send().await.unwrap();

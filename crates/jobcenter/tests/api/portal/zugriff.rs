@@ -57,7 +57,7 @@ async fn client_a_never_sees_anything_of_client_b() {
     sqlx::query("UPDATE sessions SET profile_id = $1 WHERE account_id = $2")
         .bind(&profile_b)
         .bind(&account_a)
-        .execute(&app.state.db.pool)
+        .execute(&app.state.db.writer)
         .await
         .unwrap();
     for path in PROFILE_GET_ROUTES {
@@ -66,7 +66,7 @@ async fn client_a_never_sees_anything_of_client_b() {
         sqlx::query("UPDATE sessions SET profile_id = $1 WHERE account_id = $2")
             .bind(&profile_b)
             .bind(&account_a)
-            .execute(&app.state.db.pool)
+            .execute(&app.state.db.writer)
             .await
             .unwrap();
     }
@@ -78,7 +78,7 @@ async fn client_a_never_sees_anything_of_client_b() {
         sqlx::query("UPDATE sessions SET profile_id = $1 WHERE account_id = $2")
             .bind(&profile_b)
             .bind(&account_a)
-            .execute(&app.state.db.pool)
+            .execute(&app.state.db.writer)
             .await
             .unwrap();
     }

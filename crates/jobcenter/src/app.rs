@@ -12,9 +12,24 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use tokio::sync::Notify;
 
-/// Everything a request handler may use. Cheap to clone (all shared).
+/// Everything a request handler may use: one shared [`Shared`] behind an
+/// `Arc`, because axum clones the state for every extractor and
+/// middleware of every request (a clone of all the fields took about 3 %
+/// of the server's CPU besides the password hash; docs/BENCHMARKS.md,
+/// session 4).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The fields of [`AppState`].
+pub struct Shared {
     /// Validated configuration.
     pub config: Arc<Config>,
     /// The shared database (all durable state lives here).
@@ -61,7 +76,7 @@ impl AppState {
             }
         };
         let webauthn = Arc::new(crate::konto::mfa::passkey::relying_party(&config)?);
-        Ok(Self {
+        Ok(Self(Arc::new(Shared {
             webauthn,
             hasher: PasswordHasher::start(config.argon2_threads),
             secrets: SecretBox::new(&key),
@@ -73,7 +88,7 @@ impl AppState {
             worker_stats: Arc::new(WorkerStats::default()),
             config: Arc::new(config),
             db,
-        })
+        })))
     }
 
     /// The current time in unix seconds.

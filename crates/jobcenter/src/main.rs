@@ -6,6 +6,13 @@ use clap::{Parser, Subcommand};
 use jobcenter::app::{AppState, Overrides};
 use jobcenter::config::Config;
 
+/// mimalloc instead of glibc's allocator: a request allocates and frees
+/// many small buffers, and under a login storm glibc's `malloc`/`free`
+/// took about a tenth of the server's CPU besides the password hash
+/// (`perf`, docs/BENCHMARKS.md, session 4).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "jobcenter", about = "Jobcenter Digital – Konto, Portal und Backoffice", version)]
 struct Cli {

@@ -93,6 +93,13 @@ impl Phase {
         sorted[rank.clamp(1, sorted.len()) - 1]
     }
 
+    /// Appends a later round of the same measurement: its figures and its
+    /// wall time.
+    pub fn append_round(&mut self, other: Phase) {
+        self.wall += other.wall;
+        self.merge(other);
+    }
+
     /// Adds another client's figures (latencies, errors, landings).
     pub fn merge(&mut self, other: Phase) {
         self.latencies.extend(other.latencies);

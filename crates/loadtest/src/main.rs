@@ -23,6 +23,14 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// The server's allocator (crates/jobcenter/src/main.rs). The floor's
+/// Argon2 memory blocks must come from the same kind of memory as the
+/// server's: mimalloc hands out large blocks on transparent huge pages,
+/// where a hash runs a few per cent faster than on glibc's 4 KiB pages, so
+/// a floor on glibc's memory would be slower than the server's own hashes.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "loadtest", about = "Lasttests für Jobcenter Digital (Release-Server als eigener Prozess)")]
 struct Cli {
@@ -51,15 +59,21 @@ pub struct LoginArgs {
     /// Concurrent clients; each has its own account and its own cookies.
     #[arg(long, default_value_t = 200)]
     pub concurrency: usize,
-    /// Logins in the measured phase (all clients together).
-    #[arg(long, default_value_t = 1500)]
+    /// Logins in the measured phase (all clients together), spread evenly
+    /// over the rounds.
+    #[arg(long, default_value_t = 2000)]
     pub logins: usize,
+    /// Rounds of the measured phase, with a floor run before, between and
+    /// after them (the host's speed drifts; each round is compared with the
+    /// floor right before and right after it).
+    #[arg(long, default_value_t = 5)]
+    pub rounds: usize,
     /// Logins in the unmeasured warm-up phase (opens the connections; at
     /// least one per client).
     #[arg(long, default_value_t = 200)]
     pub warmup: usize,
-    /// Seconds of the raw Argon2id floor measurement.
-    #[arg(long, default_value_t = 8)]
+    /// Seconds of each raw Argon2id floor run.
+    #[arg(long, default_value_t = 3)]
     pub floor_secs: u64,
     /// The `jobcenter` binary; default: next to this program.
     #[arg(long)]
@@ -110,9 +124,10 @@ fn all() -> anyhow::Result<()> {
 /// Missing a target is reported, not an error (exit code 0).
 fn login(args: &LoginArgs) -> anyhow::Result<()> {
     anyhow::ensure!(args.concurrency > 0, "--concurrency must be positive");
+    anyhow::ensure!(args.rounds > 0, "--rounds must be positive");
     anyhow::ensure!(
-        args.warmup >= args.concurrency && args.logins >= args.concurrency,
-        "--warmup and --logins must be at least --concurrency (every client logs in at least once)"
+        args.warmup >= args.concurrency && args.logins / args.rounds >= args.concurrency,
+        "--warmup and --logins / --rounds must be at least --concurrency (every client logs in at least once per round)"
     );
     let machine = report::Machine::detect();
     println!("loadtest login — {}", machine.describe());
@@ -123,7 +138,7 @@ fn login(args: &LoginArgs) -> anyhow::Result<()> {
     }
 
     let runtime = client_runtime()?;
-    let (fixture, (load, [floor_before, floor_after]), server_log) = runtime.block_on(async {
+    let (fixture, (load, floors), server_log) = runtime.block_on(async {
         println!("[1/4] {} confirmed accounts in a fresh SQLite database …", args.concurrency);
         let fixture = accounts::prepare(args.concurrency).await?;
         println!("      {} in {:.2} s", fixture.dir.path().display(), fixture.setup_time.as_secs_f64());
@@ -141,7 +156,7 @@ fn login(args: &LoginArgs) -> anyhow::Result<()> {
     })?;
     drop(runtime);
 
-    report::print(&report::Report { machine: &machine, args, floors: [&floor_before, &floor_after], load: &load, server_log: &server_log });
+    report::print(&report::Report { machine: &machine, args, floors: &floors, load: &load, server_log: &server_log });
     drop(fixture); // deletes the temporary directory
     Ok(())
 }
@@ -154,19 +169,19 @@ fn client_runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread().enable_all().build().context("starting the tokio runtime")
 }
 
-/// Warm-up; the floor right before the measured phase; the measured
-/// phase with memory sampling and CPU accounting; the floor right after
-/// it; then the two page views alone, to split the CPU cost of a login by
+/// Warm-up; the measured phase in rounds with memory sampling and CPU
+/// accounting, with a floor run before, between and after the rounds;
+/// then the two page views alone, to split the CPU cost of a login by
 /// step. The floors are measured while the server runs idle, next to the
-/// load in time: the host's speed drifts by up to 15 % over a minute
-/// (docs/BENCHMARKS.md), so a floor measured before the set-up or after the
-/// server stopped compared the load with another machine.
+/// load in time: the host's speed drifts by up to 20 % within a minute
+/// (docs/BENCHMARKS.md), so one floor a minute away compared the load
+/// with another machine.
 async fn run_load(
     args: &LoginArgs,
     machine: &report::Machine,
     fixture: &accounts::Fixture,
     srv: &server::Server,
-) -> anyhow::Result<(report::LoadFigures, [floor::Floor; 2])> {
+) -> anyhow::Result<(report::LoadFigures, floor::Bracketed)> {
     use driver::Flow;
     let driver = driver::Driver::new(&srv.base, &fixture.emails, accounts::PASSWORD)?;
     println!("[3/4] warm-up: {} logins with concurrency {} …", args.warmup, args.concurrency);
@@ -174,17 +189,35 @@ async fn run_load(
     println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
     anyhow::ensure!(!warm.latencies.is_empty(), "no login succeeded in the warm-up; errors: {:?}", warm.errors);
 
-    let floor_before =
-        floor::measure_reported("[4/4] raw Argon2id floor (server idle, right before the load)", machine.cores, args.floor_secs)?;
-    println!("      measured: {} logins with concurrency {} …", args.logins, args.concurrency);
+    let per_round = args.logins / args.rounds;
+    println!(
+        "[4/4] measured: {} rounds of {per_round} logins with concurrency {}, floor runs of {} s around them …",
+        args.rounds, args.concurrency, args.floor_secs
+    );
     let sampler = procfs::RssSampler::start(srv.pid, Duration::from_millis(200));
-    let window = procfs::CpuWindow::open(srv.pid)?;
-    let measured = driver.run(Flow::Login, args.logins).await;
-    let cpu = window.close()?;
+    let (floors, rounds) = floor::bracket(machine.cores, args.floor_secs, args.rounds, async |i| {
+        let window = procfs::CpuWindow::open(srv.pid)?;
+        let phase = driver.run(Flow::Login, per_round).await;
+        let cpu = window.close()?;
+        println!(
+            "      round {}: {} ok, {} errors in {:.2} s ({:.1}/s)",
+            i + 1,
+            phase.latencies.len(),
+            phase.error_count(),
+            phase.wall.as_secs_f64(),
+            phase.per_sec()
+        );
+        Ok((phase, cpu))
+    })
+    .await?;
     let rss = sampler.stop().await;
-    println!("      {} ok, {} errors in {:.2} s", measured.latencies.len(), measured.error_count(), measured.wall.as_secs_f64());
-    let floor_after =
-        floor::measure_reported("      raw Argon2id floor (server idle, right after the load)", machine.cores, args.floor_secs)?;
+    let bracketed = floor::Bracketed { floors, rounds: rounds.iter().map(|(p, _)| (p.wall, p.latencies.len())).collect() };
+    let mut measured = driver::Phase::default();
+    let mut cpu = procfs::CpuUse::default();
+    for (phase, round_cpu) in rounds {
+        cpu.add(&round_cpu);
+        measured.append_round(phase);
+    }
 
     let landing = measured.landings.keys().cloned().collect::<Vec<_>>().join(", ");
     let mut steps = Vec::new();
@@ -195,5 +228,5 @@ async fn run_load(
     }
     println!("      step costs: {} × GET /anmelden and {} × GET {landing} alone", args.logins, args.logins);
     let peak_kib = procfs::status_kib(srv.pid, "VmHWM")?;
-    Ok((report::LoadFigures { measured, cpu, rss, peak_kib, steps }, [floor_before, floor_after]))
+    Ok((report::LoadFigures { measured, cpu, rss, peak_kib, steps }, bracketed))
 }

@@ -45,9 +45,13 @@ pub struct MfaArgs {
     /// logins (`passkey` only).
     #[arg(long, default_value_t = 30000)]
     pub page_views: usize,
-    /// Seconds of each raw Argon2id floor measurement (`totp` only).
-    #[arg(long, default_value_t = 8)]
+    /// Seconds of each raw Argon2id floor run (`totp` only).
+    #[arg(long, default_value_t = 3)]
     pub floor_secs: u64,
+    /// Rounds of the measured phase, with a floor run before, between and
+    /// after them (`totp` only; as in `login`).
+    #[arg(long, default_value_t = 5)]
+    pub rounds: usize,
     /// The `jobcenter` binary; default: next to this program.
     #[arg(long)]
     pub server: Option<PathBuf>,
@@ -305,11 +309,14 @@ impl Work for TotpClient {
     }
 }
 
-/// The `totp` scenario: accounts with TOTP, server, warm-up, floor, load,
-/// floor (the floors with the server idle, next to the load in time, as in
-/// `login`).
+/// The `totp` scenario: accounts with TOTP, server, warm-up, then the
+/// load in rounds with floor runs (server idle) before, between and after
+/// them, as in `login`.
 pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
     args.check(TOTP_LOGINS)?;
+    ensure!(args.rounds > 0, "--rounds must be positive");
+    let per_round = args.logins(TOTP_LOGINS) / args.rounds;
+    ensure!(per_round >= args.concurrency, "--logins / --rounds must be at least --concurrency");
     let machine = Machine::detect();
     println!("loadtest totp — {}", machine.describe());
     let server_bin = server::locate(args.server.clone())?;
@@ -319,7 +326,7 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
     let n_accounts = (args.warmup + args.logins(TOTP_LOGINS)).div_ceil(2) + args.concurrency + 10;
     let master_key = accounts::random_master_key();
     let runtime = crate::client_runtime()?;
-    let (fixture, measured, [floor_before, floor_after]) = runtime.block_on(async {
+    let (fixture, measured, floors) = runtime.block_on(async {
         println!("[1/4] {n_accounts} confirmed accounts with a TOTP factor (sealed with JOBCENTER_MASTER_KEY) …");
         let setup = accounts::Setup { master_key: Some(master_key.clone()), totp: true };
         let fixture = accounts::prepare_with(n_accounts, &setup).await?;
@@ -354,33 +361,46 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
         println!("[3/4] warm-up: {} TOTP logins with concurrency {} …", args.warmup, args.concurrency);
         let (clients, warm) = run(clients, args.warmup).await;
         println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
-        let floor_before =
-            floor::measure_reported("[4/4] raw Argon2id floor (server idle, right before the load)", machine.cores, args.floor_secs)?;
-        println!("      measured: {} TOTP logins …", args.logins(TOTP_LOGINS));
-        let outcome = measure(srv.pid, clients, args.logins(TOTP_LOGINS)).await;
-        if let Ok((_, m)) = &outcome {
-            println!("      {} ok, {} errors in {:.2} s", m.phase.latencies.len(), m.phase.error_count(), m.phase.wall.as_secs_f64());
-        }
-        let floor_after =
-            floor::measure_reported("      raw Argon2id floor (server idle, right after the load)", machine.cores, args.floor_secs);
+        println!("[4/4] measured: {} rounds of {per_round} TOTP logins, floor runs of {} s around them …", args.rounds, args.floor_secs);
+        let mut clients = clients;
+        let outcome = floor::bracket(machine.cores, args.floor_secs, args.rounds, async |i| {
+            let (back, m) = measure(srv.pid, std::mem::take(&mut clients), per_round).await?;
+            clients = back;
+            println!(
+                "      round {}: {} ok, {} errors in {:.2} s ({:.1}/s)",
+                i + 1,
+                m.phase.latencies.len(),
+                m.phase.error_count(),
+                m.phase.wall.as_secs_f64(),
+                m.phase.per_sec()
+            );
+            Ok(m)
+        })
+        .await;
         let log = srv.log_tail(5);
         srv.stop().await?;
-        let (_, m) = outcome?;
+        let (floors, rounds) = outcome?;
+        let bracketed = floor::Bracketed { floors, rounds: rounds.iter().map(|m| (m.phase.wall, m.phase.latencies.len())).collect() };
+        let mut m = Measured { phase: Phase::default(), cpu: CpuUse::default() };
+        for round in rounds {
+            m.cpu.add(&round.cpu);
+            m.phase.append_round(round.phase);
+        }
         if m.phase.error_count() > 0 {
             println!("      last server log lines: {log:?}");
         }
-        anyhow::Ok((fixture, m, [floor_before, floor_after?]))
+        anyhow::Ok((fixture, m, bracketed))
     })?;
     drop(runtime);
     drop(fixture);
 
     let m = &measured;
-    let best = if floor_after.per_sec > floor_before.per_sec { &floor_after } else { &floor_before };
-    let hash_ms = floor_before.cpu_ms_per_hash().min(floor_after.cpu_ms_per_hash());
+    let floor_rate = floors.per_sec();
+    let hash_ms = floors.cpu_ms_per_hash();
     let rate = m.phase.per_sec();
-    let rate_ratio = rate / best.per_sec;
+    let rate_ratio = rate / floor_rate;
     let cpu_ratio = hash_ms / m.total_ms();
-    let quiet = m.others_share(machine.cores) < 0.05 && best.core_share() >= 0.95;
+    let quiet = m.others_share(machine.cores) < 0.05 && floors.min_core_share() >= 0.95;
 
     println!();
     println!("== Result: totp, concurrency {}, {} measured logins (password + TOTP), SQLite ==", args.concurrency, m.attempted());
@@ -392,7 +412,7 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
     row(
         "TOTP login rate",
         format!("{rate:.1}/s"),
-        format!("raw Argon2id {:.1}/s (best of {:.1} before, {:.1} after)", best.per_sec, floor_before.per_sec, floor_after.per_sec),
+        format!("raw Argon2id {floor_rate:.1}/s (floor runs {})", floors.describe_rates()),
         pct(rate_ratio),
         "≥ 90 % of floor",
     );
@@ -415,10 +435,9 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
     row("errors", errors_line(m), String::new(), String::new(), "0");
     print_errors(m);
     println!(
-        "Other processes used {} of the machine during the load; the floor threads got {:.0} % / {:.0} % of their cores ({}).",
+        "Other processes used {} of the machine during the load; the floor threads got at least {:.0} % of their cores ({}).",
         pct(m.others_share(machine.cores)),
-        floor_before.core_share() * 100.0,
-        floor_after.core_share() * 100.0,
+        floors.min_core_share() * 100.0,
         if quiet { "quiet: the wall-clock ratio decides" } else { "not quiet: the CPU-based estimate decides" }
     );
     let verdict = if quiet { rate_ratio } else { cpu_ratio };

@@ -79,6 +79,14 @@ impl SystemCpu {
         }
     }
 
+    /// Adds the ticks of another window (rounds of one measurement).
+    pub fn add(&mut self, other: &Self) {
+        self.busy += other.busy;
+        self.idle += other.idle;
+        self.interrupts += other.interrupts;
+        self.steal += other.steal;
+    }
+
     /// Busy core-seconds.
     pub fn busy_secs(&self) -> f64 {
         self.busy as f64 / TICKS_PER_SEC
@@ -206,6 +214,14 @@ impl ThreadCpu {
         Self { total: self.total.saturating_sub(before.total), groups }
     }
 
+    /// Adds another window's figures (rounds of one measurement).
+    pub fn add(&mut self, other: &Self) {
+        self.total += other.total;
+        for (name, stats) in &other.groups {
+            self.groups.entry(name.clone()).or_default().add(stats);
+        }
+    }
+
     /// Ticks of one group (0 if absent).
     pub fn ticks(&self, group: &str) -> u64 {
         self.groups.get(group).map_or(0, |g| g.ticks)
@@ -263,6 +279,21 @@ impl CpuWindow {
 }
 
 impl CpuUse {
+    /// Adds another window's figures (rounds of one measurement); the
+    /// other processes are summed by name.
+    pub fn add(&mut self, other: &Self) {
+        self.system.add(&other.system);
+        self.server.add(&other.server);
+        self.own_ticks += other.own_ticks;
+        for (name, ticks) in &other.others_top {
+            match self.others_top.iter_mut().find(|(n, _)| n == name) {
+                Some((_, t)) => *t += ticks,
+                None => self.others_top.push((name.clone(), *ticks)),
+            }
+        }
+        self.others_top.sort_by_key(|(_, ticks)| std::cmp::Reverse(*ticks));
+    }
+
     /// Server CPU seconds.
     pub fn server_secs(&self) -> f64 {
         self.server.total as f64 / TICKS_PER_SEC

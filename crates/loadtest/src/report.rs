@@ -3,7 +3,7 @@
 
 use crate::LoginArgs;
 use crate::driver::Phase;
-use crate::floor::Floor;
+use crate::floor::Bracketed;
 use crate::procfs::{CpuUse, RssSamples, TICKS_PER_SEC};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -84,30 +84,23 @@ impl Step {
 pub struct Report<'a> {
     pub machine: &'a Machine,
     pub args: &'a LoginArgs,
-    /// The floor measured before and after the load.
-    pub floors: [&'a Floor; 2],
+    /// The floor runs around the rounds of the load.
+    pub floors: &'a Bracketed,
     pub load: &'a LoadFigures,
     pub server_log: &'a [String],
 }
 
 impl Report<'_> {
-    /// The floor run the machine disturbed least (other processes can only
-    /// lower the rate and raise the CPU cost of a hash, never the reverse).
-    fn best_floor(&self) -> &Floor {
-        let [before, after] = self.floors;
-        if after.per_sec > before.per_sec { after } else { before }
-    }
-
-    /// The reference rate: the better of the floors measured before and
-    /// after the load.
+    /// The reference rate: each round's floor (the mean of the runs right
+    /// before and after it), weighted by the round's wall time.
     fn floor_per_sec(&self) -> f64 {
-        self.best_floor().per_sec
+        self.floors.per_sec()
     }
 
-    /// CPU milliseconds of one Argon2id hash: the lower of the two floor
-    /// runs.
+    /// CPU milliseconds of one Argon2id hash in the floor threads, each
+    /// round's floor weighted by its logins.
     fn hash_cpu_ms(&self) -> f64 {
-        self.floors.iter().map(|f| f.cpu_ms_per_hash()).fold(f64::INFINITY, f64::min)
+        self.floors.cpu_ms_per_hash()
     }
 
     fn logins(&self) -> f64 {
@@ -134,7 +127,6 @@ pub fn print(r: &Report<'_>) {
     let peak_mib = kib_to_mib(r.load.peak_kib);
     let ideal_latency = Duration::from_secs_f64(r.args.concurrency as f64 / floor);
     let attempted = m.latencies.len() + m.error_count();
-    let [before, after] = r.floors;
 
     println!();
     println!("== Result: login, concurrency {}, {attempted} measured logins, SQLite ==", r.args.concurrency);
@@ -151,10 +143,7 @@ pub fn print(r: &Report<'_>) {
     row(
         "login rate (full login)",
         format!("{rate:.1}/s"),
-        format!(
-            "raw Argon2id {floor:.1}/s ({} thr; best of {:.1} before, {:.1} after)",
-            r.floors[0].threads, before.per_sec, after.per_sec
-        ),
+        format!("raw Argon2id {floor:.1}/s ({} thr; floor runs {})", r.machine.cores, r.floors.describe_rates()),
         pct(rate_ratio),
         "≥ 90 % of floor",
     );
@@ -237,11 +226,10 @@ pub fn print(r: &Report<'_>) {
         // lower of the two CPU-based estimates.
         let estimate = cpu_ratio.min(hash_share);
         println!(
-            "NOTE: other processes used this machine's CPU during the run (the floor threads got {:.0} % and {:.0} % of their cores, \
+            "NOTE: other processes used this machine's CPU during the run (the floor threads got at least {:.0} % of their cores, \
              'everything else' took {} of the measured phase; quiet means ≥ 95 % and < 5 %). The wall-clock ratio {} is disturbed, so the verdict uses the lower \
              of the CPU-based estimates of what a quiet machine would reach: CPU per login {} / Argon2id share {} → {}.",
-            before.core_share() * 100.0,
-            after.core_share() * 100.0,
+            r.floors.min_core_share() * 100.0,
             pct(r.load.cpu.others_secs() / (m.wall.as_secs_f64() * r.machine.cores as f64)),
             pct(rate_ratio),
             pct(cpu_ratio),
@@ -276,7 +264,7 @@ pub fn print(r: &Report<'_>) {
 /// Where the CPU went during the measured phase, and what a login costs
 /// beside its Argon2id hash. Returns whether the machine was quiet enough
 /// for the wall-clock ratio: everything else used under 5 % of it during
-/// the load, and the better floor run got at least 95 % of its cores.
+/// the load, and every floor run got at least 95 % of its cores.
 fn print_cpu(r: &Report<'_>) -> bool {
     let m = &r.load.measured;
     let cpu = &r.load.cpu;
@@ -354,14 +342,13 @@ fn print_cpu(r: &Report<'_>) -> bool {
         );
     }
 
-    let floor_others = r.floors.iter().map(|f| f.others_secs()).sum::<f64>();
-    let floor_available: f64 = r.floors.iter().map(|f| f.elapsed.as_secs_f64() * f.threads as f64).sum();
+    let (floor_others, floor_available) = r.floors.others_and_available_secs();
     println!();
     println!(
         "Everything else during the floor runs: {floor_others:.2} core-s of {floor_available:.1} ({}).",
         pct(floor_others / floor_available)
     );
-    others / available < 0.05 && r.best_floor().core_share() >= 0.95
+    others / available < 0.05 && r.floors.min_core_share() >= 0.95
 }
 
 fn kib_to_mib(kib: u64) -> f64 {

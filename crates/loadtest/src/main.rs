@@ -61,19 +61,19 @@ pub struct LoginArgs {
     pub concurrency: usize,
     /// Logins in the measured phase (all clients together), spread evenly
     /// over the rounds.
-    #[arg(long, default_value_t = 2000)]
+    #[arg(long, default_value_t = 3200)]
     pub logins: usize,
     /// Rounds of the measured phase, with a floor run before, between and
     /// after them (the host's speed drifts; each round is compared with the
     /// floor right before and right after it).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 8)]
     pub rounds: usize,
     /// Logins in the unmeasured warm-up phase (opens the connections; at
     /// least one per client).
     #[arg(long, default_value_t = 200)]
     pub warmup: usize,
     /// Seconds of each raw Argon2id floor run.
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 2)]
     pub floor_secs: u64,
     /// The `jobcenter` binary; default: next to this program.
     #[arg(long)]

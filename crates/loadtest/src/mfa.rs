@@ -33,8 +33,8 @@ pub struct MfaArgs {
     /// Concurrent clients (each with its own HTTP connection).
     #[arg(long, default_value_t = 100)]
     pub concurrency: usize,
-    /// Logins in the measured phase (all clients together); default 1000
-    /// for `totp` (about 8 s) and 6000 for `passkey` (about 6 s: shorter
+    /// Logins in the measured phase (all clients together); default 1600
+    /// for `totp` (8 rounds of 200, about 18 s) and 6000 for `passkey` (about 6 s: shorter
     /// phases gave ratios that moved by ±15 % from run to run).
     #[arg(long)]
     pub logins: Option<usize>,
@@ -46,11 +46,11 @@ pub struct MfaArgs {
     #[arg(long, default_value_t = 30000)]
     pub page_views: usize,
     /// Seconds of each raw Argon2id floor run (`totp` only).
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 2)]
     pub floor_secs: u64,
     /// Rounds of the measured phase, with a floor run before, between and
     /// after them (`totp` only; as in `login`).
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 8)]
     pub rounds: usize,
     /// The `jobcenter` binary; default: next to this program.
     #[arg(long)]
@@ -58,7 +58,7 @@ pub struct MfaArgs {
 }
 
 /// Measured logins of each scenario unless `--logins` says otherwise.
-const TOTP_LOGINS: usize = 1000;
+const TOTP_LOGINS: usize = 1600;
 const PASSKEY_LOGINS: usize = 6000;
 
 impl MfaArgs {

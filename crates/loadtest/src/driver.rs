@@ -8,14 +8,15 @@
 //! measured is the password stage of the login. Every client task has its
 //! own HTTP client (own keep-alive connection), its own account and its own
 //! cookie, which it carries by hand so that each login starts as a fresh
-//! visitor.
+//! visitor. The HTTP client is the small one in [`crate::http1`]: the
+//! load generator shares the cores with the server.
 //!
 //! Besides full logins, the driver can repeat the two page views alone
 //! ([`Flow::FormPage`], [`Flow::LandingPage`] with the cookie of the
 //! client's last login), so the CPU cost of each step can be told apart.
 
+use crate::http1::Connection;
 use anyhow::{Context, ensure};
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -43,10 +44,12 @@ pub struct Driver {
 
 #[derive(Clone)]
 struct Client {
-    http: reqwest::Client,
-    base: Arc<str>,
+    /// The client's own keep-alive connection (a client runs one flow at
+    /// a time; the lock is never contended).
+    http: Arc<tokio::sync::Mutex<Connection>>,
     email: Arc<str>,
-    password: Arc<str>,
+    /// `kennung=…&passwort=…`, URL-encoded once.
+    form: Arc<str>,
     /// From the last login: where it led and the session cookie.
     landing: Arc<Mutex<Option<Landing>>>,
 }
@@ -115,17 +118,19 @@ impl Phase {
 impl Driver {
     /// One client per address in `emails` (the concurrency).
     pub fn new(base: &str, emails: &[String], password: &str) -> anyhow::Result<Self> {
-        let base: Arc<str> = base.into();
-        let password: Arc<str> = password.into();
         let clients = emails
             .iter()
             .map(|email| {
-                let http = reqwest::Client::builder()
-                    .redirect(reqwest::redirect::Policy::none())
-                    .timeout(Duration::from_secs(120))
-                    .build()
-                    .context("building an HTTP client")?;
-                Ok(Client { http, base: base.clone(), email: email.as_str().into(), password: password.clone(), landing: Arc::default() })
+                let form: String = url::form_urlencoded::Serializer::new(String::new())
+                    .append_pair("kennung", email)
+                    .append_pair("passwort", password)
+                    .finish();
+                Ok(Client {
+                    http: Arc::new(tokio::sync::Mutex::new(Connection::new(base)?)),
+                    email: email.as_str().into(),
+                    form: form.into(),
+                    landing: Arc::default(),
+                })
             })
             .collect::<anyhow::Result<_>>()?;
         Ok(Self { clients })
@@ -181,21 +186,11 @@ impl Client {
     async fn login(&self) -> anyhow::Result<()> {
         self.form_page().await?;
 
-        let form = [("kennung", &*self.email), ("passwort", &*self.password)];
-        let r = self.http.post(self.url("/anmelden")).form(&form).send().await.context("POST /anmelden")?;
-        ensure!(r.status() == 303, "POST /anmelden: status {}", r.status());
-        let path = r.headers().get(LOCATION).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        let r = self.http.lock().await.post_form("/anmelden", None, &self.form).await.context("POST /anmelden")?;
+        ensure!(r.status == 303, "POST /anmelden ({}): status {}", self.email, r.status);
+        let path = r.location.clone().unwrap_or_default();
         ensure!(path.starts_with('/') && !path.starts_with("//"), "POST /anmelden: redirect to '{path}'");
-        let cookie = r
-            .headers()
-            .get_all(SET_COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .filter_map(|v| v.split(';').next())
-            .find(|pair| pair.split_once('=').is_some_and(|(name, value)| name.ends_with(SESSION_COOKIE) && !value.is_empty()))
-            .map(str::to_owned)
-            .context("POST /anmelden: no session cookie")?;
-        r.bytes().await.context("POST /anmelden body")?;
+        let cookie = r.cookie(SESSION_COOKIE).context("POST /anmelden: no session cookie")?.to_owned();
         if let Ok(mut slot) = self.landing.lock() {
             *slot = Some(Landing { path, cookie });
         }
@@ -205,9 +200,8 @@ impl Client {
 
     /// `GET /anmelden` without a cookie: 200 and the whole page.
     async fn form_page(&self) -> anyhow::Result<()> {
-        let r = self.http.get(self.url("/anmelden")).send().await.context("GET /anmelden")?;
-        ensure!(r.status() == 200, "GET /anmelden: status {}", r.status());
-        r.bytes().await.context("GET /anmelden body")?;
+        let r = self.http.lock().await.get("/anmelden", None).await.context("GET /anmelden")?;
+        ensure!(r.status == 200, "GET /anmelden: status {}", r.status);
         Ok(())
     }
 
@@ -215,18 +209,13 @@ impl Client {
     /// 200 and the whole page.
     async fn landing_page(&self) -> anyhow::Result<()> {
         let Landing { path, cookie } = self.last_landing().context("no login yet")?;
-        let r = self.http.get(self.url(&path)).header(COOKIE, cookie).send().await.with_context(|| format!("GET {path}"))?;
-        ensure!(r.status() == 200, "GET {path}: status {}", r.status());
-        r.bytes().await.with_context(|| format!("GET {path} body"))?;
+        let r = self.http.lock().await.get(&path, Some(&cookie)).await.with_context(|| format!("GET {path}"))?;
+        ensure!(r.status == 200, "GET {path}: status {}", r.status);
         Ok(())
     }
 
     fn last_landing(&self) -> Option<Landing> {
         self.landing.lock().ok().and_then(|l| l.clone())
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
     }
 }
 

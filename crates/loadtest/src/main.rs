@@ -13,6 +13,7 @@
 mod accounts;
 mod driver;
 mod floor;
+mod http1;
 mod mfa;
 mod procfs;
 mod report;

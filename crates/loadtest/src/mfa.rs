@@ -188,8 +188,9 @@ fn set_cookie(r: &reqwest::Response, name: &str) -> Option<String> {
 struct BrowserCookie(Option<String>);
 
 impl BrowserCookie {
-    fn keep(&mut self, r: &reqwest::Response) {
-        if let Some(c) = set_cookie(r, "jc_browser") {
+    /// Keeps the `jc_browser` cookie a response set, if it set one.
+    fn keep(&mut self, set: Option<String>) {
+        if let Some(c) = set {
             self.0 = Some(c);
         }
     }
@@ -255,9 +256,10 @@ struct TotpPool {
     next: AtomicUsize,
 }
 
+/// Uses the small HTTP client of the `login` driver ([`crate::http1`]):
+/// the load generator shares the cores with the server.
 struct TotpClient {
-    http: reqwest::Client,
-    base: Arc<str>,
+    http: crate::http1::Connection,
     pool: Arc<TotpPool>,
     /// The account in use, its logins so far and the last step used.
     current: Option<(usize, u8, i64)>,
@@ -279,32 +281,29 @@ impl Work for TotpClient {
         ensure!(step <= step_now + 1, "no usable TOTP step left for this account");
         let code = jobcenter::konto::mfa::totp::code_at(&account.secret, step * jobcenter::konto::mfa::totp::STEP);
 
-        let form = [("kennung", account.email.as_str()), ("passwort", accounts::PASSWORD)];
-        let r = with_cookies(self.http.post(format!("{}/anmelden", self.base)), self.browser.header(None))
-            .form(&form)
-            .send()
-            .await
-            .context("POST /anmelden")?;
-        ensure!(r.status() == 303, "POST /anmelden: status {}", r.status());
-        let to = location(&r);
+        let form = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("kennung", &account.email)
+            .append_pair("passwort", accounts::PASSWORD)
+            .finish();
+        let browser = self.browser.header(None);
+        let r = self.http.post_form("/anmelden", browser.as_deref(), &form).await.context("POST /anmelden")?;
+        ensure!(r.status == 303, "POST /anmelden: status {}", r.status);
+        let to = r.location.clone().unwrap_or_default();
         ensure!(to.starts_with("/anmelden/zweiter-faktor"), "POST /anmelden: redirect to '{to}'");
-        let cookie = session_cookie(&r).context("POST /anmelden: no session cookie")?;
-        r.bytes().await.context("POST /anmelden body")?;
+        let cookie = r.cookie("jc_sitzung").context("POST /anmelden: no session cookie")?.to_owned();
 
-        let r = with_cookies(self.http.post(format!("{}/anmelden/zweiter-faktor", self.base)), self.browser.header(Some(&cookie)))
-            .form(&[("code", code.as_str())])
-            .send()
-            .await
-            .context("POST /anmelden/zweiter-faktor")?;
-        ensure!(r.status() == 303, "POST /anmelden/zweiter-faktor: status {}", r.status());
-        let to = location(&r);
+        let cookies = self.browser.header(Some(&cookie));
+        let form = url::form_urlencoded::Serializer::new(String::new()).append_pair("code", &code).finish();
+        let r =
+            self.http.post_form("/anmelden/zweiter-faktor", cookies.as_deref(), &form).await.context("POST /anmelden/zweiter-faktor")?;
+        ensure!(r.status == 303, "POST /anmelden/zweiter-faktor: status {}", r.status);
+        let to = r.location.clone().unwrap_or_default();
         ensure!(
             matches!(to.as_str(), "/profil-auswaehlen" | "/profil") || to.starts_with("/passkey/angebot"),
             "POST /anmelden/zweiter-faktor: redirect to '{to}'"
         );
-        session_cookie(&r).context("POST /anmelden/zweiter-faktor: no session cookie")?;
-        self.browser.keep(&r);
-        r.bytes().await.context("POST /anmelden/zweiter-faktor body")?;
+        r.cookie("jc_sitzung").context("POST /anmelden/zweiter-faktor: no session cookie")?;
+        self.browser.keep(r.cookie("jc_browser").map(str::to_owned));
         Ok(())
     }
 }
@@ -350,8 +349,7 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
         let clients = (0..args.concurrency)
             .map(|_| {
                 Ok(TotpClient {
-                    http: http_client(false)?,
-                    base: base.clone(),
+                    http: crate::http1::Connection::new(&base)?,
                     pool: pool.clone(),
                     current: None,
                     browser: BrowserCookie::default(),
@@ -493,7 +491,7 @@ impl PasskeyClient {
         let r = self.post_json("/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await?;
         let status = r.status();
         let cookie = session_cookie(&r);
-        self.browser.keep(&r);
+        self.browser.keep(set_cookie(&r, "jc_browser"));
         let body: Value = r.json().await.unwrap_or(Value::Null);
         ensure!(status == 200, "POST /anmelden/passkey: status {status} {}", body["fehler"]["code"]);
         ensure!(body["weiter"].is_string(), "POST /anmelden/passkey: no 'weiter' in {body}");

@@ -36,14 +36,35 @@ impl WaysIn {
     pub fn has_second_factor(&self) -> bool {
         self.totp || self.passkeys > 0 || self.secure_app_devices > 0
     }
+
+    /// Whether a way in with two factors exists (MFA-23): a passkey alone
+    /// (possession plus user verification, MFA-24), or the password with
+    /// TOTP or a linked Secure-App device.
+    pub fn has_two_factor_way(&self) -> bool {
+        self.passkeys > 0 || (self.password && (self.totp || self.secure_app_devices > 0))
+    }
+
+    /// Whether `removal` leaves a way in with two factors: the one rule for
+    /// removing the password, TOTP, a passkey or a Secure-App device.
+    pub fn allows(&self, removal: Removal) -> bool {
+        let mut after = *self;
+        match removal {
+            Removal::Password => after.password = false,
+            Removal::Totp => after.totp = false,
+            Removal::OnePasskey => after.passkeys = (after.passkeys - 1).max(0),
+            Removal::OneSecureAppDevice => after.secure_app_devices = (after.secure_app_devices - 1).max(0),
+        }
+        after.has_two_factor_way()
+    }
 }
 
-impl WaysIn {
-    /// Whether removing one linked Secure-App device would leave no second
-    /// factor.
-    pub fn secure_app_is_last_factor(&self) -> bool {
-        !self.totp && self.passkeys == 0 && self.secure_app_devices <= 1
-    }
+/// A change that takes one way in away; see [`WaysIn::allows`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    Password,
+    Totp,
+    OnePasskey,
+    OneSecureAppDevice,
 }
 
 /// Reads the ways in of an account (for showing; to decide a change, read
@@ -438,6 +459,28 @@ mod tests {
         assert!(WaysIn { totp: true, ..w }.has_second_factor());
         assert!(WaysIn { passkeys: 1, ..w }.has_second_factor());
         assert!(WaysIn { secure_app_devices: 1, ..w }.has_second_factor());
+    }
+
+    #[test]
+    fn no_removal_leaves_the_account_without_a_way_in_with_two_factors() {
+        let none = WaysIn::default();
+        let password = WaysIn { password: true, ..none };
+        // TOTP goes only if a passkey, or the password with a device, remains.
+        assert!(!WaysIn { totp: true, ..password }.allows(Removal::Totp));
+        assert!(WaysIn { totp: true, secure_app_devices: 1, ..password }.allows(Removal::Totp));
+        assert!(WaysIn { totp: true, passkeys: 1, ..none }.allows(Removal::Totp));
+        // The last Secure-App device only beside TOTP or a passkey.
+        assert!(!WaysIn { secure_app_devices: 1, ..password }.allows(Removal::OneSecureAppDevice));
+        assert!(WaysIn { secure_app_devices: 2, ..password }.allows(Removal::OneSecureAppDevice));
+        assert!(WaysIn { secure_app_devices: 1, totp: true, ..password }.allows(Removal::OneSecureAppDevice));
+        assert!(WaysIn { secure_app_devices: 1, passkeys: 1, ..password }.allows(Removal::OneSecureAppDevice));
+        // The password only with a passkey.
+        assert!(!WaysIn { totp: true, ..password }.allows(Removal::Password));
+        assert!(WaysIn { passkeys: 1, ..password }.allows(Removal::Password));
+        // A passkey: another one, or the password with a second factor.
+        assert!(!WaysIn { passkeys: 1, ..none }.allows(Removal::OnePasskey));
+        assert!(WaysIn { passkeys: 2, ..none }.allows(Removal::OnePasskey));
+        assert!(WaysIn { passkeys: 1, totp: true, ..password }.allows(Removal::OnePasskey));
     }
 
     #[test]

@@ -326,9 +326,7 @@ pub async fn remove(State(state): State<AppState>, signed: SignedIn) -> AppResul
         tx.rollback().await?;
         return Ok(see_other("/konto"));
     }
-    // Another way in with two factors must remain: a passkey, or the
-    // password with a Secure-App device.
-    if ways.passkeys == 0 && !(ways.password && ways.secure_app_devices > 0) {
+    if !ways.allows(super::Removal::Totp) {
         tx.rollback().await?;
         return Ok(see_other("/konto?hinweis=letzter-faktor"));
     }

@@ -98,14 +98,12 @@ struct DeletePage {
 
 /// Why deleting one passkey would lock the account out, as a message key.
 fn delete_refusal(ways: mfa::WaysIn) -> Option<&'static str> {
-    if ways.passkeys > 1 {
+    if ways.allows(mfa::Removal::OnePasskey) {
         None
     } else if !ways.password {
         Some("passkey-delete-refused-no-password")
-    } else if !ways.totp && ways.secure_app_devices == 0 {
-        Some("passkey-delete-refused-last-factor")
     } else {
-        None
+        Some("passkey-delete-refused-last-factor")
     }
 }
 
@@ -164,7 +162,7 @@ pub async fn remove_password_form(State(state): State<AppState>, signed: SignedI
     if !ways.password {
         return Ok(see_other("/konto"));
     }
-    let refusal = (ways.passkeys == 0).then(|| lang.t("passkey-password-remove-refused"));
+    let refusal = (!ways.allows(mfa::Removal::Password)).then(|| lang.t("passkey-password-remove-refused"));
     render(&RemovePasswordPage { page: Page::new(&signed.ctx, &state, "passkey-password-remove-title"), refusal })
 }
 
@@ -181,7 +179,7 @@ pub async fn remove_password(State(state): State<AppState>, signed: SignedIn) ->
         tx.rollback().await?;
         return Ok(see_other("/konto"));
     }
-    if ways.passkeys == 0 {
+    if !ways.allows(mfa::Removal::Password) {
         tx.rollback().await?;
         return render_status(
             StatusCode::CONFLICT,

@@ -241,7 +241,7 @@ pub async fn unlink(State(state): State<AppState>, ctx: Ctx, headers: HeaderMap)
     let mut tx = state.db.begin().await?;
     // Under the account lock, so that two requests cannot each remove "the
     // other" last factor.
-    if d.active && crate::konto::mfa::lock_account(&mut tx, &d.account_id).await?.secure_app_is_last_factor() {
+    if d.active && !crate::konto::mfa::lock_account(&mut tx, &d.account_id).await?.allows(crate::konto::mfa::Removal::OneSecureAppDevice) {
         tx.rollback().await?;
         return Err(ApiError::Conflict("last_way_in"));
     }

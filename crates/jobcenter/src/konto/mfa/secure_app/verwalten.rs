@@ -74,7 +74,7 @@ pub async fn remove(State(state): State<AppState>, signed: SignedIn, Path(id): P
         tx.rollback().await?;
         return Err(AppError::NotFound);
     }
-    if ways.secure_app_is_last_factor() {
+    if !ways.allows(mfa::Removal::OneSecureAppDevice) {
         tx.rollback().await?;
         return Ok(see_other("/konto?hinweis=secure-app-letztes-geraet"));
     }

@@ -27,7 +27,8 @@ pub struct RawConfig {
     /// Request-handling threads (tokio workers); 0: half the cores, at
     /// least one.
     pub worker_threads: usize,
-    /// Pooled database connections; 0: one for SQLite, 16 for PostgreSQL.
+    /// Pooled database connections; 0: four readers (plus the one writer)
+    /// for SQLite, 16 for PostgreSQL.
     pub database_connections: u32,
     /// Run the server's threads under the kernel's `SCHED_BATCH` policy
     /// (Linux): a waking thread does not preempt a running password hash.
@@ -329,7 +330,7 @@ impl Config {
             _ => bail!("JOBCENTER_WORKER_THREADS: höchstens 1024 (0 = automatisch)"),
         };
         let database_connections = match raw.database_connections {
-            0 if database_url.starts_with("sqlite:") => 4,
+            0 if crate::db::DbKind::of_url(&database_url) == crate::db::DbKind::Sqlite => 4,
             0 => 16,
             n if n <= 1000 => n,
             _ => bail!("JOBCENTER_DATABASE_CONNECTIONS: höchstens 1000 (0 = automatisch)"),

@@ -14,6 +14,13 @@ pub enum DbKind {
     Postgres,
 }
 
+impl DbKind {
+    /// The engine a `JOBCENTER_DATABASE_URL` names.
+    pub fn of_url(url: &str) -> Self {
+        if url.starts_with("sqlite:") { Self::Sqlite } else { Self::Postgres }
+    }
+}
+
 /// The connection pools plus the engine.
 ///
 /// On SQLite, writes go through `writer`, a pool of exactly one connection,
@@ -45,7 +52,7 @@ impl Db {
     /// turns on WAL, a busy timeout and foreign keys.
     pub async fn connect(url: &str, connections: u32) -> anyhow::Result<Self> {
         sqlx::any::install_default_drivers();
-        let kind = if url.starts_with("sqlite:") { DbKind::Sqlite } else { DbKind::Postgres };
+        let kind = DbKind::of_url(url);
         let url = match kind {
             DbKind::Sqlite => {
                 let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");

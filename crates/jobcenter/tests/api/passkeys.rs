@@ -60,14 +60,25 @@ async fn post_json(app: &TestApp, client: &reqwest::Client, path: &str, body: &V
     (status, r.json().await.unwrap_or(Value::Null))
 }
 
+/// `POST /anmelden/passkey/optionen`: the ceremony and its options.
+async fn login_options(app: &TestApp, client: &reqwest::Client) -> Value {
+    let (status, start) = post_json(app, client, "/anmelden/passkey/optionen", &json!({})).await;
+    assert_eq!(status, 200, "{start}");
+    start
+}
+
+/// `POST /anmelden/passkey` with the ceremony of `start` and `answer`.
+async fn finish_login(app: &TestApp, client: &reqwest::Client, start: &Value, answer: &Value) -> (u16, Value) {
+    post_json(app, client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await
+}
+
 /// "Mit Passkey anmelden" with a new browser; returns the client, the
 /// finish status and its JSON.
 async fn passkey_login(app: &TestApp, auth: &mut Authenticator) -> (reqwest::Client, u16, Value) {
     let client = app.new_client();
-    let (status, start) = post_json(app, &client, "/anmelden/passkey/optionen", &json!({})).await;
-    assert_eq!(status, 200, "{start}");
+    let start = login_options(app, &client).await;
     let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
-    let (status, body) = post_json(app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await;
+    let (status, body) = finish_login(app, &client, &start, &answer).await;
     (client, status, body)
 }
 
@@ -233,8 +244,7 @@ async fn mit_passkey_anmelden_is_a_complete_login_without_a_name() {
     // The options: no allow list (discoverable), UV required, no
     // conditional mediation (the trap of DESIGN.md).
     let client = app.new_client();
-    let (status, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
-    assert_eq!(status, 200);
+    let start = login_options(&app, &client).await;
     assert!(start.get("optionen").and_then(|o| o.get("mediation")).is_none(), "{start}");
     let pk = &start["optionen"]["publicKey"];
     assert_eq!(pk["userVerification"], "required");
@@ -503,7 +513,7 @@ async fn a_ceremony_is_taken_once() {
     let mut auth = signed_up_with_passkey(&app, "kim@example.de").await;
 
     let client = app.new_client();
-    let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
+    let start = login_options(&app, &client).await;
     let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     // A ceremony token changed by the browser does not open.
     let token = start["zeremonie"].as_str().unwrap();
@@ -538,18 +548,18 @@ async fn a_ceremony_expires_after_five_minutes() {
     let mut auth = signed_up_with_passkey(&app, "kim@example.de").await;
 
     let client = app.new_client();
-    let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
+    let start = login_options(&app, &client).await;
     let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     app.clock.advance(301);
-    let (status, body) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await;
+    let (status, body) = finish_login(&app, &client, &start, &answer).await;
     assert_eq!((status, body["fehler"]["code"].as_str()), (400, Some("ceremony_expired")), "{body}");
     assert!(body["fehler"]["meldung"].as_str().unwrap().contains("mehr als 5 Minuten"));
 
     // Within five minutes it works.
-    let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
+    let start = login_options(&app, &client).await;
     let answer = auth.get(&start["optionen"]["publicKey"], &app.base).unwrap();
     app.clock.advance(299);
-    let (status, _) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": answer})).await;
+    let (status, _) = finish_login(&app, &client, &start, &answer).await;
     assert_eq!(status, 200);
 
     // The set-up as well (the session lives on: the clock moved little).
@@ -590,16 +600,16 @@ async fn a_ceremony_answered_with_an_unknown_passkey_is_used_up() {
     let mut auth = signed_up_with_passkey(&app, "kim@example.de").await;
 
     let client = app.new_client();
-    let (_, start) = post_json(&app, &client, "/anmelden/passkey/optionen", &json!({})).await;
+    let start = login_options(&app, &client).await;
     let options = &start["optionen"]["publicKey"];
     let mut stranger = Authenticator::default();
     stranger.create(&json!({"rp": {"id": "localhost"}, "user": {"id": b64(&[7u8; 16])}, "challenge": b64(b"x")}), &app.base).unwrap();
     let wrong = stranger.get(options, &app.base).unwrap();
-    let (status, body) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": wrong})).await;
+    let (status, body) = finish_login(&app, &client, &start, &wrong).await;
     assert_eq!((status, body["fehler"]["code"].as_str()), (401, Some("passkey_unknown")), "{body}");
     // The same ceremony with the right passkey: already used.
     let right = auth.get(options, &app.base).unwrap();
-    let (status, body) = post_json(&app, &client, "/anmelden/passkey", &json!({"zeremonie": start["zeremonie"], "antwort": right})).await;
+    let (status, body) = finish_login(&app, &client, &start, &right).await;
     assert_eq!((status, body["fehler"]["code"].as_str()), (400, Some("ceremony_unknown")), "{body}");
     assert_eq!(count(&app, "SELECT COUNT(*) FROM sessions WHERE auth_methods = 'passkey'").await, 0);
 }

@@ -16,6 +16,7 @@
 //! client's last login), so the CPU cost of each step can be told apart.
 
 use crate::http1::Connection;
+use crate::procfs::CpuUse;
 use anyhow::{Context, ensure};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Name of the session cookie (without a `__Host-` prefix on plain http).
-const SESSION_COOKIE: &str = "jc_sitzung";
+pub const SESSION_COOKIE: &str = "jc_sitzung";
 
 /// What each client does once per ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +113,43 @@ impl Phase {
         for (k, v) in other.landings {
             *self.landings.entry(k).or_insert(0) += v;
         }
+    }
+}
+
+/// A phase with the CPU the server and this program used during it.
+#[derive(Default)]
+pub struct Measured {
+    pub phase: Phase,
+    pub cpu: CpuUse,
+}
+
+impl Measured {
+    /// Adds a later round of the same measurement.
+    pub fn append_round(&mut self, other: Measured) {
+        self.cpu.add(&other.cpu);
+        self.phase.append_round(other.phase);
+    }
+
+    pub fn ok(&self) -> f64 {
+        self.phase.latencies.len().max(1) as f64
+    }
+    /// Server CPU per successful unit, ms.
+    pub fn server_ms(&self) -> f64 {
+        self.cpu.server_secs() * 1000.0 / self.ok()
+    }
+    /// Server and load-generator CPU per successful unit, ms.
+    pub fn total_ms(&self) -> f64 {
+        (self.cpu.server_secs() + self.cpu.own_secs()) * 1000.0 / self.ok()
+    }
+    pub fn argon_ms(&self) -> f64 {
+        self.cpu.server.ticks("argon2") as f64 * 1000.0 / crate::procfs::TICKS_PER_SEC / self.ok()
+    }
+    /// Share of the machine other processes used.
+    pub fn others_share(&self, cores: usize) -> f64 {
+        self.cpu.others_secs() / (self.phase.wall.as_secs_f64() * cores as f64).max(1e-9)
+    }
+    pub fn attempted(&self) -> usize {
+        self.phase.latencies.len() + self.phase.error_count()
     }
 }
 

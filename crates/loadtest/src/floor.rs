@@ -12,6 +12,7 @@
 //! `/proc/thread-self/stat`, which gives the CPU cost of one hash; that
 //! figure does not depend on what other processes do on the machine.
 
+use crate::driver::Measured;
 use crate::procfs::{self, SystemCpu, TICKS_PER_SEC};
 use anyhow::anyhow;
 use std::time::{Duration, Instant};
@@ -143,22 +144,39 @@ impl Bracketed {
 
 /// Measures a load in `rounds` rounds, with a floor run of `secs` seconds
 /// (server idle) before the first round, between each two and after the
-/// last. `round(i)` runs round `i` and returns its figures.
-pub async fn bracket<T>(
+/// last. `round(i)` runs round `i`; the result is the floors around the
+/// rounds and the rounds added up. The floor runs block the calling
+/// (single-threaded) client runtime, so nothing of the load generator runs
+/// beside them.
+pub async fn bracket(
     threads: usize,
     secs: u64,
     rounds: usize,
-    mut round: impl AsyncFnMut(usize) -> anyhow::Result<T>,
-) -> anyhow::Result<(Vec<Floor>, Vec<T>)> {
+    mut round: impl AsyncFnMut(usize) -> anyhow::Result<Measured>,
+) -> anyhow::Result<(Bracketed, Measured)> {
     anyhow::ensure!(rounds > 0, "at least one round");
-    let mut floors = vec![measure_reported("      raw Argon2id floor (server idle) before round 1", threads, secs)?];
-    let mut results = Vec::with_capacity(rounds);
+    let mut bracketed = Bracketed {
+        floors: vec![measure_reported("      raw Argon2id floor (server idle) before round 1", threads, secs)?],
+        rounds: Vec::new(),
+    };
+    let mut total = Measured::default();
     for i in 0..rounds {
-        results.push(round(i).await?);
+        let m = round(i).await?;
+        let phase = &m.phase;
+        println!(
+            "      round {}: {} ok, {} errors in {:.2} s ({:.1}/s)",
+            i + 1,
+            phase.latencies.len(),
+            phase.error_count(),
+            phase.wall.as_secs_f64(),
+            phase.per_sec()
+        );
+        bracketed.rounds.push((phase.wall, phase.latencies.len()));
+        total.append_round(m);
         let title = if i + 1 == rounds { "after the last round".to_owned() } else { format!("between rounds {} and {}", i + 1, i + 2) };
-        floors.push(measure_reported(&format!("      raw Argon2id floor (server idle) {title}"), threads, secs)?);
+        bracketed.floors.push(measure_reported(&format!("      raw Argon2id floor (server idle) {title}"), threads, secs)?);
     }
-    Ok((floors, results))
+    Ok((bracketed, total))
 }
 
 /// What one floor thread did.

@@ -39,11 +39,14 @@ impl Response {
     /// `name=value` of the cookie whose name ends with `name` (with or
     /// without a `__Host-` prefix) and whose value is not empty.
     pub fn cookie(&self, name: &str) -> Option<&str> {
-        self.cookies
-            .iter()
-            .map(String::as_str)
-            .find(|pair| pair.split_once('=').is_some_and(|(n, value)| n.ends_with(name) && !value.is_empty()))
+        find_cookie(self.cookies.iter().map(String::as_str), name)
     }
+}
+
+/// The `name=value` pair among `pairs` whose name ends with `name` (so with
+/// or without a `__Host-` prefix) and whose value is not empty.
+pub fn find_cookie<'a>(pairs: impl IntoIterator<Item = &'a str>, name: &str) -> Option<&'a str> {
+    pairs.into_iter().find(|pair| pair.split_once('=').is_some_and(|(n, value)| n.ends_with(name) && !value.is_empty()))
 }
 
 impl Connection {

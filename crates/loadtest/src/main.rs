@@ -196,29 +196,13 @@ async fn run_load(
         args.rounds, args.concurrency, args.floor_secs
     );
     let sampler = procfs::RssSampler::start(srv.pid, Duration::from_millis(200));
-    let (floors, rounds) = floor::bracket(machine.cores, args.floor_secs, args.rounds, async |i| {
+    let (bracketed, driver::Measured { phase: measured, cpu }) = floor::bracket(machine.cores, args.floor_secs, args.rounds, async |_| {
         let window = procfs::CpuWindow::open(srv.pid)?;
         let phase = driver.run(Flow::Login, per_round).await;
-        let cpu = window.close()?;
-        println!(
-            "      round {}: {} ok, {} errors in {:.2} s ({:.1}/s)",
-            i + 1,
-            phase.latencies.len(),
-            phase.error_count(),
-            phase.wall.as_secs_f64(),
-            phase.per_sec()
-        );
-        Ok((phase, cpu))
+        Ok(driver::Measured { phase, cpu: window.close()? })
     })
     .await?;
     let rss = sampler.stop().await;
-    let bracketed = floor::Bracketed { floors, rounds: rounds.iter().map(|(p, _)| (p.wall, p.latencies.len())).collect() };
-    let mut measured = driver::Phase::default();
-    let mut cpu = procfs::CpuUse::default();
-    for (phase, round_cpu) in rounds {
-        cpu.add(&round_cpu);
-        measured.append_round(phase);
-    }
 
     let landing = measured.landings.keys().cloned().collect::<Vec<_>>().join(", ");
     let mut steps = Vec::new();

@@ -9,8 +9,8 @@
 //!   200 with a session cookie), beside one signed-in page view
 //!   (`GET /konto`).
 
-use crate::driver::Phase;
-use crate::procfs::{self, CpuUse};
+use crate::driver::{Measured, Phase, SESSION_COOKIE};
+use crate::procfs;
 use crate::report::Machine;
 use crate::{accounts, floor, server};
 use anyhow::{Context, bail, ensure};
@@ -117,36 +117,6 @@ async fn run<C: Work>(clients: Vec<C>, total: usize) -> (Vec<C>, Phase) {
     (back.into_iter().map(|(_, c)| c).collect(), all)
 }
 
-/// A phase with the CPU the server and this program used during it.
-struct Measured {
-    phase: Phase,
-    cpu: CpuUse,
-}
-
-impl Measured {
-    fn ok(&self) -> f64 {
-        self.phase.latencies.len().max(1) as f64
-    }
-    /// Server CPU per successful unit, ms.
-    fn server_ms(&self) -> f64 {
-        self.cpu.server_secs() * 1000.0 / self.ok()
-    }
-    /// Server and load-generator CPU per successful unit, ms.
-    fn total_ms(&self) -> f64 {
-        (self.cpu.server_secs() + self.cpu.own_secs()) * 1000.0 / self.ok()
-    }
-    fn argon_ms(&self) -> f64 {
-        self.cpu.server.ticks("argon2") as f64 * 1000.0 / procfs::TICKS_PER_SEC / self.ok()
-    }
-    /// Share of the machine other processes used.
-    fn others_share(&self, cores: usize) -> f64 {
-        self.cpu.others_secs() / (self.phase.wall.as_secs_f64() * cores as f64).max(1e-9)
-    }
-    fn attempted(&self) -> usize {
-        self.phase.latencies.len() + self.phase.error_count()
-    }
-}
-
 async fn measure<C: Work>(pid: u32, clients: Vec<C>, total: usize) -> anyhow::Result<(Vec<C>, Measured)> {
     let window = procfs::CpuWindow::open(pid)?;
     let (clients, phase) = run(clients, total).await;
@@ -164,19 +134,14 @@ fn http_client(cookies: bool) -> anyhow::Result<reqwest::Client> {
 
 /// `name=value` of the session cookie in a response, if any.
 fn session_cookie(r: &reqwest::Response) -> Option<String> {
-    set_cookie(r, "jc_sitzung")
+    set_cookie(r, SESSION_COOKIE)
 }
 
 /// `name=value` of the cookie `name` (with or without a `__Host-` prefix)
 /// that a response sets, if any.
 fn set_cookie(r: &reqwest::Response, name: &str) -> Option<String> {
-    r.headers()
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .filter_map(|v| v.split(';').next())
-        .find(|pair| pair.split_once('=').is_some_and(|(n, value)| n.ends_with(name) && !value.is_empty()))
-        .map(str::to_owned)
+    let pairs = r.headers().get_all(SET_COOKIE).iter().filter_map(|v| v.to_str().ok()).filter_map(|v| v.split(';').next());
+    crate::http1::find_cookie(pairs, name).map(str::to_owned)
 }
 
 /// The browser's long-lived `jc_browser` cookie, as a real browser keeps
@@ -290,7 +255,7 @@ impl Work for TotpClient {
         ensure!(r.status == 303, "POST /anmelden: status {}", r.status);
         let to = r.location.clone().unwrap_or_default();
         ensure!(to.starts_with("/anmelden/zweiter-faktor"), "POST /anmelden: redirect to '{to}'");
-        let cookie = r.cookie("jc_sitzung").context("POST /anmelden: no session cookie")?.to_owned();
+        let cookie = r.cookie(SESSION_COOKIE).context("POST /anmelden: no session cookie")?.to_owned();
 
         let cookies = self.browser.header(Some(&cookie));
         let form = url::form_urlencoded::Serializer::new(String::new()).append_pair("code", &code).finish();
@@ -302,7 +267,7 @@ impl Work for TotpClient {
             matches!(to.as_str(), "/profil-auswaehlen" | "/profil") || to.starts_with("/passkey/angebot"),
             "POST /anmelden/zweiter-faktor: redirect to '{to}'"
         );
-        r.cookie("jc_sitzung").context("POST /anmelden/zweiter-faktor: no session cookie")?;
+        r.cookie(SESSION_COOKIE).context("POST /anmelden/zweiter-faktor: no session cookie")?;
         self.browser.keep(r.cookie("jc_browser").map(str::to_owned));
         Ok(())
     }
@@ -361,29 +326,15 @@ pub fn totp(args: &MfaArgs) -> anyhow::Result<()> {
         println!("      {} ok, {} errors in {:.2} s", warm.latencies.len(), warm.error_count(), warm.wall.as_secs_f64());
         println!("[4/4] measured: {} rounds of {per_round} TOTP logins, floor runs of {} s around them …", args.rounds, args.floor_secs);
         let mut clients = clients;
-        let outcome = floor::bracket(machine.cores, args.floor_secs, args.rounds, async |i| {
+        let outcome = floor::bracket(machine.cores, args.floor_secs, args.rounds, async |_| {
             let (back, m) = measure(srv.pid, std::mem::take(&mut clients), per_round).await?;
             clients = back;
-            println!(
-                "      round {}: {} ok, {} errors in {:.2} s ({:.1}/s)",
-                i + 1,
-                m.phase.latencies.len(),
-                m.phase.error_count(),
-                m.phase.wall.as_secs_f64(),
-                m.phase.per_sec()
-            );
             Ok(m)
         })
         .await;
         let log = srv.log_tail(5);
         srv.stop().await?;
-        let (floors, rounds) = outcome?;
-        let bracketed = floor::Bracketed { floors, rounds: rounds.iter().map(|m| (m.phase.wall, m.phase.latencies.len())).collect() };
-        let mut m = Measured { phase: Phase::default(), cpu: CpuUse::default() };
-        for round in rounds {
-            m.cpu.add(&round.cpu);
-            m.phase.append_round(round.phase);
-        }
+        let (bracketed, m) = outcome?;
         if m.phase.error_count() > 0 {
             println!("      last server log lines: {log:?}");
         }

@@ -67,7 +67,6 @@ impl AppState {
     /// without one, a key file is created in the data directory.
     pub async fn build(config: Config, overrides: Overrides) -> anyhow::Result<Self> {
         let db = Db::connect(&config.database_url, config.database_connections).await?;
-        db.migrate().await?;
         let key = match config.master_key {
             Some(k) => k,
             None if db.kind == crate::db::DbKind::Sqlite => local_master_key(&config.data_dir)?,

@@ -101,13 +101,13 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     // hash.
     let (candidate, account_key, earlier_failures, address_ok) = {
         let mut conn = state.db.writer.acquire().await?;
-        let candidate = store::find_login_candidate(&mut *conn, &kennung, now - per_account.window_secs).await?;
+        let candidate = store::find_login_candidate(&mut conn, &kennung, now - per_account.window_secs).await?;
         let account_key = super::login_limit_key(candidate.as_ref().map(|c| &c.account), &kennung);
         let earlier_failures = match &candidate {
             Some(c) => c.failures,
-            None => ratelimit::hits(&mut *conn, &account_key, per_account, now).await?,
+            None => ratelimit::hits(&mut conn, &account_key, per_account, now).await?,
         };
-        let address_ok = ratelimit::hit(&mut *conn, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?;
+        let address_ok = ratelimit::hit(&mut conn, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?;
         (candidate, account_key, earlier_failures, address_ok)
     };
     let account = candidate.as_ref().map(|c| c.account.clone());

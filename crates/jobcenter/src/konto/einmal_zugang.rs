@@ -6,7 +6,6 @@
 //! password of its own (which removes the row, see `store::set_password`).
 
 use crate::db::Tx;
-use sqlx::AnyPool;
 
 /// How long one-time access data stay valid (7 days).
 pub const VALIDITY_SECS: i64 = 7 * 24 * 3600;
@@ -60,7 +59,7 @@ pub async fn issue(tx: &mut Tx, account_id: &str, password_hash: &str, issued_by
 /// login candidate says so): `true` if the login may go on — once, before
 /// they expire (the use is taken atomically, so two nodes cannot both let a
 /// login through).
-pub async fn take_login(pool: &AnyPool, account_id: &str, now: i64) -> sqlx::Result<bool> {
+pub async fn take_login(pool: &crate::db::Writer, account_id: &str, now: i64) -> sqlx::Result<bool> {
     let taken = sqlx::query("UPDATE one_time_passwords SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL AND expires_at > $1")
         .bind(now)
         .bind(account_id)

@@ -5,7 +5,6 @@
 //! `attempts`, `next_attempt_at`, `lease_until`, `sent_at`, `dead_at` and
 //! `last_error`.
 
-use sqlx::AnyPool;
 use sqlx::any::AnyRow;
 
 /// How long a claimed row stays with one worker before another may take it.
@@ -70,12 +69,19 @@ impl Queue {
     }
 
     /// Claims one due row with a lease; its `RETURNING` columns, or `None`.
-    pub async fn claim(&self, pool: &AnyPool, now: i64) -> sqlx::Result<Option<AnyRow>> {
+    pub async fn claim(&self, pool: &crate::db::Writer, now: i64) -> sqlx::Result<Option<AnyRow>> {
         sqlx::query(self.claim).bind(now + LEASE_SECS).bind(now).fetch_optional(pool).await
     }
 
     /// Records the result of attempt number `attempts` of row `id`.
-    pub async fn finish(&self, pool: &AnyPool, id: &str, attempts: i64, result: &Result<(), String>, now: i64) -> sqlx::Result<Outcome> {
+    pub async fn finish(
+        &self,
+        pool: &crate::db::Writer,
+        id: &str,
+        attempts: i64,
+        result: &Result<(), String>,
+        now: i64,
+    ) -> sqlx::Result<Outcome> {
         let (outcome, query) = match result {
             Ok(()) => (Outcome::Sent, sqlx::query(self.sent).bind(now)),
             Err(error) if attempts >= self.max_attempts => (Outcome::Dead, sqlx::query(self.dead).bind(now).bind(error.as_str())),

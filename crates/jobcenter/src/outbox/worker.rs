@@ -1,7 +1,7 @@
 use super::{Mail, MailTransport, Outcome, OutgoingMail, open_body};
 use crate::clock::Clock;
 use crate::crypto::SecretBox;
-use sqlx::{AnyPool, Row};
+use sqlx::Row;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -20,7 +20,7 @@ pub struct WorkerStats {
 /// Claims due mails and sends them; safe to run on several nodes at once.
 #[derive(Clone)]
 pub struct Worker {
-    pub pool: AnyPool,
+    pub pool: crate::db::Writer,
     pub secrets: SecretBox,
     pub clock: Arc<dyn Clock>,
     pub transport: Arc<dyn MailTransport>,

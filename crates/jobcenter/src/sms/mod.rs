@@ -11,7 +11,7 @@ use crate::clock::Clock;
 use crate::crypto::SecretBox;
 use crate::db::{Tx, new_id};
 use crate::outbox::Outcome;
-use sqlx::{AnyPool, Row};
+use sqlx::Row;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -45,7 +45,7 @@ pub struct OutgoingSms {
 /// Claims due SMS and hands them to the sender; safe on several nodes.
 #[derive(Clone)]
 pub struct SmsWorker {
-    pub pool: AnyPool,
+    pub pool: crate::db::Writer,
     pub secrets: SecretBox,
     pub clock: Arc<dyn Clock>,
     pub sender: Arc<dyn SmsSender>,

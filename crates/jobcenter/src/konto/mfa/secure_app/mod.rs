@@ -104,7 +104,7 @@ pub async fn delete_for_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<(
 
 /// Housekeeping: finished or expired linkings and requests after a day,
 /// and devices whose linking was never confirmed.
-pub async fn purge(pool: &sqlx::AnyPool, now: i64) -> sqlx::Result<u64> {
+pub async fn purge(pool: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
     let day = now - 86_400;
     let mut n = sqlx::query("DELETE FROM secure_app_requests WHERE expires_at < $1").bind(day).execute(pool).await?.rows_affected();
     n += sqlx::query("DELETE FROM secure_app_linkings WHERE expires_at < $1").bind(day).execute(pool).await?.rows_affected();

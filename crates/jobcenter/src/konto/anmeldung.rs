@@ -94,11 +94,9 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     let limits = state.config.rate_limits;
     let per_address = Limit::per_minutes(limits.login_per_address, 15);
     let per_account = Limit::per_minutes(limits.login_per_account, 15);
-    // The checks before the hash share one connection, the writer's (the
-    // address counter is a write): every statement on a pool would be an
-    // acquire and a release of its own, each a round trip to the
-    // connection's thread (docs/BENCHMARKS.md). It is given back before the
-    // hash.
+    // The checks before the hash take the writer once for all three (the
+    // address counter is a write) instead of queueing for it per
+    // statement. It is given back before the hash.
     let (candidate, account_key, earlier_failures, address_ok) = {
         let mut conn = state.db.writer.acquire().await?;
         let candidate = store::find_login_candidate(&mut conn, &kennung, now - per_account.window_secs).await?;

@@ -107,7 +107,7 @@ impl AppState {
             None => Arc::new(FileTransport::new(self.local_mail_dir.clone(), self.config.mail_from.clone())?),
         };
         Ok(Worker {
-            pool: self.db.writer.clone(),
+            writer: self.db.writer.clone(),
             secrets: self.secrets.clone(),
             clock: self.clock.clone(),
             transport,
@@ -122,7 +122,7 @@ impl AppState {
             Some(g) => Arc::new(crate::sms::HttpGateway::new(g.clone(), self.config.sms_sender.clone())?),
             None => Arc::new(crate::sms::LogSender),
         };
-        Ok(crate::sms::SmsWorker { pool: self.db.writer.clone(), secrets: self.secrets.clone(), clock: self.clock.clone(), sender })
+        Ok(crate::sms::SmsWorker { writer: self.db.writer.clone(), secrets: self.secrets.clone(), clock: self.clock.clone(), sender })
     }
 }
 

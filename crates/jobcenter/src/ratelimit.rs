@@ -53,12 +53,12 @@ pub async fn hits<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, key: &
 }
 
 /// Forgets the counter of `key` (after a successful login).
-pub async fn reset(pool: &crate::db::Writer, key: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM rate_limits WHERE key = $1").bind(key).execute(pool).await?;
+pub async fn reset(writer: &crate::db::Writer, key: &str) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM rate_limits WHERE key = $1").bind(key).execute(writer).await?;
     Ok(())
 }
 
 /// Deletes counters of windows that ended long ago.
-pub async fn purge(pool: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(now - 86_400).execute(pool).await?.rows_affected())
+pub async fn purge(writer: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM rate_limits WHERE window_start < $1").bind(now - 86_400).execute(writer).await?.rows_affected())
 }

@@ -14,7 +14,8 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Which engine is behind the pool; only transactions and migrations differ.
+/// Which engine is behind the pool; only the writer and the migrations
+/// differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DbKind {
     Sqlite,
@@ -166,20 +167,11 @@ impl Writer {
             p.close().await;
         }
     }
-
-    /// Holds the writer for several statements outside a transaction.
-    pub async fn acquire(&self) -> sqlx::Result<Conn> {
-        Ok(match self {
-            Writer::Pool(p) => Conn::Pool(p.acquire().await?),
-            Writer::Sqlite(w) => Conn::Sqlite(SqliteConn::lock(w).await),
-        })
-    }
 }
 
-/// The writer held by one task: from [`Writer::acquire`], or inside a [`Tx`].
+/// The writer inside a [`Tx`]: its executor.
 #[derive(Debug)]
 pub enum Conn {
-    Pool(sqlx::pool::PoolConnection<sqlx::Any>),
     Tx(sqlx::Transaction<'static, sqlx::Any>),
     Sqlite(SqliteConn),
 }
@@ -194,7 +186,6 @@ impl Tx {
         match self.0 {
             Conn::Tx(t) => t.commit().await,
             Conn::Sqlite(mut c) => c.simple("COMMIT"),
-            Conn::Pool(_) => Ok(()),
         }
     }
 
@@ -202,7 +193,6 @@ impl Tx {
         match self.0 {
             Conn::Tx(t) => t.rollback().await,
             Conn::Sqlite(mut c) => c.simple("ROLLBACK"),
-            Conn::Pool(_) => Ok(()),
         }
     }
 }
@@ -230,8 +220,9 @@ fn first_row(results: sqlx::Result<Vec<Either<AnyQueryResult, AnyRow>>>) -> sqlx
     Ok(results?.into_iter().find_map(|r| r.right()))
 }
 
-fn not_on_sqlite_writer<T>() -> sqlx::Result<T> {
-    Err(sqlx::Error::Protocol("prepared statements and describe are not available on the SQLite writer".into()))
+/// `prepare_with` and `describe`, which the portal does not use.
+fn not_on_sqlite_writer<'e, T: Send + 'e>() -> BoxFuture<'e, sqlx::Result<T>> {
+    Box::pin(async { Err(sqlx::Error::Protocol("prepared statements and describe are not available on the SQLite writer".into())) })
 }
 
 impl<'c> sqlx::Executor<'c> for &'c Writer {
@@ -265,7 +256,7 @@ impl<'c> sqlx::Executor<'c> for &'c Writer {
     {
         match self {
             Writer::Pool(p) => p.prepare_with(sql, parameters),
-            Writer::Sqlite(_) => Box::pin(async { not_on_sqlite_writer() }),
+            Writer::Sqlite(_) => not_on_sqlite_writer(),
         }
     }
 
@@ -275,7 +266,7 @@ impl<'c> sqlx::Executor<'c> for &'c Writer {
     {
         match self {
             Writer::Pool(p) => p.describe(sql),
-            Writer::Sqlite(_) => Box::pin(async { not_on_sqlite_writer() }),
+            Writer::Sqlite(_) => not_on_sqlite_writer(),
         }
     }
 }
@@ -289,7 +280,6 @@ impl<'c> sqlx::Executor<'c> for &'c mut Conn {
         E: 'q + Execute<'q, sqlx::Any>,
     {
         match self {
-            Conn::Pool(c) => c.fetch_many(query),
             Conn::Tx(t) => t.fetch_many(query),
             Conn::Sqlite(c) => stream_of(std::future::ready(c.run(query))),
         }
@@ -301,7 +291,6 @@ impl<'c> sqlx::Executor<'c> for &'c mut Conn {
         E: 'q + Execute<'q, sqlx::Any>,
     {
         match self {
-            Conn::Pool(c) => c.fetch_optional(query),
             Conn::Tx(t) => t.fetch_optional(query),
             Conn::Sqlite(c) => Box::pin(std::future::ready(first_row(c.run(query)))),
         }
@@ -312,9 +301,8 @@ impl<'c> sqlx::Executor<'c> for &'c mut Conn {
         'c: 'e,
     {
         match self {
-            Conn::Pool(c) => c.prepare_with(sql, parameters),
             Conn::Tx(t) => t.prepare_with(sql, parameters),
-            Conn::Sqlite(_) => Box::pin(async { not_on_sqlite_writer() }),
+            Conn::Sqlite(_) => not_on_sqlite_writer(),
         }
     }
 
@@ -323,9 +311,8 @@ impl<'c> sqlx::Executor<'c> for &'c mut Conn {
         'c: 'e,
     {
         match self {
-            Conn::Pool(c) => c.describe(sql),
             Conn::Tx(t) => t.describe(sql),
-            Conn::Sqlite(_) => Box::pin(async { not_on_sqlite_writer() }),
+            Conn::Sqlite(_) => not_on_sqlite_writer(),
         }
     }
 }

@@ -134,6 +134,9 @@ impl Drop for SqliteConn {
     }
 }
 
+/// Column name → position, shared by the rows of one result (`AnyRow`).
+type ColumnIndex = Arc<sqlx_core::HashMap<UStr, usize>>;
+
 fn run(conn: &rusqlite::Connection, sql: &str, args: Option<&AnyArguments>) -> sqlx::Result<Vec<Either<AnyQueryResult, AnyRow>>> {
     let mut stmt = conn.prepare_cached(sql).map_err(error)?;
     let values = args.map(|a| a.values.0.as_slice()).unwrap_or_default();
@@ -152,11 +155,17 @@ fn run(conn: &rusqlite::Connection, sql: &str, args: Option<&AnyArguments>) -> s
         let value = values.get(n.wrapping_sub(1)).map(to_sql).transpose()?.unwrap_or(ToSqlOutput::Owned(Value::Null));
         stmt.raw_bind_parameter(param, value).map_err(error)?;
     }
-    let names: Vec<UStr> = stmt.column_names().into_iter().map(UStr::new).collect();
-    let column_names: Arc<sqlx_core::HashMap<UStr, usize>> = Arc::new(names.iter().cloned().zip(0..).collect());
     let mut out = Vec::new();
+    // The column names, made once per statement and only if it has rows
+    // (most writes have none).
+    let mut named: Option<(Vec<UStr>, ColumnIndex)> = None;
     let mut rows = stmt.raw_query();
     while let Some(row) = rows.next().map_err(error)? {
+        let (names, column_names) = named.get_or_insert_with(|| {
+            let names: Vec<UStr> = row.as_ref().column_names().into_iter().map(UStr::new).collect();
+            let by_name = Arc::new(names.iter().cloned().zip(0..).collect());
+            (names, by_name)
+        });
         let mut columns = Vec::with_capacity(names.len());
         let mut values = Vec::with_capacity(names.len());
         for (ordinal, name) in names.iter().enumerate() {

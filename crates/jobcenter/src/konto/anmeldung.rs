@@ -94,20 +94,16 @@ pub async fn submit(State(state): State<AppState>, ctx: Ctx, Form(f): Form<Login
     let limits = state.config.rate_limits;
     let per_address = Limit::per_minutes(limits.login_per_address, 15);
     let per_account = Limit::per_minutes(limits.login_per_account, 15);
-    // The checks before the hash take the writer once for all three (the
-    // address counter is a write) instead of queueing for it per
-    // statement. It is given back before the hash.
-    let (candidate, account_key, earlier_failures, address_ok) = {
-        let mut conn = state.db.writer.acquire().await?;
-        let candidate = store::find_login_candidate(&mut conn, &kennung, now - per_account.window_secs).await?;
-        let account_key = super::login_limit_key(candidate.as_ref().map(|c| &c.account), &kennung);
-        let earlier_failures = match &candidate {
-            Some(c) => c.failures,
-            None => ratelimit::hits(&mut conn, &account_key, per_account, now).await?,
-        };
-        let address_ok = ratelimit::hit(&mut conn, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?;
-        (candidate, account_key, earlier_failures, address_ok)
+    // The checks before the hash run on the writer (the address counter is
+    // a write); on SQLite that is the request's own thread.
+    let writer = &state.db.writer;
+    let candidate = store::find_login_candidate(writer, &kennung, now - per_account.window_secs).await?;
+    let account_key = super::login_limit_key(candidate.as_ref().map(|c| &c.account), &kennung);
+    let earlier_failures = match &candidate {
+        Some(c) => c.failures,
+        None => ratelimit::hits(writer, &account_key, per_account, now).await?,
     };
+    let address_ok = ratelimit::hit(writer, &format!("login:ip:{}", ctx.actor.ip), per_address, now).await?;
     let account = candidate.as_ref().map(|c| c.account.clone());
     if !address_ok || earlier_failures >= per_account.max {
         state.metrics.logins_rate_limited.fetch_add(1, Ordering::Relaxed);

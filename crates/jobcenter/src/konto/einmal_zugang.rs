@@ -59,11 +59,11 @@ pub async fn issue(tx: &mut Tx, account_id: &str, password_hash: &str, issued_by
 /// login candidate says so): `true` if the login may go on — once, before
 /// they expire (the use is taken atomically, so two nodes cannot both let a
 /// login through).
-pub async fn take_login(pool: &crate::db::Writer, account_id: &str, now: i64) -> sqlx::Result<bool> {
+pub async fn take_login(writer: &crate::db::Writer, account_id: &str, now: i64) -> sqlx::Result<bool> {
     let taken = sqlx::query("UPDATE one_time_passwords SET used_at = $1 WHERE account_id = $2 AND used_at IS NULL AND expires_at > $1")
         .bind(now)
         .bind(account_id)
-        .execute(pool)
+        .execute(writer)
         .await?
         .rows_affected();
     Ok(taken == 1)

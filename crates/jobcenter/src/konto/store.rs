@@ -337,8 +337,8 @@ pub async fn set_username(tx: &mut Tx, account_id: &str, username: Option<&domai
 }
 
 /// Stores the preferred language for mails.
-pub async fn set_lang(pool: &crate::db::Writer, account_id: &str, lang: &str) -> sqlx::Result<()> {
-    sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2").bind(lang).bind(account_id).execute(pool).await?;
+pub async fn set_lang(writer: &crate::db::Writer, account_id: &str, lang: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE accounts SET lang = $1 WHERE id = $2").bind(lang).bind(account_id).execute(writer).await?;
     Ok(())
 }
 

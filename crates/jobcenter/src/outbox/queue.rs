@@ -69,14 +69,14 @@ impl Queue {
     }
 
     /// Claims one due row with a lease; its `RETURNING` columns, or `None`.
-    pub async fn claim(&self, pool: &crate::db::Writer, now: i64) -> sqlx::Result<Option<AnyRow>> {
-        sqlx::query(self.claim).bind(now + LEASE_SECS).bind(now).fetch_optional(pool).await
+    pub async fn claim(&self, writer: &crate::db::Writer, now: i64) -> sqlx::Result<Option<AnyRow>> {
+        sqlx::query(self.claim).bind(now + LEASE_SECS).bind(now).fetch_optional(writer).await
     }
 
     /// Records the result of attempt number `attempts` of row `id`.
     pub async fn finish(
         &self,
-        pool: &crate::db::Writer,
+        writer: &crate::db::Writer,
         id: &str,
         attempts: i64,
         result: &Result<(), String>,
@@ -87,7 +87,7 @@ impl Queue {
             Err(error) if attempts >= self.max_attempts => (Outcome::Dead, sqlx::query(self.dead).bind(now).bind(error.as_str())),
             Err(error) => (Outcome::Retry, sqlx::query(self.retry).bind(now + backoff_secs(attempts)).bind(error.as_str())),
         };
-        query.bind(id).execute(pool).await?;
+        query.bind(id).execute(writer).await?;
         Ok(outcome)
     }
 }

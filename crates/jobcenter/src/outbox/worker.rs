@@ -20,7 +20,7 @@ pub struct WorkerStats {
 /// Claims due mails and sends them; safe to run on several nodes at once.
 #[derive(Clone)]
 pub struct Worker {
-    pub pool: crate::db::Writer,
+    pub writer: crate::db::Writer,
     pub secrets: SecretBox,
     pub clock: Arc<dyn Clock>,
     pub transport: Arc<dyn MailTransport>,
@@ -30,7 +30,7 @@ pub struct Worker {
 impl Worker {
     /// Claims one due mail with a lease ([`super::Queue`]).
     pub async fn claim(&self) -> anyhow::Result<Option<OutgoingMail>> {
-        let Some(row) = QUEUE.claim(&self.pool, self.clock.now()).await? else { return Ok(None) };
+        let Some(row) = QUEUE.claim(&self.writer, self.clock.now()).await? else { return Ok(None) };
         let id: String = row.try_get("id")?;
         let (text, html) = open_body(&self.secrets, &id, &row.try_get::<String, _>("body_sealed")?)?;
         Ok(Some(OutgoingMail {
@@ -44,7 +44,7 @@ impl Worker {
     /// Records the result of one send attempt.
     pub async fn finish(&self, mail: &OutgoingMail, result: Result<(), String>) -> anyhow::Result<()> {
         let (id, attempts) = (&mail.id, mail.attempts);
-        match QUEUE.finish(&self.pool, id, attempts, &result, self.clock.now()).await? {
+        match QUEUE.finish(&self.writer, id, attempts, &result, self.clock.now()).await? {
             Outcome::Sent => {
                 self.stats.sent.fetch_add(1, Ordering::Relaxed);
                 tracing::info!(outbox_id = %id, attempts, "mail sent");

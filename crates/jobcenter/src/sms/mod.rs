@@ -45,7 +45,7 @@ pub struct OutgoingSms {
 /// Claims due SMS and hands them to the sender; safe on several nodes.
 #[derive(Clone)]
 pub struct SmsWorker {
-    pub pool: crate::db::Writer,
+    pub writer: crate::db::Writer,
     pub secrets: SecretBox,
     pub clock: Arc<dyn Clock>,
     pub sender: Arc<dyn SmsSender>,
@@ -54,7 +54,7 @@ pub struct SmsWorker {
 impl SmsWorker {
     /// Claims one due SMS with a lease ([`crate::outbox::Queue`]).
     pub async fn claim(&self) -> anyhow::Result<Option<OutgoingSms>> {
-        let Some(row) = QUEUE.claim(&self.pool, self.clock.now()).await? else { return Ok(None) };
+        let Some(row) = QUEUE.claim(&self.writer, self.clock.now()).await? else { return Ok(None) };
         let id: String = row.try_get("id")?;
         let text = String::from_utf8(self.secrets.open(&format!("sms:{id}"), &row.try_get::<String, _>("body_sealed")?)?)?;
         Ok(Some(OutgoingSms { to: row.try_get("to_number")?, attempts: row.try_get("attempts")?, text, id }))
@@ -63,7 +63,7 @@ impl SmsWorker {
     /// Records the result of one attempt.
     pub async fn finish(&self, sms: &OutgoingSms, result: Result<(), String>) -> anyhow::Result<()> {
         let (id, attempts) = (&sms.id, sms.attempts);
-        match QUEUE.finish(&self.pool, id, attempts, &result, self.clock.now()).await? {
+        match QUEUE.finish(&self.writer, id, attempts, &result, self.clock.now()).await? {
             Outcome::Sent => tracing::info!(sms_id = %id, attempts, "sms sent"),
             Outcome::Dead => tracing::error!(sms_id = %id, attempts, error = result.err().unwrap_or_default(), "sms dead-lettered"),
             Outcome::Retry => {

@@ -218,8 +218,8 @@ async fn pending_secret(state: &AppState, session_hash: &str, account: &Account)
 }
 
 /// Deletes keys whose set-up was never finished (after a day).
-pub async fn purge_pending(pool: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM totp_pending WHERE created_at < $1").bind(now - 86_400).execute(pool).await?.rows_affected())
+pub async fn purge_pending(writer: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM totp_pending WHERE created_at < $1").bind(now - 86_400).execute(writer).await?.rows_affected())
 }
 
 async fn setup_page(state: &AppState, signed: &MaySetUpFactor, account: &Account, errors: FormErrors) -> AppResult<Response> {

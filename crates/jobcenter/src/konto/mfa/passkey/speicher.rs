@@ -163,13 +163,13 @@ pub async fn record_use_if_unchanged(tx: &mut Tx, id: &str, read_json: &str, pas
 /// The account's WebAuthn user handle: a random UUID created on first use,
 /// so that the handle stored in authenticators says nothing about the
 /// account.
-pub async fn user_handle(pool: &crate::db::Writer, account_id: &str) -> anyhow::Result<Uuid> {
+pub async fn user_handle(writer: &crate::db::Writer, account_id: &str) -> anyhow::Result<Uuid> {
     sqlx::query("UPDATE accounts SET webauthn_user_id = $1 WHERE id = $2 AND webauthn_user_id IS NULL")
         .bind(Uuid::new_v4().to_string())
         .bind(account_id)
-        .execute(pool)
+        .execute(writer)
         .await?;
-    let id: String = sqlx::query_scalar("SELECT webauthn_user_id FROM accounts WHERE id = $1").bind(account_id).fetch_one(pool).await?;
+    let id: String = sqlx::query_scalar("SELECT webauthn_user_id FROM accounts WHERE id = $1").bind(account_id).fetch_one(writer).await?;
     Ok(Uuid::parse_str(&id)?)
 }
 

@@ -144,6 +144,6 @@ pub async fn use_up<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, open
 }
 
 /// Forgets used ceremonies that have expired anyway (housekeeping).
-pub async fn purge_used(pool: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
-    Ok(sqlx::query("DELETE FROM webauthn_used WHERE expires_at < $1").bind(now).execute(pool).await?.rows_affected())
+pub async fn purge_used(writer: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("DELETE FROM webauthn_used WHERE expires_at < $1").bind(now).execute(writer).await?.rows_affected())
 }

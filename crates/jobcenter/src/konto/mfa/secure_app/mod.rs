@@ -104,13 +104,13 @@ pub async fn delete_for_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<(
 
 /// Housekeeping: finished or expired linkings and requests after a day,
 /// and devices whose linking was never confirmed.
-pub async fn purge(pool: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
+pub async fn purge(writer: &crate::db::Writer, now: i64) -> sqlx::Result<u64> {
     let day = now - 86_400;
-    let mut n = sqlx::query("DELETE FROM secure_app_requests WHERE expires_at < $1").bind(day).execute(pool).await?.rows_affected();
-    n += sqlx::query("DELETE FROM secure_app_linkings WHERE expires_at < $1").bind(day).execute(pool).await?.rows_affected();
+    let mut n = sqlx::query("DELETE FROM secure_app_requests WHERE expires_at < $1").bind(day).execute(writer).await?.rows_affected();
+    n += sqlx::query("DELETE FROM secure_app_linkings WHERE expires_at < $1").bind(day).execute(writer).await?.rows_affected();
     n += sqlx::query("DELETE FROM secure_app_devices WHERE status = 'pending' AND created_at < $1")
         .bind(day)
-        .execute(pool)
+        .execute(writer)
         .await?
         .rows_affected();
     Ok(n)

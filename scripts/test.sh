@@ -4,6 +4,13 @@
 # chromium, the npm packages from the lockfile, cargo-nextest) and uses the
 # PostgreSQL that runs on 127.0.0.1:5432, or starts a throwaway one.
 # A PostgreSQL run that cannot happen is a failure, never a silent skip.
+# Starts a throwaway S3-compatible server for the storage tests (crate ablage).
+# Both halves (SQLite, PostgreSQL) always run; each reports a line at the end.
+#
+#   scripts/test.sh                      everything (what CI runs)
+#   scripts/test.sh --mit-s3 CMD ARGS…   only start the S3 test server, run
+#                                        CMD with its variables, stop it, e.g.
+#                                        scripts/test.sh --mit-s3 cargo nextest run -p ablage
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +21,73 @@ apt_install() {
   if [ "$apt_updated" = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
 }
+
+# --- S3-compatible test server --------------------------------------------
+# moto's server (PyPI `moto[server]`): pure Python, installs in seconds from
+# wheels, and behaves like S3 where the storage code depends on it: SigV4,
+# multipart uploads that refuse parts under 5 MiB (EntityTooSmall), multipart
+# ETags ("…-N"), ListObjectsV2, idempotent DELETE. (crates.io's s3s-fs calls
+# itself experimental, takes minutes to build on 2 cores and accepts small
+# parts; Debian has no S3 server package.) The tests find it through
+# JOBCENTER_TEST_S3_* (crates/ablage/src/testumgebung.rs); it keeps objects
+# in memory and in its temporary directory, removed on exit.
+s3_dir=""
+s3_pid=""
+s3_start() {
+  if ! python3 -c 'import moto.server, flask, flask_cors' >/dev/null 2>&1; then
+    say "Installing moto[server] from PyPI for the S3 tests"
+    python3 -m pip install --quiet --disable-pip-version-check 'moto[server]>=5,<6'
+  fi
+  s3_dir="$(mktemp -d)"
+  local port url
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  url="http://127.0.0.1:$port"
+  (cd "$s3_dir" && TMPDIR="$s3_dir" exec python3 -m moto.server -H 127.0.0.1 -p "$port" >"$s3_dir/server.log" 2>&1) &
+  s3_pid=$!
+  # Wait until it answers, then create the bucket (moto takes unsigned requests).
+  if ! python3 - "$url" <<'PY'
+import sys, time, urllib.request
+url = sys.argv[1]
+for _ in range(300):
+    try:
+        urllib.request.urlopen(url + "/", timeout=2).read()
+        break
+    except OSError:
+        time.sleep(0.1)
+else:
+    sys.exit("the S3 test server did not answer")
+urllib.request.urlopen(urllib.request.Request(url + "/jobcenter-test", method="PUT"), timeout=10).read()
+PY
+  then
+    cat "$s3_dir/server.log" >&2
+    return 1
+  fi
+  export JOBCENTER_TEST_S3_URL="$url"
+  export JOBCENTER_TEST_S3_BUCKET=jobcenter-test
+  export JOBCENTER_TEST_S3_REGION=us-east-1
+  export JOBCENTER_TEST_S3_ACCESS_KEY_ID=test
+  export JOBCENTER_TEST_S3_SECRET_ACCESS_KEY=test
+}
+s3_stop() {
+  if [ -n "$s3_pid" ]; then
+    kill "$s3_pid" 2>/dev/null || true
+    wait "$s3_pid" 2>/dev/null || true
+    s3_pid=""
+  fi
+  if [ -n "$s3_dir" ]; then
+    rm -rf "$s3_dir"
+    s3_dir=""
+  fi
+}
+
+if [ "${1:-}" = "--mit-s3" ]; then
+  shift
+  trap s3_stop EXIT
+  s3_start
+  say "S3 test server at $JOBCENTER_TEST_S3_URL: $*"
+  "$@"
+  exit
+fi
 
 # --- What a fresh machine lacks -------------------------------------------
 if ! dpkg -s libssl-dev pkg-config >/dev/null 2>&1; then
@@ -51,7 +125,7 @@ cleanup() {
     rm -rf "$pg_started_dir"
   fi
 }
-trap cleanup EXIT
+trap 'cleanup; s3_stop' EXIT
 
 if [ -z "${JOBCENTER_TEST_PG_URL:-}" ]; then
   if ! command -v psql >/dev/null 2>&1; then apt_install postgresql-client; fi
@@ -75,14 +149,27 @@ psql "${JOBCENTER_TEST_PG_URL}/postgres" -Atqc 'SELECT 1' >/dev/null || { echo "
 cleanup_only_dbs() { cleanup_pg_dir="$pg_started_dir"; pg_started_dir=""; cleanup; pg_started_dir="$cleanup_pg_dir"; }
 cleanup_only_dbs
 
+say "Starting the S3 test server"
+s3_start
+
 # --- Checks and tests -----------------------------------------------------
 say "cargo fmt --check"
 cargo fmt --all -- --check
 say "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+# Both halves run whatever the first one did; the exit status says whether
+# both passed.
 say "Tests on SQLite"
-JOBCENTER_TEST_DATABASE=sqlite cargo nextest run --workspace --locked
+sqlite_rc=0
+JOBCENTER_TEST_DATABASE=sqlite cargo nextest run --workspace --locked || sqlite_rc=$?
 say "Tests on PostgreSQL ($JOBCENTER_TEST_PG_URL)"
-JOBCENTER_TEST_DATABASE=postgres cargo nextest run --workspace --locked
+postgres_rc=0
+JOBCENTER_TEST_DATABASE=postgres cargo nextest run --workspace --locked || postgres_rc=$?
+
+ergebnis() { if [ "$2" = 0 ]; then echo "$1: passed"; else echo "$1: FAILED (exit code $2)"; fi; }
+say "Results"
+ergebnis "Tests on SQLite" "$sqlite_rc"
+ergebnis "Tests on PostgreSQL" "$postgres_rc"
+if [ "$sqlite_rc" != 0 ] || [ "$postgres_rc" != 0 ]; then exit 1; fi
 say "All tests passed on SQLite and PostgreSQL"

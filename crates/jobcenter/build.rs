@@ -1,6 +1,7 @@
 //! Embeds the front-end assets into the binary: KERN UX from the npm
 //! package (installed with `npm ci` from the committed lockfile if it is
-//! missing) and our own files from `assets/`.
+//! missing) and our own files from `assets/`; and the Noto Sans faces that
+//! KERN UX ships, for the PDF letters (`backoffice::brief`).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -50,7 +51,19 @@ fn main() {
         writeln!(out, "    ({path:?}, {ct:?}, include_bytes!({:?})),", file.display().to_string()).unwrap();
     }
     out.push_str("];\n");
-    std::fs::write(PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("assets.rs"), out).unwrap();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("assets.rs"), out).unwrap();
+
+    // WOFF 1.0, which `dokumente::schrift` unpacks (KERN UX ships no TTF).
+    let noto = kern.join("fonts/noto-sans");
+    let mut fonts = String::new();
+    for (name, file) in [("NOTO_SANS_REGULAR", "NotoSans-Regular.woff"), ("NOTO_SANS_BOLD", "NotoSans-Bold.woff")] {
+        let path = noto.join(file);
+        assert!(path.exists(), "{} is missing from the KERN UX package", path.display());
+        writeln!(fonts, "/// Noto Sans (SIL Open Font License) from KERN UX, WOFF 1.0.").unwrap();
+        writeln!(fonts, "pub static {name}: &[u8] = include_bytes!({:?});", path.display().to_string()).unwrap();
+    }
+    std::fs::write(out_dir.join("schriften.rs"), fonts).unwrap();
 }
 
 fn list(dir: &Path) -> Vec<PathBuf> {

@@ -53,6 +53,9 @@ pub struct Shared {
     pub webauthn: Arc<webauthn_rs::Webauthn>,
     /// Wakes this node's SMS worker after an enqueue (PRF-6).
     pub sms_wake: Arc<Notify>,
+    /// Document storage (local directory or S3-compatible), encrypted per
+    /// object with keys wrapped by the master key.
+    pub ablage: ablage::Ablage,
 }
 
 /// Optional replacements for tests: a manual clock.
@@ -75,8 +78,11 @@ impl AppState {
             }
         };
         let webauthn = Arc::new(crate::konto::mfa::passkey::relying_party(&config)?);
+        let ablage = ablage::Ablage::oeffnen(config.storage.ziel(), ablage::Schluesselbund::new("k1", key))
+            .with_context(|| format!("Dokumentenablage {:?}", config.storage))?;
         Ok(Self(Arc::new(Shared {
             webauthn,
+            ablage,
             hasher: PasswordHasher::start(config.argon2_threads),
             secrets: SecretBox::new(&key),
             local_mail_dir: config.data_dir.join("mails"),

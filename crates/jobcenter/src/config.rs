@@ -59,6 +59,28 @@ pub struct RawConfig {
     pub sms_gateway_token: Option<String>,
     /// Sender name or number shown with SMS.
     pub sms_sender: String,
+    /// Documents in a local directory (default `<data dir>/dokumente`),
+    /// unless an S3 bucket is configured.
+    pub storage_dir: Option<String>,
+    /// S3-compatible storage: the bucket (setting it chooses S3).
+    pub storage_s3_bucket: Option<String>,
+    /// Endpoint of an S3-compatible service other than AWS.
+    pub storage_s3_endpoint: Option<String>,
+    pub storage_s3_region: String,
+    pub storage_s3_access_key_id: Option<String>,
+    pub storage_s3_secret_access_key: Option<String>,
+    /// "Datei hochladen" (POR-4): largest file in MB.
+    pub upload_max_file_mb: u64,
+    /// Most files in one sending.
+    pub upload_max_files: usize,
+    /// Largest sending in MB (all files together).
+    pub upload_max_total_mb: u64,
+    /// Memory an image may need to be opened (width × height × 4), in MB;
+    /// a larger declared size is refused (decompression bombs).
+    pub upload_image_memory_mb: u64,
+    /// A clamd-protocol scanner (`host:port`); files are scanned before
+    /// staff can open them. Unset: no scanning.
+    pub clamd_address: Option<String>,
 }
 
 /// The top-level settings; other `JOBCENTER_*` variables (say, of the test
@@ -92,6 +114,17 @@ const SETTINGS: &[&str] = &[
     "sms_gateway_url",
     "sms_gateway_token",
     "sms_sender",
+    "storage_dir",
+    "storage_s3_bucket",
+    "storage_s3_endpoint",
+    "storage_s3_region",
+    "storage_s3_access_key_id",
+    "storage_s3_secret_access_key",
+    "upload_max_file_mb",
+    "upload_max_files",
+    "upload_max_total_mb",
+    "upload_image_memory_mb",
+    "clamd_address",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -159,6 +192,17 @@ impl Default for RawConfig {
             sms_gateway_url: None,
             sms_gateway_token: None,
             sms_sender: "Jobcenter".into(),
+            storage_dir: None,
+            storage_s3_bucket: None,
+            storage_s3_endpoint: None,
+            storage_s3_region: "eu-central-1".into(),
+            storage_s3_access_key_id: None,
+            storage_s3_secret_access_key: None,
+            upload_max_file_mb: 20,
+            upload_max_files: 10,
+            upload_max_total_mb: 50,
+            upload_image_memory_mb: 256,
+            clamd_address: None,
         }
     }
 }
@@ -212,6 +256,55 @@ pub struct Config {
     pub sms_gateway: Option<SmsGateway>,
     /// Sender name or number of SMS.
     pub sms_sender: String,
+    /// Where documents are stored.
+    pub storage: Storage,
+    /// Limits of "Datei hochladen".
+    pub upload: UploadLimits,
+    /// The clamd-protocol scanner, if one is configured.
+    pub clamd_address: Option<String>,
+}
+
+/// Where documents are stored.
+#[derive(Clone)]
+pub enum Storage {
+    Directory(PathBuf),
+    S3 { bucket: String, endpoint: Option<String>, region: String, access_key_id: String, secret_access_key: secrecy::SecretString },
+}
+
+impl std::fmt::Debug for Storage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Storage::Directory(p) => f.debug_tuple("Directory").field(p).finish(),
+            Storage::S3 { bucket, endpoint, .. } => f.debug_struct("S3").field("bucket", bucket).field("endpoint", endpoint).finish(),
+        }
+    }
+}
+
+impl Storage {
+    /// The storage crate's target.
+    pub fn ziel(&self) -> ablage::Ziel {
+        use secrecy::ExposeSecret;
+        match self {
+            Storage::Directory(p) => ablage::Ziel::Verzeichnis(p.clone()),
+            Storage::S3 { bucket, endpoint, region, access_key_id, secret_access_key } => ablage::Ziel::S3 {
+                allow_http: endpoint.as_deref().is_some_and(|e| e.starts_with("http://")),
+                endpoint: endpoint.clone(),
+                bucket: bucket.clone(),
+                region: region.clone(),
+                access_key_id: access_key_id.clone(),
+                secret_access_key: secret_access_key.expose_secret().to_owned(),
+            },
+        }
+    }
+}
+
+/// Limits of "Datei hochladen" (POR-4), in bytes and files.
+#[derive(Debug, Clone, Copy)]
+pub struct UploadLimits {
+    pub max_file: u64,
+    pub max_files: usize,
+    pub max_total: u64,
+    pub image_memory: u64,
 }
 
 /// Where and how SMS are handed over (PRF-6).
@@ -335,6 +428,49 @@ impl Config {
             n if n <= 1000 => n,
             _ => bail!("JOBCENTER_DATABASE_CONNECTIONS: höchstens 1000 (0 = automatisch)"),
         };
+        let storage = match raw.storage_s3_bucket.filter(|b| !b.trim().is_empty()) {
+            None => Storage::Directory(
+                raw.storage_dir.filter(|d| !d.trim().is_empty()).map_or_else(|| data_dir.join("dokumente"), PathBuf::from),
+            ),
+            Some(bucket) => {
+                let endpoint = raw.storage_s3_endpoint.filter(|e| !e.trim().is_empty());
+                if let Some(e) = &endpoint
+                    && !Url::parse(e).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+                {
+                    bail!("JOBCENTER_STORAGE_S3_ENDPOINT: '{e}' ist keine http(s)-Adresse");
+                }
+                let (Some(key), Some(secret)) = (raw.storage_s3_access_key_id, raw.storage_s3_secret_access_key) else {
+                    bail!("JOBCENTER_STORAGE_S3_ACCESS_KEY_ID und JOBCENTER_STORAGE_S3_SECRET_ACCESS_KEY: mit einem Bucket nötig");
+                };
+                Storage::S3 {
+                    bucket: bucket.trim().to_owned(),
+                    endpoint,
+                    region: raw.storage_s3_region.trim().to_owned(),
+                    access_key_id: key,
+                    secret_access_key: secrecy::SecretString::from(secret),
+                }
+            }
+        };
+        if !(1..=100).contains(&raw.upload_max_file_mb) {
+            bail!("JOBCENTER_UPLOAD_MAX_FILE_MB: zwischen 1 und 100");
+        }
+        if !(1..=50).contains(&raw.upload_max_files) {
+            bail!("JOBCENTER_UPLOAD_MAX_FILES: zwischen 1 und 50");
+        }
+        if raw.upload_max_total_mb < raw.upload_max_file_mb || raw.upload_max_total_mb > 500 {
+            bail!("JOBCENTER_UPLOAD_MAX_TOTAL_MB: mindestens so groß wie JOBCENTER_UPLOAD_MAX_FILE_MB, höchstens 500");
+        }
+        if !(16..=4096).contains(&raw.upload_image_memory_mb) {
+            bail!("JOBCENTER_UPLOAD_IMAGE_MEMORY_MB: zwischen 16 und 4096");
+        }
+        const MB: u64 = 1_000_000;
+        let upload = UploadLimits {
+            max_file: raw.upload_max_file_mb * MB,
+            max_files: raw.upload_max_files,
+            max_total: raw.upload_max_total_mb * MB,
+            image_memory: raw.upload_image_memory_mb * 1024 * 1024,
+        };
+        let clamd_address = raw.clamd_address.filter(|a| !a.trim().is_empty()).map(|a| a.trim().to_owned());
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -364,6 +500,9 @@ impl Config {
             rate_limits: raw.rate_limits,
             sms_gateway,
             sms_sender: raw.sms_sender.trim().to_owned(),
+            storage,
+            upload,
+            clamd_address,
         })
     }
 

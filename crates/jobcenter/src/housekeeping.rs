@@ -5,6 +5,10 @@
 use crate::app::AppState;
 use std::time::Duration;
 
+/// How old an object without a row must be before the sweep removes it
+/// (an upload in progress writes its objects before its row).
+pub const SWEEP_GRACE_SECS: i64 = 3600;
+
 /// One pass of every clean-up job.
 pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     let now = state.now();
@@ -14,6 +18,13 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     crate::konto::mfa::totp::purge_pending(&state.db.writer, now).await?;
     crate::konto::mfa::passkey::zeremonie::purge_used(&state.db.writer, now).await?;
     crate::konto::mfa::secure_app::purge(&state.db.writer, now).await?;
+    crate::web::idempotenz::purge(&state.db.writer, now).await?;
+    // Objects written by a request that died before its commit.
+    let orphans = crate::portal::dokumente::store::sweep(&state.db.pool, &state.ablage, now, SWEEP_GRACE_SECS).await?;
+    if orphans > 0 {
+        tracing::info!(orphans, "sweep removed stored objects without a row");
+    }
+    crate::portal::dokumente::scanner::ausstehende_pruefen(state).await?;
     if sessions + unconfirmed + counters > 0 {
         tracing::info!(sessions, unconfirmed, counters, "housekeeping removed expired rows");
     }

@@ -2,6 +2,7 @@
 //! office in one program. See `docs/ARCHITECTURE.md` for the map.
 
 pub mod app;
+pub mod arbeit;
 pub mod audit;
 pub mod backoffice;
 pub mod clock;
@@ -12,6 +13,7 @@ pub mod hashing;
 pub mod housekeeping;
 pub mod i18n;
 pub mod inhalte;
+pub mod journal;
 pub mod konto;
 pub mod lokal;
 pub mod mail;

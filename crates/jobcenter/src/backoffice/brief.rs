@@ -1,14 +1,18 @@
 //! The Freischaltcode letter (PRF-2) as a PDF: the text of seed 002, the
 //! code, the validity date and a QR code to the entry page with the code
-//! filled in. Written with `pdf-writer` and the standard Helvetica font
-//! (no font files to embed); the QR code is drawn as vector squares. The
+//! filled in. Written with `pdf-writer` in Noto Sans (regular and bold,
+//! embedded as subsets by `dokumente::schrift`, so that every name prints:
+//! Polish, Turkish, Cyrillic …); the QR code is drawn as vector squares. The
 //! PDF is tagged (structure tree with heading, paragraphs and the QR code as
 //! a figure with alternative text; language de-DE).
 //! DESIGN.md names typst for PDFs; see docs/ARCHITECTURE.md for why this
 //! letter uses the small writer instead.
 
+use std::sync::LazyLock;
+
+use dokumente::schrift::{Schrift, Schriftart};
 use pdf_writer::types::StructRole;
-use pdf_writer::{Content, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Content, Name, Pdf, Rect, Ref, TextStr};
 
 /// What goes into one letter.
 #[derive(Debug, Clone)]
@@ -32,46 +36,46 @@ pub struct Letter {
 
 const A4: (f32, f32) = (595.0, 842.0);
 const LEFT: f32 = 70.0;
-/// Characters per line of body text (11 pt Helvetica over ~455 pt).
-const WRAP: usize = 84;
+/// Width of the text column (left and right margins of 70 pt).
+const WIDTH: f32 = A4.0 - 2.0 * LEFT;
 
-/// Text in WinAnsiEncoding (the standard fonts' encoding): Latin-1 letters
-/// map to themselves, a few typographic characters to their code points,
-/// anything else to "?".
-fn win_ansi(s: &str) -> Vec<u8> {
-    s.chars()
-        .map(|c| match c {
-            '\u{20}'..='\u{7e}' => c as u8,
-            '\u{a0}'..='\u{ff}' => c as u32 as u8,
-            '€' => 0x80,
-            '„' => 0x84,
-            '…' => 0x85,
-            '–' => 0x96,
-            '—' => 0x97,
-            '“' => 0x93,
-            '”' => 0x94,
-            _ => b'?',
-        })
-        .collect()
+// The Noto Sans faces, embedded by build.rs from the KERN UX package.
+include!(concat!(env!("OUT_DIR"), "/schriften.rs"));
+
+/// The faces read once per process: reading unpacks and indexes about 1 MB
+/// of font data, which is most of a letter's cost otherwise. They are
+/// constants of the binary, so this is a cache, not state.
+static FACES: LazyLock<Result<(Schriftart, Schriftart), String>> = LazyLock::new(|| {
+    let read = |data: &'static [u8]| Schriftart::neu(data).map_err(|e| e.to_string());
+    Ok((read(NOTO_SANS_REGULAR)?, read(NOTO_SANS_BOLD)?))
+});
+
+/// The two faces of the letter, as named in the page's resources.
+#[derive(Clone, Copy)]
+enum Face {
+    Regular,
+    Bold,
 }
 
-/// Splits a paragraph into lines of at most `width` characters.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
+/// The letter's faces: regular (F1) and bold (F2) in the page resources.
+struct Fonts {
+    regular: Schrift<'static>,
+    bold: Schrift<'static>,
+}
+
+impl Fonts {
+    /// The faces for a new PDF.
+    fn new() -> anyhow::Result<Self> {
+        let (regular, bold) = FACES.as_ref().map_err(|e| anyhow::anyhow!("the embedded Noto Sans cannot be read: {e}"))?;
+        Ok(Self { regular: Schrift::neu(regular), bold: Schrift::neu(bold) })
     }
-    if !line.is_empty() {
-        lines.push(line);
+
+    fn get(&self, face: Face) -> (&Schrift<'static>, Name<'static>) {
+        match face {
+            Face::Regular => (&self.regular, Name(b"F1")),
+            Face::Bold => (&self.bold, Name(b"F2")),
+        }
     }
-    lines
 }
 
 /// A cursor writing tagged lines of text down the page: every line is
@@ -80,6 +84,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// alternative text (tagged PDF).
 struct Writer {
     content: Content,
+    fonts: Fonts,
     y: f32,
     /// Structure elements in reading order: role, alternative text, MCIDs.
     elements: Vec<(StructRole, Option<String>, Vec<i32>)>,
@@ -102,31 +107,33 @@ impl Writer {
         self.content.begin_marked_content_with_properties(Name(tag)).properties().identify(id);
     }
 
-    fn line(&mut self, font: &[u8], size: f32, text: &str) {
+    fn line(&mut self, face: Face, size: f32, text: &str) {
         self.begin_mark(b"Span");
-        self.content.begin_text();
-        self.content.set_font(Name(font), size);
-        self.content.next_line(LEFT, self.y);
-        self.content.show(Str(&win_ansi(text)));
-        self.content.end_text();
+        let (schrift, name) = self.fonts.get(face);
+        schrift.zeile(&mut self.content, name, size, (LEFT, self.y), text);
         self.content.end_marked_content();
         self.y -= size * 1.35;
+    }
+
+    /// Lines of text wrapped to the column with the face's real widths.
+    fn wrapped(&mut self, face: Face, size: f32, text: &str) {
+        for l in self.fonts.get(face).0.art().umbrechen(text, size, WIDTH) {
+            self.line(face, size, &l);
+        }
     }
 
     /// A paragraph of body text (wrapped), as its own element.
     fn paragraph(&mut self, text: &str) {
         self.element(StructRole::P, None);
-        for l in wrap(text, WRAP) {
-            self.line(b"F1", 11.0, &l);
-        }
+        self.wrapped(Face::Regular, 11.0, text);
         self.y -= 8.0;
     }
 
     /// Lines of one paragraph element.
-    fn lines(&mut self, font: &[u8], size: f32, lines: &[String]) {
+    fn lines(&mut self, size: f32, lines: &[String]) {
         self.element(StructRole::P, None);
         for l in lines {
-            self.line(font, size, l);
+            self.line(Face::Regular, size, l);
         }
     }
 }
@@ -134,17 +141,15 @@ impl Writer {
 /// Renders the letter; returns the PDF bytes.
 pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
     let title = "Freischaltcode für Online-Angebote bei der Bundesagentur für Arbeit";
-    let mut w = Writer { content: Content::new(), y: A4.1 - 70.0, elements: Vec::new(), next_mcid: 0 };
-    w.lines(b"F1", 9.0, &letter.office_lines);
+    let mut w = Writer { content: Content::new(), fonts: Fonts::new()?, y: A4.1 - 70.0, elements: Vec::new(), next_mcid: 0 };
+    w.lines(9.0, &letter.office_lines);
     w.y -= 24.0;
-    w.lines(b"F1", 11.0, &letter.recipient_lines);
+    w.lines(11.0, &letter.recipient_lines);
     w.y -= 24.0;
-    w.lines(b"F1", 10.0, &[format!("Kundennummer: {}", letter.kundennummer), format!("Datum: {}", letter.date)]);
+    w.lines(10.0, &[format!("Kundennummer: {}", letter.kundennummer), format!("Datum: {}", letter.date)]);
     w.y -= 16.0;
     w.element(StructRole::H1, None);
-    for l in wrap(title, 60) {
-        w.line(b"F2", 13.0, &l);
-    }
+    w.wrapped(Face::Bold, 13.0, title);
     w.y -= 10.0;
     w.paragraph("Guten Tag,");
     w.paragraph(
@@ -152,9 +157,9 @@ pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
          Schreiben erhalten und darf nicht an andere Personen weitergegeben werden.",
     );
     w.element(StructRole::P, None);
-    w.line(b"F1", 11.0, "Ihr Freischaltcode lautet:");
+    w.line(Face::Regular, 11.0, "Ihr Freischaltcode lautet:");
     w.y -= 4.0;
-    w.line(b"F2", 18.0, &letter.code);
+    w.line(Face::Bold, 18.0, &letter.code);
     w.y -= 8.0;
     w.paragraph("Bitte geben Sie Ihren Freischaltcode auf folgender Seite ein.");
     w.y += 6.0;
@@ -187,19 +192,19 @@ pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
         "Melden Sie sich zunächst mit Ihrem Konto an oder registrieren Sie sich neu. Ihr Freischaltcode ist gültig bis zum {}",
         letter.valid_until
     ));
-    w.lines(b"F1", 11.0, &["Mit freundlichen Grüßen,".to_owned(), "Bundesagentur für Arbeit".to_owned()]);
+    w.lines(11.0, &["Mit freundlichen Grüßen,".to_owned(), "Bundesagentur für Arbeit".to_owned()]);
 
-    let catalog = Ref::new(1);
-    let tree = Ref::new(2);
-    let page = Ref::new(3);
-    let regular = Ref::new(4);
-    let bold = Ref::new(5);
-    let content_id = Ref::new(6);
-    let info = Ref::new(7);
-    let struct_root = Ref::new(8);
-    let document = Ref::new(9);
-    let parents = Ref::new(10);
-    let first_element = 11;
+    let mut ids = Ref::new(1);
+    let catalog = ids.bump();
+    let tree = ids.bump();
+    let page = ids.bump();
+    let regular = ids.bump();
+    let bold = ids.bump();
+    let content_id = ids.bump();
+    let info = ids.bump();
+    let struct_root = ids.bump();
+    let document = ids.bump();
+    let parents = ids.bump();
 
     let mut pdf = Pdf::new();
     {
@@ -223,12 +228,10 @@ pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
         fonts.pair(Name(b"F1"), regular);
         fonts.pair(Name(b"F2"), bold);
     }
-    pdf.type1_font(regular).base_font(Name(b"Helvetica")).encoding_predefined(Name(b"WinAnsiEncoding"));
-    pdf.type1_font(bold).base_font(Name(b"Helvetica-Bold")).encoding_predefined(Name(b"WinAnsiEncoding"));
 
     // The structure tree: Document → H1, P, Figure … in reading order; the
     // parent tree maps each MCID of the page to its element.
-    let element_refs: Vec<Ref> = (0..w.elements.len()).map(|i| Ref::new(first_element + i as i32)).collect();
+    let element_refs: Vec<Ref> = w.elements.iter().map(|_| ids.bump()).collect();
     {
         let mut root = pdf.indirect(struct_root).start::<pdf_writer::writers::StructTreeRoot>();
         root.child(document);
@@ -259,6 +262,9 @@ pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
 
     let data = w.content.finish();
     pdf.stream(content_id, &data);
+    // Last: the fonts hold exactly the glyphs the text above used.
+    w.fonts.regular.schreiben(&mut pdf, regular, &mut ids)?;
+    w.fonts.bold.schreiben(&mut pdf, bold, &mut ids)?;
     Ok(pdf.finish())
 }
 
@@ -266,12 +272,73 @@ pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
 mod tests {
     use super::*;
 
+    fn letter(name: &str) -> Letter {
+        Letter {
+            office_lines: vec!["Jobcenter Nürnberg".into(), "Rollnerstraße 8".into(), "90408 Nürnberg".into()],
+            recipient_lines: vec![name.into(), "Äußere Sulzbacher Straße 1".into(), "90491 Nürnberg".into()],
+            kundennummer: "123A456789".into(),
+            date: "22.11.2026".into(),
+            code: "A1B2-C3D4-E5F6".into(),
+            valid_until: "22.12.2026".into(),
+            entry_url: "http://localhost/freischaltcode".into(),
+            qr_url: "http://localhost/freischaltcode?code=A1B2C3D4E5F6".into(),
+        }
+    }
+
     #[test]
-    fn umlauts_are_win_ansi_and_long_text_wraps() {
-        assert_eq!(win_ansi("Grüße ß–"), vec![b'G', b'r', 0xFC, 0xDF, b'e', b' ', 0xDF, 0x96]);
-        assert_eq!(win_ansi("Ж"), b"?");
-        let lines = wrap(&"wort ".repeat(60), 20);
-        assert!(lines.iter().all(|l| l.chars().count() <= 20));
-        assert_eq!(lines.join(" "), "wort ".repeat(60).trim());
+    fn polish_turkish_and_ukrainian_names_print_in_embedded_fonts() {
+        for name in ["Łukasz Şahin", "Олена Коваленко"] {
+            let pdf = render(&letter(name)).unwrap();
+            let doc = lopdf::Document::load_mem(&pdf).unwrap();
+            let text = doc.extract_text(&[1]).unwrap();
+            let flat = text.replace('\n', " ");
+            for want in [
+                name,
+                "Äußere Sulzbacher Straße 1",
+                "Freischaltcode für Online-Angebote bei der Bundesagentur für Arbeit",
+                "Guten Tag,",
+                "Ihr Freischaltcode lautet: A1B2-C3D4-E5F6",
+                "Bitte geben Sie Ihren Freischaltcode auf folgender Seite ein.",
+                "Sie können auch den folgenden QR-Code scannen",
+                "http://localhost/freischaltcode",
+                "Ihr Freischaltcode ist gültig bis zum 22.12.2026",
+                "Mit freundlichen Grüßen,",
+            ] {
+                assert!(flat.contains(want), "{want:?} in {text:?}");
+            }
+
+            assert!(!text.contains('?') && !text.contains('\u{fffd}'), "nothing replaced: {text:?}");
+
+            let dicts: Vec<&lopdf::Dictionary> = doc.objects.values().filter_map(|o| o.as_dict().ok()).collect();
+            let of_type =
+                |t: &[u8]| dicts.iter().filter(|d| d.get(b"Type").and_then(|v| v.as_name()).is_ok_and(|v| v == t)).collect::<Vec<_>>();
+            let fonts: Vec<_> =
+                of_type(b"Font").into_iter().filter(|d| d.get(b"Subtype").unwrap().as_name().unwrap() == b"Type0").collect();
+            assert_eq!(fonts.len(), 2, "regular and bold as composite fonts");
+            assert!(fonts.iter().all(|f| f.has(b"ToUnicode")));
+            let descriptors = of_type(b"FontDescriptor");
+            assert_eq!(descriptors.len(), 2);
+            assert!(descriptors.iter().all(|d| d.has(b"FontFile2")), "both faces embedded");
+            assert!(!dicts.iter().any(|d| d.get(b"Subtype").and_then(|v| v.as_name()).is_ok_and(|v| v == b"Type1")), "no standard font");
+
+            let catalog = doc.catalog().unwrap();
+            assert!(catalog.has(b"StructTreeRoot"), "a structure tree");
+            assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"de-DE");
+            let roles: Vec<&[u8]> = of_type(b"StructElem").iter().map(|d| d.get(b"S").unwrap().as_name().unwrap()).collect();
+            for role in [&b"Document"[..], b"H1", b"P", b"Figure"] {
+                assert!(roles.contains(&role), "{} in the structure tree", String::from_utf8_lossy(role));
+            }
+        }
+    }
+
+    #[test]
+    fn every_line_stays_inside_the_text_column() {
+        let mut l = letter("Łukasz Şahin");
+        l.entry_url = format!("https://jobcenter.example/{}", "sehr-lange-adresse/".repeat(8));
+        let regular = &FACES.as_ref().unwrap().0;
+        let lines = regular.umbrechen(&l.entry_url, 11.0, WIDTH);
+        assert!(lines.len() > 1 && lines.iter().all(|z| regular.breite(z, 11.0) <= WIDTH), "{lines:?}");
+        let text = lopdf::Document::load_mem(&render(&l).unwrap()).unwrap().extract_text(&[1]).unwrap();
+        assert!(text.replace('\n', "").contains(&l.entry_url), "the long address is printed whole: {text}");
     }
 }

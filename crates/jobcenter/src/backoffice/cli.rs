@@ -6,6 +6,8 @@
 use super::RoleName;
 use super::store::{self, NewClient, NewOffice};
 use crate::app::AppState;
+use crate::audit::Actor;
+use crate::journal::Ereignis;
 use anyhow::{Context, bail};
 
 /// Creates an office; returns its id.
@@ -168,7 +170,8 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Demo> {
                 pap_staff_id: Some(staff_id.clone()),
             };
             let made = store::insert_client(&mut tx, &c, &staff_id, now).await?;
-            store::staff_event(&mut tx, &made.0, "client_created", &staff_id, serde_json::json!({"kundennummer": made.1}), now).await?;
+            let details = serde_json::json!({"kundennummer": made.1});
+            store::staff_event(&mut tx, &made.0, Ereignis::KundendatenAngelegt, &staff_id, details, &Actor::default(), now).await?;
             made
         }
     };
@@ -179,9 +182,10 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Demo> {
     store::staff_event(
         &mut tx,
         &client_id,
-        "code_issued",
+        Ereignis::FreischaltcodeAusgestellt,
         &staff_id,
         serde_json::json!({"request": "demo", "expires_at": expires_at}),
+        &Actor::default(),
         now,
     )
     .await?;

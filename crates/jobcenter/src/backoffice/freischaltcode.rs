@@ -4,14 +4,14 @@
 //! produced from the code the issuing page carries back, and only while
 //! that code is the client's live one.
 
-use super::kunden::{PurposeQuery, ask_purpose, client_of_office, purpose};
+use super::akte::Akte;
 use super::store::{self, Client};
-use super::{Nav, Service, Staff};
+use super::{Nav, Service};
 use crate::app::AppState;
 use crate::web::{AppError, AppResult, FormErrors, Page, render, render_status};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -38,17 +38,10 @@ struct FormPage {
 }
 
 /// `GET /backoffice/kunden/{id}/freischaltcode?zweck=…`.
-pub async fn form(
-    State(state): State<AppState>,
-    staff: Staff<Service>,
-    Path(id): Path<String>,
-    Query(q): Query<PurposeQuery>,
-) -> AppResult<Response> {
+pub async fn form(State(state): State<AppState>, akte: Akte<Service>) -> AppResult<Response> {
+    let (staff, purpose) = (&akte.staff, akte.zweck);
     let ctx = staff.ctx();
-    let client = client_of_office(&state, &staff.member, &id).await?;
-    let Some(purpose) = purpose(q.zweck.as_deref()) else {
-        return ask_purpose(&state, &staff.member, ctx, client, format!("/backoffice/kunden/{id}/freischaltcode"), q.zweck.is_some()).await;
-    };
+    let client = akte.client.clone();
     render(&FormPage {
         page: Page::new(ctx, &state, "bo-code-issue-title"),
         nav: Nav::for_member(ctx.lang, &staff.member, ""),
@@ -63,7 +56,6 @@ pub async fn form(
 
 #[derive(Deserialize)]
 pub struct IssueForm {
-    zweck: Option<String>,
     anfrage: Option<String>,
     ausweis_geprueft: Option<String>,
     gueltig_tage: Option<String>,
@@ -90,16 +82,11 @@ pub fn valid_until(expires_at: i64) -> String {
 /// (in person only after an ID check), voids the old code, stores the
 /// hash of a new one, records it (access log, profile event) and shows the
 /// code once with the letter button.
-pub async fn issue(
-    State(state): State<AppState>,
-    staff: Staff<Service>,
-    Path(id): Path<String>,
-    Form(f): Form<IssueForm>,
-) -> AppResult<Response> {
+pub async fn issue(State(state): State<AppState>, akte: Akte<Service>, Form(f): Form<IssueForm>) -> AppResult<Response> {
+    let (staff, purpose) = (&akte.staff, akte.zweck);
     let ctx = staff.ctx();
     let lang = ctx.lang;
-    let client = client_of_office(&state, &staff.member, &id).await?;
-    let purpose = purpose(f.zweck.as_deref()).unwrap_or("freischaltcode");
+    let client = akte.client.clone();
     let anfrage = REQUESTS.iter().map(|(v, _)| *v).find(|v| Some(*v) == f.anfrage.as_deref());
     let tage_input = f.gueltig_tage.clone().unwrap_or_default();
     let days = if tage_input.trim().is_empty() { Some(DEFAULT_DAYS) } else { tage_input.trim().parse::<i64>().ok() };
@@ -138,16 +125,8 @@ pub async fn issue(
     let code = domain::Freischaltcode::generate(|| random.next().unwrap_or(0));
     let mut tx = state.db.begin().await?;
     store::insert_code(&mut tx, &client.id, &crate::crypto::token_hash(code.canonical()), staff.account_id(), now, expires_at).await?;
-    store::log_access(&mut *tx, &client.id, staff.account_id(), "freischaltcode", purpose, now).await?;
-    store::staff_event(
-        &mut tx,
-        &client.id,
-        "code_issued",
-        staff.account_id(),
-        serde_json::json!({"request": anfrage, "expires_at": expires_at}),
-        now,
-    )
-    .await?;
+    let details = serde_json::json!({"request": anfrage, "expires_at": expires_at});
+    crate::journal::record(&mut tx, &akte, crate::journal::Ereignis::FreischaltcodeAusgestellt, details, &ctx.actor, now).await?;
     tx.commit().await?;
     tracing::info!(client = %client.id, staff = %staff.account_id(), "Freischaltcode issued");
     render(&IssuedPage {
@@ -163,18 +142,12 @@ pub async fn issue(
 #[derive(Deserialize)]
 pub struct LetterForm {
     code: String,
-    zweck: Option<String>,
 }
 
 /// `POST /backoffice/kunden/{id}/freischaltcode/brief`: the letter as a
 /// PDF download, for the client's live code only.
-pub async fn letter(
-    State(state): State<AppState>,
-    staff: Staff<Service>,
-    Path(id): Path<String>,
-    Form(f): Form<LetterForm>,
-) -> AppResult<Response> {
-    let client = client_of_office(&state, &staff.member, &id).await?;
+pub async fn letter(State(state): State<AppState>, akte: Akte<Service>, Form(f): Form<LetterForm>) -> AppResult<Response> {
+    let client = &akte.client;
     let code = domain::Freischaltcode::parse(&f.code).map_err(|_| AppError::NotFound)?;
     let now = state.now();
     let expires_at = store::live_code_expiry(&state.db.pool, &client.id, &crate::crypto::token_hash(code.canonical()), now)
@@ -195,8 +168,6 @@ pub async fn letter(
         entry_url: entry,
     })
     .map_err(AppError::Internal)?;
-    let purpose = purpose(f.zweck.as_deref()).unwrap_or("freischaltcode");
-    store::log_access(&state.db.writer, &client.id, staff.account_id(), "brief", purpose, now).await?;
     let disposition = format!("attachment; filename=\"freischaltcode-{}.pdf\"", client.kundennummer);
     Ok(([(CONTENT_TYPE, "application/pdf".to_owned()), (CONTENT_DISPOSITION, disposition)], pdf).into_response())
 }

@@ -2,20 +2,21 @@
 //! a record, view it for a stated purpose (every view is logged), and the
 //! access log per client.
 
+use super::akte::Akte;
 use super::store::{self, Channel, Client, CodeStatus, StaffMember};
 use super::{Admin, AnyStaff, Nav, RoleName, Service, Staff};
 use crate::app::AppState;
 use crate::web::{AppError, AppResult, FormErrors, Page, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Response;
 use serde::Deserialize;
 
 /// Why a staff member opens a client record (ADM-5); stored as the key,
 /// shown as `bo-purpose-<key>`.
 pub const PURPOSES: &[&str] =
-    &["vorsprache", "telefon", "schriftlich", "neuanlage", "freischaltcode", "zugangshilfe", "leistung", "vermittlung"];
+    &["vorsprache", "telefon", "schriftlich", "neuanlage", "freischaltcode", "zugangshilfe", "leistung", "vermittlung", "pruefung"];
 
 /// A purpose from a form, if it is one of [`PURPOSES`].
 pub fn purpose(input: Option<&str>) -> Option<&'static str> {
@@ -225,7 +226,8 @@ pub async fn create(State(state): State<AppState>, staff: Staff<Service>, Form(f
         return render_status(errors.status(), &page(errors, colleagues));
     }
     let (id, kundennummer) = store::insert_client(&mut tx, &new, staff.account_id(), now).await?;
-    store::staff_event(&mut tx, &id, "client_created", staff.account_id(), serde_json::json!({"kundennummer": kundennummer}), now).await?;
+    let details = serde_json::json!({"kundennummer": kundennummer});
+    store::staff_event(&mut tx, &id, crate::journal::Ereignis::KundendatenAngelegt, staff.account_id(), details, &ctx.actor, now).await?;
     tx.commit().await?;
     tracing::info!(client = %id, staff = %staff.account_id(), "client record created");
     Ok(see_other(&format!("/backoffice/kunden/{id}?zweck=neuanlage")))
@@ -268,7 +270,6 @@ pub struct PurposeQuery {
 
 #[derive(Deserialize)]
 pub struct RecordQuery {
-    zweck: Option<String>,
     hinweis: Option<String>,
 }
 
@@ -295,20 +296,12 @@ pub async fn ask_purpose(
 
 /// `GET /backoffice/kunden/{id}?zweck=…`: without a valid purpose, asks
 /// for one; with it, logs the view (ADM-5) and shows the record.
-pub async fn show(
-    State(state): State<AppState>,
-    staff: Staff<AnyStaff>,
-    Path(id): Path<String>,
-    Query(q): Query<RecordQuery>,
-) -> AppResult<Response> {
+pub async fn show(State(state): State<AppState>, akte: Akte<AnyStaff>, Query(q): Query<RecordQuery>) -> AppResult<Response> {
+    let (staff, purpose) = (&akte.staff, akte.zweck);
     let ctx = staff.ctx();
     let lang = ctx.lang;
-    let client = client_of_office(&state, &staff.member, &id).await?;
-    let Some(purpose) = purpose(q.zweck.as_deref()) else {
-        return ask_purpose(&state, &staff.member, ctx, client, format!("/backoffice/kunden/{id}"), q.zweck.is_some()).await;
-    };
+    let client = akte.client.clone();
     let now = state.now();
-    store::log_access(&state.db.writer, &client.id, staff.account_id(), "akte", purpose, now).await?;
     let pap = match &client.pap_staff_id {
         Some(p) => store::find_staff(&state.db.pool, p).await?,
         None => None,
@@ -346,11 +339,11 @@ struct AccessPage {
 
 /// `GET /backoffice/kunden/{id}/zugriffe`: who saw or changed the record,
 /// when and why (ADM-5), for admins. Looking at the log is logged too.
-pub async fn access_log(State(state): State<AppState>, staff: Staff<Admin>, Path(id): Path<String>) -> AppResult<Response> {
+pub async fn access_log(State(state): State<AppState>, akte: Akte<Admin>) -> AppResult<Response> {
+    let staff = &akte.staff;
     let ctx = staff.ctx();
     let lang = ctx.lang;
-    let client = client_of_office(&state, &staff.member, &id).await?;
-    store::log_access(&state.db.writer, &client.id, staff.account_id(), "zugriffsprotokoll", "pruefung", state.now()).await?;
+    let client = akte.client.clone();
     let entries = store::access_log(&state.db.pool, &client.id)
         .await?
         .into_iter()

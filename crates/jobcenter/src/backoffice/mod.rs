@@ -9,12 +9,15 @@
 //! extractor naming the role it needs, so a handler without a role check
 //! does not compile.
 
+pub mod akte;
+pub mod aufgaben;
 pub mod brief;
 pub mod cli;
 pub mod druck;
 pub mod freischaltcode;
 pub mod kunden;
 pub mod mitarbeitende;
+pub mod sendungen;
 pub mod start;
 pub mod store;
 pub mod zugangshilfe;
@@ -188,6 +191,7 @@ impl Nav {
     pub fn for_member(lang: crate::i18n::Lang, member: &store::StaffMember, current: &str) -> Self {
         let has = |r: RoleName| member.roles.contains(&r);
         let mut items = vec![("/backoffice", lang.t("bo-nav-start"), current == "/backoffice")];
+        items.push(("/backoffice/aufgaben", lang.t("bo-nav-tasks"), current == "/backoffice/aufgaben"));
         items.push(("/backoffice/kunden", lang.t("bo-nav-search"), current == "/backoffice/kunden"));
         if has(RoleName::Service) {
             items.push(("/backoffice/kunden/neu", lang.t("bo-nav-new-client"), current == "/backoffice/kunden/neu"));

@@ -5,15 +5,15 @@
 //! action is in the account's audit chain, the profile history and the
 //! access log, and the client gets a security mail.
 
-use super::kunden::{PurposeQuery, ask_purpose, client_of_office, purpose};
+use super::akte::Akte;
 use super::store::{self, Client};
-use super::{Nav, Service, Staff};
+use super::{Nav, Service};
 use crate::app::AppState;
 use crate::konto::einmal_zugang;
 use crate::web::{AppResult, FormErrors, Page, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 
@@ -42,17 +42,10 @@ struct OneTimePage {
 }
 
 /// `GET /backoffice/kunden/{id}/zugangshilfe?zweck=…`.
-pub async fn form(
-    State(state): State<AppState>,
-    staff: Staff<Service>,
-    Path(id): Path<String>,
-    Query(q): Query<PurposeQuery>,
-) -> AppResult<Response> {
+pub async fn form(State(state): State<AppState>, akte: Akte<Service>) -> AppResult<Response> {
+    let (staff, purpose) = (&akte.staff, akte.zweck);
     let ctx = staff.ctx();
-    let client = client_of_office(&state, &staff.member, &id).await?;
-    let Some(purpose) = purpose(q.zweck.as_deref()) else {
-        return ask_purpose(&state, &staff.member, ctx, client, format!("/backoffice/kunden/{id}/zugangshilfe"), q.zweck.is_some()).await;
-    };
+    let client = akte.client.clone();
     let account = store::linked_account(&state.db.pool, &client.id).await?;
     render(&HelpPage {
         page: Page::new(ctx, &state, "bo-help-title"),
@@ -67,22 +60,16 @@ pub async fn form(
 
 #[derive(Deserialize)]
 pub struct HelpForm {
-    zweck: Option<String>,
     ausweis_geprueft: Option<String>,
     massnahme: Option<String>,
 }
 
 /// `POST /backoffice/kunden/{id}/zugangshilfe`.
-pub async fn submit(
-    State(state): State<AppState>,
-    staff: Staff<Service>,
-    Path(id): Path<String>,
-    Form(f): Form<HelpForm>,
-) -> AppResult<Response> {
+pub async fn submit(State(state): State<AppState>, akte: Akte<Service>, Form(f): Form<HelpForm>) -> AppResult<Response> {
+    let (staff, purpose) = (&akte.staff, akte.zweck);
     let ctx = staff.ctx();
     let lang = ctx.lang;
-    let client = client_of_office(&state, &staff.member, &id).await?;
-    let purpose = purpose(f.zweck.as_deref()).unwrap_or("zugangshilfe");
+    let client = akte.client.clone();
     let account = store::linked_account(&state.db.pool, &client.id).await?;
     let one_time = match f.massnahme.as_deref() {
         Some("einmal") => Some(true),
@@ -131,16 +118,13 @@ pub async fn submit(
         einmal_zugang::issue(&mut tx, &account.id, hash, staff.account_id(), now).await?;
     }
     crate::audit::record(&mut tx, Some(&account.id), &format!("access_help_{action}"), &ctx.actor, details.clone(), now).await?;
-    store::staff_event(
-        &mut tx,
-        &client.id,
-        &format!("access_help_{action}"),
-        staff.account_id(),
-        serde_json::json!({"action": action, "factors_removed": removed}),
-        now,
-    )
-    .await?;
-    store::log_access(&mut *tx, &client.id, staff.account_id(), "zugangshilfe", purpose, now).await?;
+    let ereignis = if one_time {
+        crate::journal::Ereignis::ZugangshilfeEinmalZugang
+    } else {
+        crate::journal::Ereignis::ZugangshilfeFaktorenZurueckgesetzt
+    };
+    let journal_details = serde_json::json!({"action": action, "factors_removed": removed});
+    crate::journal::record(&mut tx, &akte, ereignis, journal_details, &ctx.actor, now).await?;
     // Clients without Online-Kommunikation also get the notice on paper (OKO-3).
     store::queue_letter(&mut tx, &client.id, "access_help", "Mitteilung über Zugangshilfe", now).await?;
     let account_lang = crate::konto::account_lang(&account.lang);

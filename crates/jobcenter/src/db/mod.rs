@@ -1,6 +1,7 @@
 //! The shared database: SQLite (embedded default) or PostgreSQL, one code
 //! path through sqlx's `Any` driver (DESIGN.md, "Storage").
 
+pub mod abfrage;
 pub mod sqlite_writer;
 
 use anyhow::Context;

@@ -342,26 +342,23 @@ pub async fn set_lang(writer: &crate::db::Writer, account_id: &str, lang: &str) 
     Ok(())
 }
 
-/// Deletes an account and everything personal of it. Consents are kept
-/// without the account link's personal data (proof of consent), audit
-/// events keep only the pseudonymous id (ACC-12).
+/// Deletes an account and everything of it (ACC-12), in the caller's
+/// transaction. The foreign keys (migration 0009) carry it out: the
+/// account's Konto data goes with the row (sessions, tokens, factors,
+/// devices, one-time access, its profiles and its staff record: `ON DELETE
+/// CASCADE`); what is kept as a record of something that happened loses the
+/// link to the person (`SET NULL`): its consents (which text was accepted
+/// when), the client record's online-communication consents and history,
+/// the Freischaltcode it redeemed. The client record belongs to the
+/// jobcenter and stays. Audit events keep the id as a pseudonym (the hash
+/// chain must not change, X-3). What no foreign key reaches is removed
+/// here: rate-limit counters keyed by the account id. A test walks every
+/// table afterwards (`tests/api/schema.rs`).
 pub async fn delete_account(tx: &mut Tx, account_id: &str) -> sqlx::Result<()> {
-    for sql in [
-        "DELETE FROM sessions WHERE account_id = $1",
-        "DELETE FROM email_tokens WHERE account_id = $1",
-        "DELETE FROM totp_factors WHERE account_id = $1",
-        "DELETE FROM totp_pending WHERE account_id = $1",
-        "DELETE FROM recovery_codes WHERE account_id = $1",
-        "DELETE FROM known_browsers WHERE account_id = $1",
-        "DELETE FROM passkeys WHERE account_id = $1",
-        "DELETE FROM one_time_passwords WHERE account_id = $1",
-        "DELETE FROM secure_app_requests WHERE account_id = $1",
-        "DELETE FROM secure_app_linkings WHERE account_id = $1",
-        "DELETE FROM secure_app_devices WHERE account_id = $1",
-        "DELETE FROM accounts WHERE id = $1",
-    ] {
-        sqlx::query(sql).bind(account_id).execute(&mut **tx).await?;
-    }
+    // Counters are keyed `<what>:<account id>` (login, recovery codes,
+    // Secure-App); a UUID holds no LIKE wildcard.
+    sqlx::query("DELETE FROM rate_limits WHERE key LIKE '%:' || $1").bind(account_id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM accounts WHERE id = $1").bind(account_id).execute(&mut **tx).await?;
     Ok(())
 }
 

@@ -114,17 +114,8 @@ pub async fn submit(State(state): State<AppState>, client: ClientProfile, Form(f
     if before != wanted {
         store::save_communication_options(&mut tx, &client.profile.client_id, &wanted, now).await?;
         let details = serde_json::json!({"email_notify": email_notify, "sms_notify": sms_notify});
-        store::record_event(
-            &mut tx,
-            &client.profile.client_id,
-            "communication_options_changed",
-            Some(&account.id),
-            "client",
-            details.clone(),
-            now,
-        )
-        .await?;
-        crate::audit::record(&mut tx, Some(&account.id), "communication_options_changed", &client.ctx.actor, details, now).await?;
+        let ereignis = crate::journal::Ereignis::KommunikationsoptionenGeaendert;
+        crate::journal::record(&mut tx, &client.mandat(), ereignis, details, &client.ctx.actor, now).await?;
         let newly_on = sms_notify && (!before.sms_notify || before.mobile_number != wanted.mobile_number);
         if let (true, Some(number)) = (newly_on, &wanted.mobile_number) {
             let text = crate::konto::account_lang(&account.lang).t("portal-sms-confirm");

@@ -7,7 +7,9 @@
 
 pub mod auswahl;
 pub mod bearbeiten;
+pub mod dokumente;
 pub mod freischaltung;
+pub mod handelnd;
 pub mod online_kommunikation;
 pub mod profil;
 pub mod store;
@@ -27,15 +29,26 @@ pub const SELECT_PATH: &str = "/profil-auswaehlen";
 /// The profile start page (POR-1).
 pub const START_PATH: &str = "/profil";
 
-/// A signed-in request acting for one of the account's own profiles that is
-/// valid now. A session without a profile, or with one that no longer
-/// belongs to the account (removed, expired, taken over by another account),
-/// is sent to "Profil auswählen"; a stranger to the login.
+/// A signed-in request acting for the account's OWN client profile
+/// (relation `self`), valid now: for what only the client may do — consents,
+/// settings, profile data (REP-2: a representative may not). A session
+/// without a profile, or with one that no longer belongs to the account
+/// (removed, expired, taken over by another account), is sent to "Profil
+/// auswählen"; a representative's profile gets 403; a stranger the login.
+/// Acting for a client with a right goes through
+/// [`handelnd::Handelnd`], which also admits representatives.
 #[derive(Debug, Clone)]
 pub struct ClientProfile {
     pub ctx: Ctx,
     pub session: Session,
     pub profile: Profile,
+}
+
+impl ClientProfile {
+    /// The client's mandate on their own profile (every right).
+    pub fn mandat(&self) -> handelnd::Mandat {
+        handelnd::Mandat::selbst(&self.session.account_id, &self.profile)
+    }
 }
 
 impl FromRequestParts<AppState> for ClientProfile {
@@ -50,7 +63,8 @@ impl FromRequestParts<AppState> for ClientProfile {
             .await
             .map_err(|e| crate::web::AppError::from(e).into_response())?;
         match found {
-            Some(profile) => Ok(Self { ctx: signed.ctx, session: signed.session, profile }),
+            Some(profile) if profile.relation == "self" => Ok(Self { ctx: signed.ctx, session: signed.session, profile }),
+            Some(_) => Err(handelnd::kein_recht(state, &signed.ctx)),
             None => {
                 session::set_profile(&state.db.writer, &signed.session.id_hash, None)
                     .await

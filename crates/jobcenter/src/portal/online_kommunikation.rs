@@ -10,6 +10,7 @@
 use super::ClientProfile;
 use super::store::{self, OnlineStatus};
 use crate::app::AppState;
+use crate::journal::{self, Ereignis};
 use crate::web::{AppResult, FormErrors, Page, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
@@ -73,11 +74,11 @@ pub async fn submit(State(state): State<AppState>, client: ClientProfile, Form(f
     let mut tx = state.db.begin().await?;
     let current = store::online_status(&mut *tx, &client.profile.client_id).await?;
     if current.active != want {
-        let (action, event) = if want { ("granted", "online_consent_granted") } else { ("revoked", "online_consent_revoked") };
+        let (action, event) =
+            if want { ("granted", Ereignis::OnlineEinwilligungErteilt) } else { ("revoked", Ereignis::OnlineEinwilligungWiderrufen) };
         store::append_consent(&mut tx, &client.profile.client_id, &account.id, action, TEXT_VERSION, now).await?;
         let details = serde_json::json!({"text_version": TEXT_VERSION});
-        store::record_event(&mut tx, &client.profile.client_id, event, Some(&account.id), "client", details.clone(), now).await?;
-        crate::audit::record(&mut tx, Some(&account.id), event, &client.ctx.actor, details, now).await?;
+        journal::record(&mut tx, &client.mandat(), event, details, &client.ctx.actor, now).await?;
     }
     tx.commit().await?;
     Ok(see_other(&format!("{PATH}?hinweis={}", if want { "an" } else { "aus" })))

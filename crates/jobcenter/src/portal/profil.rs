@@ -5,7 +5,7 @@
 //! their features) and "Ihr Kontakt" (the pAp), plus the banner asking for
 //! Online-Kommunikation while there is no consent (OKO-1).
 
-use super::ClientProfile;
+use super::handelnd::{AktivesProfil, Recht};
 use super::store::{self, Contact, Office, OnlineStatus, Profile};
 use crate::app::AppState;
 use crate::web::{AppResult, Page, render};
@@ -21,13 +21,23 @@ struct StartPage {
     online: OnlineStatus,
     office: Option<Office>,
     contact: Option<Contact>,
+    /// "Datei hochladen" is offered (the client, or a representative with the right).
+    may_upload: bool,
 }
 
 /// `GET /profil`.
-pub async fn start(State(state): State<AppState>, client: ClientProfile) -> AppResult<Response> {
+pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppResult<Response> {
     let pool = &state.db.pool;
     let online = store::online_status(pool, &client.profile.client_id).await?;
     let office = store::office(pool, &client.profile.office_id).await?;
     let contact = store::contact(pool, client.profile.pap_staff_id.as_deref()).await?;
-    render(&StartPage { page: Page::new(&client.ctx, &state, "portal-profile-title"), profile: client.profile, online, office, contact })
+    let may_upload = client.mandat.darf(Recht::DokumenteHochladen);
+    render(&StartPage {
+        page: Page::new(&client.ctx, &state, "portal-profile-title"),
+        profile: client.profile,
+        online,
+        office,
+        contact,
+        may_upload,
+    })
 }

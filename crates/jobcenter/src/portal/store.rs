@@ -97,6 +97,18 @@ pub async fn profiles_of(pool: &AnyPool, account_id: &str, now: i64) -> sqlx::Re
     rows.iter().map(profile).collect()
 }
 
+/// The power of attorney of a representative's profile valid at `now`:
+/// its id and rights (REP-1/2).
+pub async fn power_of_attorney(pool: &AnyPool, profile_id: &str, now: i64) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as(
+        "SELECT id, rights FROM powers_of_attorney WHERE profile_id = $1 AND valid_from <= $2 AND (valid_until IS NULL OR valid_until > $2)",
+    )
+    .bind(profile_id)
+    .bind(now)
+    .fetch_optional(pool)
+    .await
+}
+
 /// Makes `profile_id` the account's only "Standardprofil"; false if it is
 /// not one of the account's profiles.
 pub async fn set_default(tx: &mut Tx, account_id: &str, profile_id: &str, now: i64) -> sqlx::Result<bool> {
@@ -161,49 +173,6 @@ impl Office {
     pub fn tel(&self) -> String {
         tel_href(&self.phone)
     }
-}
-
-/// Appends an event to a client's history (PRF-7).
-pub async fn record_event(
-    tx: &mut Tx,
-    client_id: &str,
-    kind: &str,
-    actor_account_id: Option<&str>,
-    actor_kind: &str,
-    details: serde_json::Value,
-    now: i64,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO client_events (id, client_id, kind, actor_account_id, actor_kind, at, details) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(new_id())
-    .bind(client_id)
-    .bind(kind)
-    .bind(actor_account_id)
-    .bind(actor_kind)
-    .bind(now)
-    .bind(details.to_string())
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-/// One event of a client's history.
-#[derive(Debug, Clone)]
-pub struct ClientEvent {
-    pub kind: String,
-    pub actor_kind: String,
-    pub at: i64,
-}
-
-/// A client's history, newest first.
-pub async fn events(pool: &AnyPool, client_id: &str, limit: i64) -> sqlx::Result<Vec<ClientEvent>> {
-    let rows = sqlx::query("SELECT kind, actor_kind, at FROM client_events WHERE client_id = $1 ORDER BY at DESC, id DESC LIMIT $2")
-        .bind(client_id)
-        .bind(limit)
-        .fetch_all(pool)
-        .await?;
-    rows.iter().map(|r| Ok(ClientEvent { kind: r.try_get("kind")?, actor_kind: r.try_get("actor_kind")?, at: r.try_get("at")? })).collect()
 }
 
 /// Why a Freischaltcode was not accepted (PRF-3).
@@ -324,17 +293,12 @@ pub async fn redeem(
             id
         }
     };
-    record_event(
-        tx,
-        &client_id,
-        "activated",
-        Some(account_id),
-        "client",
-        serde_json::json!({"code_id": code_id, "replaced_other_account": replaced_other_account}),
-        now,
-    )
-    .await?;
-    crate::audit::record(tx, Some(account_id), "profile_activated", actor, serde_json::json!({"profile": profile_id}), now).await?;
+    let bezug = crate::journal::Direkt {
+        client_id: client_id.clone(),
+        akteur: crate::journal::Akteur::Klient { account_id: account_id.to_owned() },
+    };
+    let details = serde_json::json!({"code_id": code_id, "replaced_other_account": replaced_other_account, "profile": profile_id});
+    crate::journal::record(tx, &bezug, crate::journal::Ereignis::Freigeschaltet, details, actor, now).await?;
     crate::web::session::set_profile(&mut **tx, session_hash, Some(&profile_id)).await?;
     Ok(Ok(profile_id))
 }

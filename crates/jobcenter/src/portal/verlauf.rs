@@ -1,16 +1,23 @@
 //! "Verlauf" of the profile (PRF-7): the client's history — activation,
-//! online-communication consents, changed options, access help by staff and
-//! later events — newest first, in readable words. The account's own
-//! security history stays in Konto ("/konto/verlauf") and is linked.
+//! online-communication consents, changed options, access help by staff,
+//! files sent, a representative's actions (REP-3) — newest first, in
+//! readable words, paged (keyset). Written by [`crate::journal`]. The
+//! account's own security history stays in Konto ("/konto/verlauf") and is
+//! linked.
 
 use super::ClientProfile;
-use super::store;
 use crate::app::AppState;
 use crate::i18n::Lang;
+use crate::journal;
+use crate::web::seiten::Keyset;
 use crate::web::{AppResult, Page, render};
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::response::Response;
+use serde::Deserialize;
+
+/// Entries per page.
+pub const PAGE_SIZE: i64 = 50;
 
 /// One line of the history.
 struct Entry {
@@ -24,12 +31,13 @@ struct Entry {
 struct HistoryPage {
     page: Page,
     entries: Vec<Entry>,
+    next: Option<String>,
 }
 
-/// The readable label of an event kind; unknown (newer) kinds get a
+/// The readable label of an event kind; unknown (older) kinds get a
 /// general label rather than a code.
 fn label(lang: Lang, kind: &str) -> String {
-    let key = format!("portal-event-{}", kind.replace('_', "-"));
+    let key = journal::label_key_of(kind);
     let text = lang.t(&key);
     if text == key { lang.t("portal-event-other") } else { text }
 }
@@ -44,10 +52,17 @@ fn actor(lang: Lang, actor_kind: &str) -> String {
     }
 }
 
-/// `GET /profil/verlauf`: the last 200 events.
-pub async fn list(State(state): State<AppState>, client: ClientProfile) -> AppResult<Response> {
+#[derive(Deserialize)]
+pub struct PageQuery {
+    nach: Option<String>,
+}
+
+/// `GET /profil/verlauf[?nach=…]`: a page of events.
+pub async fn list(State(state): State<AppState>, client: ClientProfile, Query(q): Query<PageQuery>) -> AppResult<Response> {
     let lang = client.ctx.lang;
-    let events = store::events(&state.db.pool, &client.profile.client_id, 200).await?;
-    let entries = events.into_iter().map(|e| Entry { at: e.at, what: label(lang, &e.kind), by: actor(lang, &e.actor_kind) }).collect();
-    render(&HistoryPage { page: Page::new(&client.ctx, &state, "portal-history-title"), entries })
+    let after = q.nach.as_deref().and_then(Keyset::parse);
+    let page = journal::seite(&state.db.pool, &client.profile.client_id, after.as_ref(), PAGE_SIZE).await?;
+    let next = page.next_href("/profil/verlauf");
+    let entries = page.items.into_iter().map(|e| Entry { at: e.at, what: label(lang, &e.kind), by: actor(lang, &e.actor_kind) }).collect();
+    render(&HistoryPage { page: Page::new(&client.ctx, &state, "portal-history-title"), entries, next })
 }

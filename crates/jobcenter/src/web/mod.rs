@@ -3,9 +3,11 @@
 pub mod assets;
 pub mod ctx;
 pub mod error;
+pub mod idempotenz;
 pub mod metrics;
 pub mod page;
 pub mod routes;
+pub mod seiten;
 pub mod session;
 
 pub use ctx::{Ctx, SignedIn};

@@ -1,220 +1,297 @@
-//! Every route in one table, so that what is public and what needs a
-//! session is visible in one place. Handlers that need a session take the
-//! [`SignedIn`](super::SignedIn) extractor; the test
-//! `every_signed_in_route_sends_strangers_to_the_login` walks this list.
+//! Every route in one table, with its access class: what is public, what
+//! needs a session, a profile, a right, or a staff role is visible in one
+//! place (STYLE.md, "The house"; crates.io `src/router.rs`). The router is
+//! built from this table only — [`routes`] returns the same table for the
+//! tests, which walk it with a stranger, clients and every staff role. The
+//! class says what the handler's extractor enforces (`SignedIn`,
+//! `ClientProfile`, `Handelnd<R>`, `Staff<R>`, `Akte<R>`, …); the walks
+//! check that the two agree.
 
 use super::{assets, ctx, metrics, not_found, render_errors, security_headers};
 use crate::app::AppState;
+use crate::backoffice::RoleName;
+use crate::portal::handelnd::Recht;
 use crate::{backoffice, inhalte, konto, lokal, portal};
 use axum::Router;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{get, post};
 use std::time::Duration;
 use tower_http::csrf::CsrfLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-/// Routes that need a live session (GET ones are walked by a test).
-pub const SIGNED_IN_GET_ROUTES: &[&str] = &[
-    "/konto",
-    "/konto/passwort",
-    "/konto/email",
-    "/konto/sitzungen",
-    "/konto/loeschen",
-    "/konto/verlauf",
-    "/konto/passwort/entfernen",
-    // BEGIN portal routes
-    "/profil-auswaehlen",
-    "/profile",
-    "/freischaltcode",
-    "/freischaltcode/erfolgreich",
-    "/profil",
-    "/profil/bearbeiten",
-    "/profil/online-kommunikation",
-    "/profil/verlauf",
-    // END portal routes
-];
+/// Who may use a route: what its handler's extractor enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zugang {
+    /// Anyone (`Ctx` only).
+    Oeffentlich,
+    /// A Secure-App device (signed requests) or the companion app's files.
+    Geraet,
+    /// Local mode only (the local mailbox).
+    Lokal,
+    /// A session at any stage (the second-factor step, the gate, setting
+    /// up a factor, logout): `AnySession` / `MaySetUpFactor`.
+    Teilanmeldung,
+    /// A complete login: `SignedIn`.
+    Angemeldet,
+    /// Acting for a profile of any relation: `AktivesProfil`.
+    Profil,
+    /// The client on their own profile: `ClientProfile`.
+    EigenesProfil,
+    /// Acting for a client with this right: `Handelnd<R>`.
+    Recht(Recht),
+    /// Staff with this role (`None`: any role): `Staff<R>`.
+    Mitarbeiter(Option<RoleName>),
+    /// A client record opened by staff with this role for a logged purpose:
+    /// `Akte<R>`.
+    Akte(Option<RoleName>),
+}
 
-/// Portal routes that act for a profile (`ClientProfile`): a signed-in
-/// session without one is sent to "Profil auswählen".
-pub const PROFILE_GET_ROUTES: &[&str] =
-    &["/freischaltcode/erfolgreich", "/profil", "/profil/bearbeiten", "/profil/online-kommunikation", "/profil/verlauf"];
+impl Zugang {
+    /// Whether a stranger is sent to the login.
+    pub fn braucht_anmeldung(self) -> bool {
+        !matches!(self, Zugang::Oeffentlich | Zugang::Geraet | Zugang::Lokal)
+    }
 
-/// Routes for a login that is not complete yet (second factor, gate,
-/// factor set-up); a stranger is sent to the login page.
-pub const PARTIAL_SESSION_GET_ROUTES: &[&str] = &[
-    "/anmelden/zweiter-faktor",
-    "/anmelden/wiederherstellungscode",
-    "/sicherheitshinweis",
-    "/passkey/angebot",
-    "/konto/totp",
-    "/konto/passkeys/neu",
-    "/konto/secure-app",
-    "/konto/secure-app/verknuepfen",
-    "/anmelden/secure-app",
-];
+    /// Whether it acts for a client profile (portal).
+    pub fn braucht_profil(self) -> bool {
+        matches!(self, Zugang::Profil | Zugang::EigenesProfil | Zugang::Recht(_))
+    }
 
-// BEGIN back office route lists
-/// Back-office GET pages and the roles that may open them (`None`: any
-/// staff role). `{id}` stands for a client id. Walked by a test with every
-/// role, a client session and a stranger.
-pub const BACKOFFICE_GET_ROUTES: &[(&str, Option<&str>)] = &[
-    ("/backoffice", None),
-    ("/backoffice/kunden", None),
-    ("/backoffice/kunden/neu", Some("service")),
-    ("/backoffice/kunden/{id}", None),
-    ("/backoffice/kunden/{id}/zugriffe", Some("admin")),
-    ("/backoffice/kunden/{id}/freischaltcode", Some("service")),
-    ("/backoffice/kunden/{id}/zugangshilfe", Some("service")),
-    ("/backoffice/druck", Some("service")),
-    ("/backoffice/mitarbeitende", Some("admin")),
-];
+    /// The staff role required, if it is a back-office route: `Some(None)`
+    /// for any staff role.
+    pub fn rolle(self) -> Option<Option<RoleName>> {
+        match self {
+            Zugang::Mitarbeiter(r) | Zugang::Akte(r) => Some(r),
+            _ => None,
+        }
+    }
+}
 
-/// Back-office POST actions and their roles (see [`BACKOFFICE_GET_ROUTES`]).
-pub const BACKOFFICE_POST_ROUTES: &[(&str, Option<&str>)] = &[
-    ("/backoffice/kunden/neu", Some("service")),
-    ("/backoffice/kunden/{id}/freischaltcode", Some("service")),
-    ("/backoffice/kunden/{id}/freischaltcode/brief", Some("service")),
-    ("/backoffice/kunden/{id}/zugangshilfe", Some("service")),
-    ("/backoffice/druck/{id}/gedruckt", Some("service")),
-    ("/backoffice/mitarbeitende", Some("admin")),
-    ("/backoffice/mitarbeitende/{id}/aktiv", Some("admin")),
-];
-// END back office route lists
+/// One registered route and method with its access class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    pub path: &'static str,
+    /// `GET`, `POST`, `PUT` or `DELETE`.
+    pub method: &'static str,
+    pub zugang: Zugang,
+}
+
+/// Registers routes and records them: each entry is a path, its access
+/// class, and one or more `method: handler` pairs. Both the router and
+/// [`routes`] come from the same entries, so a route cannot exist without
+/// its class.
+macro_rules! table {
+    ($( $path:expr => $zugang:expr => { $($method:ident : $handler:expr),+ $(,)? } )*) => {
+        /// Every route of the pages router with its access class.
+        pub fn routes() -> Vec<Route> {
+            vec![$( $( Route { path: $path, method: table!(@name $method), zugang: $zugang }, )+ )*]
+        }
+
+        fn register(r: Router<AppState>) -> Router<AppState> {
+            r $( .route($path, table!(@router $($method : $handler),+)) )*
+        }
+    };
+    (@router $m1:ident : $h1:expr $(, $m:ident : $h:expr)*) => { axum::routing::$m1($h1) $(.$m($h))* };
+    (@name get) => { "GET" };
+    (@name post) => { "POST" };
+    (@name put) => { "PUT" };
+    (@name delete) => { "DELETE" };
+}
+
+use Zugang::*;
+
+table! {
+    // Public: start, registration, confirmation, login, recovery, help.
+    "/" => Oeffentlich => { get: inhalte::start }
+    "/anmelden" => Oeffentlich => { get: konto::anmeldung::form, post: konto::anmeldung::submit }
+    "/registrierung" => Oeffentlich => { get: konto::registrierung::form, post: konto::registrierung::submit }
+    "/registrierung/erfolgreich" => Oeffentlich => { get: konto::registrierung::success }
+    "/registrierung/feedback" => Oeffentlich => { post: konto::registrierung::feedback }
+    "/email-bestaetigen" => Oeffentlich => { get: konto::bestaetigung::confirm }
+    "/email-bestaetigen/neu" => Oeffentlich => { get: konto::bestaetigung::resend_form, post: konto::bestaetigung::resend }
+    "/passwort-vergessen" => Oeffentlich => { get: konto::passwort_vergessen::form, post: konto::passwort_vergessen::submit }
+    "/passwort-zuruecksetzen" => Oeffentlich => { get: konto::passwort_vergessen::reset_form, post: konto::passwort_vergessen::reset }
+    "/zugangsdaten-vergessen" => Oeffentlich => { get: konto::zugangsdaten_vergessen::form, post: konto::zugangsdaten_vergessen::submit }
+    "/email-aendern" => Oeffentlich => { get: konto::einstellungen::email::confirm }
+    "/konto/geloescht" => Oeffentlich => { get: konto::einstellungen::loeschen::done }
+    "/hilfe" => Oeffentlich => { get: inhalte::hilfe }
+    "/hilfe/{thema}" => Oeffentlich => { get: inhalte::hilfe_thema }
+    "/seite/{slug}" => Oeffentlich => { get: inhalte::seite }
+    "/anmelden/passkey/optionen" => Oeffentlich => { post: konto::mfa::passkey::anmelden::login_options }
+    "/anmelden/passkey" => Oeffentlich => { post: konto::mfa::passkey::anmelden::login }
+
+    // A login in stages (MFA-1 … MFA-24): the step after the password, the
+    // gate, setting up a factor, logout.
+    "/abmelden" => Teilanmeldung => { post: konto::anmeldung::logout }
+    "/sitzung/verlaengern" => Teilanmeldung => { post: konto::anmeldung::extend }
+    "/anmelden/zweiter-faktor" => Teilanmeldung => { get: konto::mfa::zweiter_faktor::form, post: konto::mfa::zweiter_faktor::submit }
+    "/anmelden/wiederherstellungscode" => Teilanmeldung => {
+        get: konto::mfa::wiederherstellungscodes::enter_form, post: konto::mfa::wiederherstellungscodes::enter
+    }
+    "/anmelden/hoeherstufen" => Teilanmeldung => { get: konto::mfa::sicherheitshinweis::step_up }
+    "/sicherheitshinweis" => Teilanmeldung => { get: konto::mfa::sicherheitshinweis::notice }
+    "/passkey/angebot" => Teilanmeldung => { get: konto::mfa::sicherheitshinweis::offer }
+    "/passkey/angebot/ueberspringen" => Teilanmeldung => { post: konto::mfa::sicherheitshinweis::skip }
+    "/konto/totp" => Teilanmeldung => { get: konto::mfa::totp::form, post: konto::mfa::totp::submit }
+    "/konto/passkeys/neu" => Teilanmeldung => { get: konto::mfa::passkey::einrichten::form, post: konto::mfa::passkey::einrichten::start }
+    "/konto/passkeys/neu/abschliessen" => Teilanmeldung => { post: konto::mfa::passkey::einrichten::finish }
+    "/anmelden/zweiter-faktor/passkey/optionen" => Teilanmeldung => { post: konto::mfa::passkey::anmelden::second_factor_options }
+    "/anmelden/zweiter-faktor/passkey" => Teilanmeldung => { post: konto::mfa::passkey::anmelden::second_factor }
+    "/konto/secure-app" => Teilanmeldung => { get: konto::mfa::secure_app::einrichten::step_one }
+    "/konto/secure-app/start" => Teilanmeldung => { post: konto::mfa::secure_app::einrichten::start }
+    "/konto/secure-app/verknuepfen" => Teilanmeldung => { get: konto::mfa::secure_app::einrichten::step_two }
+    "/konto/secure-app/verknuepfen/status" => Teilanmeldung => { get: konto::mfa::secure_app::einrichten::status }
+    "/konto/secure-app/bestaetigen" => Teilanmeldung => { post: konto::mfa::secure_app::einrichten::confirm }
+    "/konto/secure-app/ablehnen" => Teilanmeldung => { post: konto::mfa::secure_app::einrichten::reject }
+    "/anmelden/secure-app" => Teilanmeldung => {
+        get: konto::mfa::secure_app::anmelden::form, post: konto::mfa::secure_app::anmelden::continue_login
+    }
+    "/anmelden/secure-app/status" => Teilanmeldung => { get: konto::mfa::secure_app::anmelden::status }
+    "/anmelden/secure-app/neu" => Teilanmeldung => { post: konto::mfa::secure_app::anmelden::again }
+
+    // Signed in: Kontoeinstellungen (ACC, MFA).
+    "/konto" => Angemeldet => { get: konto::einstellungen::overview }
+    "/konto/benutzername" => Angemeldet => { post: konto::einstellungen::set_username }
+    "/konto/sprache" => Angemeldet => { post: konto::einstellungen::set_language }
+    "/konto/passwort" => Angemeldet => { get: konto::einstellungen::passwort::form, post: konto::einstellungen::passwort::submit }
+    "/konto/email" => Angemeldet => { get: konto::einstellungen::email::form, post: konto::einstellungen::email::submit }
+    "/konto/sitzungen" => Angemeldet => { get: konto::einstellungen::sitzungen::list }
+    "/konto/sitzungen/beenden" => Angemeldet => { post: konto::einstellungen::sitzungen::end_one }
+    "/konto/sitzungen/alle-beenden" => Angemeldet => { post: konto::einstellungen::sitzungen::end_all }
+    "/konto/loeschen" => Angemeldet => { get: konto::einstellungen::loeschen::form, post: konto::einstellungen::loeschen::submit }
+    "/konto/verlauf" => Angemeldet => { get: konto::einstellungen::verlauf::list }
+    "/konto/totp/entfernen" => Angemeldet => { post: konto::mfa::totp::remove }
+    "/konto/wiederherstellungscodes" => Angemeldet => { post: konto::mfa::wiederherstellungscodes::regenerate }
+    "/konto/passkeys/{id}/umbenennen" => Angemeldet => {
+        get: konto::mfa::passkey::verwalten::rename_form, post: konto::mfa::passkey::verwalten::rename
+    }
+    "/konto/passkeys/{id}/loeschen" => Angemeldet => {
+        get: konto::mfa::passkey::verwalten::delete_form, post: konto::mfa::passkey::verwalten::delete
+    }
+    "/konto/passwort/entfernen" => Angemeldet => {
+        get: konto::mfa::passkey::verwalten::remove_password_form, post: konto::mfa::passkey::verwalten::remove_password
+    }
+    "/konto/secure-app/geraete/{id}/umbenennen" => Angemeldet => { post: konto::mfa::secure_app::verwalten::rename }
+    "/konto/secure-app/geraete/{id}/entfernen" => Angemeldet => { post: konto::mfa::secure_app::verwalten::remove }
+
+    // Portal: profiles and activation (PRF-1 … PRF-7), Online-Kommunikation
+    // (OKO), the start page (POR-1), "Datei hochladen" (POR-4).
+    "/profil-auswaehlen" => Angemeldet => { get: portal::auswahl::select }
+    "/profil-auswaehlen/ohne-profil" => Angemeldet => { post: portal::auswahl::without_profile }
+    "/profile" => Angemeldet => { get: portal::auswahl::manage }
+    "/profile/wechseln" => Angemeldet => { post: portal::auswahl::switch }
+    "/profile/standard" => Angemeldet => { post: portal::auswahl::set_default }
+    "/freischaltcode" => Angemeldet => { get: portal::freischaltung::form, post: portal::freischaltung::submit }
+    "/freischaltcode/erfolgreich" => EigenesProfil => { get: portal::freischaltung::success }
+    "/profil" => Profil => { get: portal::profil::start }
+    "/profil/bearbeiten" => EigenesProfil => { get: portal::bearbeiten::form, post: portal::bearbeiten::submit }
+    "/profil/online-kommunikation" => EigenesProfil => {
+        get: portal::online_kommunikation::form, post: portal::online_kommunikation::submit
+    }
+    "/profil/verlauf" => EigenesProfil => { get: portal::verlauf::list }
+    "/dokumente/hochladen" => Recht(Recht::DokumenteHochladen) => {
+        get: portal::dokumente::hochladen::form, post: portal::dokumente::hochladen::submit
+    }
+    "/dokumente/gesendet/{id}" => Recht(Recht::DokumenteHochladen) => { get: portal::dokumente::hochladen::receipt }
+
+    // Back office (ADM-1 … ADM-5, MFA-70, PRF-2, OKO-3).
+    "/backoffice" => Mitarbeiter(None) => { get: backoffice::start::start }
+    "/backoffice/aufgaben" => Mitarbeiter(None) => { get: backoffice::aufgaben::inbox }
+    "/backoffice/aufgaben/{id}" => Mitarbeiter(None) => { post: backoffice::aufgaben::act }
+    "/backoffice/kunden" => Mitarbeiter(None) => { get: backoffice::kunden::search }
+    "/backoffice/kunden/neu" => Mitarbeiter(Some(RoleName::Service)) => {
+        get: backoffice::kunden::new_form, post: backoffice::kunden::create
+    }
+    "/backoffice/kunden/{id}" => Akte(None) => { get: backoffice::kunden::show }
+    "/backoffice/kunden/{id}/zugriffe" => Akte(Some(RoleName::Admin)) => { get: backoffice::kunden::access_log }
+    "/backoffice/kunden/{id}/freischaltcode" => Akte(Some(RoleName::Service)) => {
+        get: backoffice::freischaltcode::form, post: backoffice::freischaltcode::issue
+    }
+    "/backoffice/kunden/{id}/freischaltcode/brief" => Akte(Some(RoleName::Service)) => { post: backoffice::freischaltcode::letter }
+    "/backoffice/kunden/{id}/zugangshilfe" => Akte(Some(RoleName::Service)) => {
+        get: backoffice::zugangshilfe::form, post: backoffice::zugangshilfe::submit
+    }
+    "/backoffice/kunden/{id}/sendungen/{sendung}" => Akte(None) => { get: backoffice::sendungen::show }
+    "/backoffice/kunden/{id}/sendungen/{sendung}/dateien/{datei}" => Akte(None) => { get: backoffice::sendungen::download }
+    "/backoffice/druck" => Mitarbeiter(Some(RoleName::Service)) => { get: backoffice::druck::list }
+    "/backoffice/druck/{id}/gedruckt" => Mitarbeiter(Some(RoleName::Service)) => { post: backoffice::druck::mark_printed }
+    "/backoffice/mitarbeitende" => Mitarbeiter(Some(RoleName::Admin)) => {
+        get: backoffice::mitarbeitende::list, post: backoffice::mitarbeitende::create
+    }
+    "/backoffice/mitarbeitende/{id}/aktiv" => Mitarbeiter(Some(RoleName::Admin)) => { post: backoffice::mitarbeitende::toggle }
+
+    // The Secure-App's device API and companion app (MFA-30 … MFA-34): the
+    // device signs its requests (docs/SECURE-APP-PROTOCOL.md).
+    "/api/v1/secure-app/link" => Geraet => { post: konto::mfa::secure_app::api::link }
+    "/api/v1/secure-app/device" => Geraet => { get: konto::mfa::secure_app::api::device, delete: konto::mfa::secure_app::api::unlink }
+    "/api/v1/secure-app/requests" => Geraet => { get: konto::mfa::secure_app::api::requests }
+    "/api/v1/secure-app/requests/{id}" => Geraet => { post: konto::mfa::secure_app::api::answer }
+    "/api/v1/secure-app/push" => Geraet => {
+        get: konto::mfa::secure_app::push::push_key, put: konto::mfa::secure_app::push::subscribe
+    }
+    "/secure-app" => Geraet => { get: konto::mfa::secure_app::companion::root }
+    "/secure-app/" => Geraet => { get: konto::mfa::secure_app::companion::index }
+    "/secure-app/{file}" => Geraet => { get: konto::mfa::secure_app::companion::asset }
+
+    // Local mode only: the mails that would have been sent.
+    "/lokal/postausgang" => Lokal => { get: lokal::list }
+    "/lokal/postausgang/{id}" => Lokal => { get: lokal::show }
+}
+
+/// GET pages of `pred`'s classes without path parameters (for walks).
+pub fn get_pages(pred: impl Fn(Zugang) -> bool) -> Vec<&'static str> {
+    routes().into_iter().filter(|r| r.method == "GET" && !r.path.contains('{') && pred(r.zugang)).map(|r| r.path).collect()
+}
+
+/// Pages that need a complete login (a stranger goes to the login).
+pub fn signed_in_get_routes() -> Vec<&'static str> {
+    get_pages(|z| matches!(z, Angemeldet) || z.braucht_profil())
+}
+
+/// Portal pages that act for a profile: a session without one is sent to
+/// "Profil auswählen".
+pub fn profile_get_routes() -> Vec<&'static str> {
+    get_pages(Zugang::braucht_profil)
+}
+
+/// Pages of a login that is not complete yet.
+pub fn partial_session_get_routes() -> Vec<&'static str> {
+    get_pages(|z| z == Teilanmeldung)
+}
+
+/// Back-office routes of `method` with the role they need (`None`: any
+/// staff role), by name as stored in `staff.roles`.
+pub fn backoffice_routes(method: &str) -> Vec<(&'static str, Option<&'static str>)> {
+    routes()
+        .into_iter()
+        .filter(|r| r.method == method)
+        .filter_map(|r| r.zugang.rolle().map(|role| (r.path, role.map(RoleName::as_str))))
+        .collect()
+}
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    use konto::{anmeldung, bestaetigung, einstellungen, mfa, passwort_vergessen, registrierung, zugangsdaten_vergessen};
-
-    let pages = Router::new()
-        // Public: start, registration, confirmation, login, recovery.
-        .route("/", get(inhalte::start))
-        .route("/anmelden", get(anmeldung::form).post(anmeldung::submit))
-        .route("/registrierung", get(registrierung::form).post(registrierung::submit))
-        .route("/registrierung/erfolgreich", get(registrierung::success))
-        .route("/registrierung/feedback", post(registrierung::feedback))
-        .route("/email-bestaetigen", get(bestaetigung::confirm))
-        .route("/email-bestaetigen/neu", get(bestaetigung::resend_form).post(bestaetigung::resend))
-        .route("/passwort-vergessen", get(passwort_vergessen::form).post(passwort_vergessen::submit))
-        .route("/passwort-zuruecksetzen", get(passwort_vergessen::reset_form).post(passwort_vergessen::reset))
-        .route("/zugangsdaten-vergessen", get(zugangsdaten_vergessen::form).post(zugangsdaten_vergessen::submit))
-        .route("/email-aendern", get(einstellungen::email::confirm))
-        .route("/konto/geloescht", get(einstellungen::loeschen::done))
-        // Public: help and legal pages.
-        .route("/hilfe", get(inhalte::hilfe))
-        .route("/hilfe/{thema}", get(inhalte::hilfe_thema))
-        .route("/seite/{slug}", get(inhalte::seite))
-        // Signed in: Kontoeinstellungen.
-        .route("/abmelden", post(anmeldung::logout))
-        .route("/sitzung/verlaengern", post(anmeldung::extend))
-        .route("/konto", get(einstellungen::overview))
-        .route("/konto/benutzername", post(einstellungen::set_username))
-        .route("/konto/sprache", post(einstellungen::set_language))
-        .route("/konto/passwort", get(einstellungen::passwort::form).post(einstellungen::passwort::submit))
-        .route("/konto/email", get(einstellungen::email::form).post(einstellungen::email::submit))
-        .route("/konto/sitzungen", get(einstellungen::sitzungen::list))
-        .route("/konto/sitzungen/beenden", post(einstellungen::sitzungen::end_one))
-        .route("/konto/sitzungen/alle-beenden", post(einstellungen::sitzungen::end_all))
-        .route("/konto/loeschen", get(einstellungen::loeschen::form).post(einstellungen::loeschen::submit))
-        .route("/konto/verlauf", get(einstellungen::verlauf::list))
-        // The second factor (MFA-1 … MFA-24): the step after the password,
-        // the gate, TOTP, recovery codes, the passkey offer.
-        .route("/anmelden/zweiter-faktor", get(mfa::zweiter_faktor::form).post(mfa::zweiter_faktor::submit))
-        .route("/anmelden/wiederherstellungscode", get(mfa::wiederherstellungscodes::enter_form).post(mfa::wiederherstellungscodes::enter))
-        .route("/anmelden/hoeherstufen", get(mfa::sicherheitshinweis::step_up))
-        .route("/sicherheitshinweis", get(mfa::sicherheitshinweis::notice))
-        .route("/passkey/angebot", get(mfa::sicherheitshinweis::offer))
-        .route("/passkey/angebot/ueberspringen", post(mfa::sicherheitshinweis::skip))
-        .route("/konto/totp", get(mfa::totp::form).post(mfa::totp::submit))
-        .route("/konto/totp/entfernen", post(mfa::totp::remove))
-        .route("/konto/wiederherstellungscodes", post(mfa::wiederherstellungscodes::regenerate))
-        // Passkeys (MFA-20 … MFA-24): BEGIN passkey routes
-        .route("/konto/passkeys/neu", get(mfa::passkey::einrichten::form).post(mfa::passkey::einrichten::start))
-        .route("/konto/passkeys/neu/abschliessen", post(mfa::passkey::einrichten::finish))
-        .route("/konto/passkeys/{id}/umbenennen", get(mfa::passkey::verwalten::rename_form).post(mfa::passkey::verwalten::rename))
-        .route("/konto/passkeys/{id}/loeschen", get(mfa::passkey::verwalten::delete_form).post(mfa::passkey::verwalten::delete))
-        .route(
-            "/konto/passwort/entfernen",
-            get(mfa::passkey::verwalten::remove_password_form).post(mfa::passkey::verwalten::remove_password),
-        )
-        .route("/anmelden/passkey/optionen", post(mfa::passkey::anmelden::login_options))
-        .route("/anmelden/passkey", post(mfa::passkey::anmelden::login))
-        .route("/anmelden/zweiter-faktor/passkey/optionen", post(mfa::passkey::anmelden::second_factor_options))
-        .route("/anmelden/zweiter-faktor/passkey", post(mfa::passkey::anmelden::second_factor))
-        // END passkey routes
-        // BEGIN back office routes (ADM-1 … ADM-5, MFA-70, PRF-2, OKO-3): every
-        // handler takes a `Staff<Role>` extractor; see BACKOFFICE_GET_ROUTES.
-        .route("/backoffice", get(backoffice::start::start))
-        .route("/backoffice/kunden", get(backoffice::kunden::search))
-        .route("/backoffice/kunden/neu", get(backoffice::kunden::new_form).post(backoffice::kunden::create))
-        .route("/backoffice/kunden/{id}", get(backoffice::kunden::show))
-        .route("/backoffice/kunden/{id}/zugriffe", get(backoffice::kunden::access_log))
-        .route("/backoffice/kunden/{id}/freischaltcode", get(backoffice::freischaltcode::form).post(backoffice::freischaltcode::issue))
-        .route("/backoffice/kunden/{id}/freischaltcode/brief", post(backoffice::freischaltcode::letter))
-        .route("/backoffice/kunden/{id}/zugangshilfe", get(backoffice::zugangshilfe::form).post(backoffice::zugangshilfe::submit))
-        .route("/backoffice/druck", get(backoffice::druck::list))
-        .route("/backoffice/druck/{id}/gedruckt", post(backoffice::druck::mark_printed))
-        .route("/backoffice/mitarbeitende", get(backoffice::mitarbeitende::list).post(backoffice::mitarbeitende::create))
-        .route("/backoffice/mitarbeitende/{id}/aktiv", post(backoffice::mitarbeitende::toggle))
-        // END back office routes
-        // BEGIN portal routes: profiles and activation (PRF-1 … PRF-7),
-        // Online-Kommunikation (OKO-1 … OKO-3), the start page (POR-1).
-        .route("/profil-auswaehlen", get(portal::auswahl::select))
-        .route("/profil-auswaehlen/ohne-profil", post(portal::auswahl::without_profile))
-        .route("/profile", get(portal::auswahl::manage))
-        .route("/profile/wechseln", post(portal::auswahl::switch))
-        .route("/profile/standard", post(portal::auswahl::set_default))
-        .route("/freischaltcode", get(portal::freischaltung::form).post(portal::freischaltung::submit))
-        .route("/freischaltcode/erfolgreich", get(portal::freischaltung::success))
-        .route("/profil", get(portal::profil::start))
-        .route("/profil/bearbeiten", get(portal::bearbeiten::form).post(portal::bearbeiten::submit))
-        .route("/profil/online-kommunikation", get(portal::online_kommunikation::form).post(portal::online_kommunikation::submit))
-        .route("/profil/verlauf", get(portal::verlauf::list))
-        // END portal routes
-        // BEGIN Secure-App routes (MFA-30 … MFA-34): set-up, login approval,
-        // devices in the settings, the device API and the companion app.
-        .route("/konto/secure-app", get(mfa::secure_app::einrichten::step_one))
-        .route("/konto/secure-app/start", post(mfa::secure_app::einrichten::start))
-        .route("/konto/secure-app/verknuepfen", get(mfa::secure_app::einrichten::step_two))
-        .route("/konto/secure-app/verknuepfen/status", get(mfa::secure_app::einrichten::status))
-        .route("/konto/secure-app/bestaetigen", post(mfa::secure_app::einrichten::confirm))
-        .route("/konto/secure-app/ablehnen", post(mfa::secure_app::einrichten::reject))
-        .route("/konto/secure-app/geraete/{id}/umbenennen", post(mfa::secure_app::verwalten::rename))
-        .route("/konto/secure-app/geraete/{id}/entfernen", post(mfa::secure_app::verwalten::remove))
-        .route("/anmelden/secure-app", get(mfa::secure_app::anmelden::form).post(mfa::secure_app::anmelden::continue_login))
-        .route("/anmelden/secure-app/status", get(mfa::secure_app::anmelden::status))
-        .route("/anmelden/secure-app/neu", post(mfa::secure_app::anmelden::again))
-        .route("/api/v1/secure-app/link", post(mfa::secure_app::api::link))
-        .route("/api/v1/secure-app/device", get(mfa::secure_app::api::device).delete(mfa::secure_app::api::unlink))
-        .route("/api/v1/secure-app/requests", get(mfa::secure_app::api::requests))
-        .route("/api/v1/secure-app/requests/{id}", post(mfa::secure_app::api::answer))
-        .route("/api/v1/secure-app/push", get(mfa::secure_app::push::push_key).put(mfa::secure_app::push::subscribe))
-        .route("/secure-app", get(mfa::secure_app::companion::root))
-        .route("/secure-app/", get(mfa::secure_app::companion::index))
-        .route("/secure-app/{file}", get(mfa::secure_app::companion::asset))
-        // END Secure-App routes
-        // Local mode only: the mails that would have been sent.
-        .route("/lokal/postausgang", get(lokal::list))
-        .route("/lokal/postausgang/{id}", get(lokal::show))
+    let pages = register(Router::new())
+        // The extractors' own 2 MB default would cut a sending short;
+        // `body_limit` applies the limits (256 KiB, or the sending's).
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .fallback(not_found)
         .layer(CsrfLayer::new())
         .layer(from_fn_with_state(state.clone(), render_errors))
         .layer(from_fn_with_state(state.clone(), ctx::resolve));
 
     let plumbing = Router::new()
-        .route("/healthz", get(metrics::healthz))
-        .route("/readyz", get(metrics::readyz))
-        .route("/metrics", get(metrics::metrics))
-        .route("/assets/{*path}", get(assets::serve));
+        .route("/healthz", axum::routing::get(metrics::healthz))
+        .route("/readyz", axum::routing::get(metrics::readyz))
+        .route("/metrics", axum::routing::get(metrics::metrics))
+        .route("/assets/{*path}", axum::routing::get(assets::serve));
 
     pages
         .merge(plumbing)
         .layer(from_fn_with_state(state.clone(), security_headers))
-        .layer(RequestBodyLimitLayer::new(256 * 1024))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(from_fn_with_state(state.clone(), body_limit))
+        .layer(axum::middleware::from_fn(time_limit))
         .layer(
             // Only the path: query strings carry single-use tokens.
             TraceLayer::new_for_http()
@@ -227,4 +304,93 @@ pub fn router(state: AppState) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
+}
+
+/// Most bytes of an ordinary form.
+const FORM_LIMIT: usize = 256 * 1024;
+
+/// Middleware: limits every request body to 256 KiB, except the upload
+/// form, which may carry the configured sending size plus the multipart
+/// overhead. A `Content-Length` over the limit is refused at once; a body
+/// that lies about its length ends with an error where the limit is
+/// crossed (the handler then refuses the sending and stores nothing).
+async fn body_limit(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let upload = req.uri().path() == portal::dokumente::hochladen::PATH;
+    let limit =
+        if upload { usize::try_from(state.config.upload.max_total).unwrap_or(usize::MAX).saturating_add(1024 * 1024) } else { FORM_LIMIT };
+    let declared =
+        req.headers().get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    // The upload form answers an oversize sending with its own message
+    // (it reads up to the limit and refuses); every other form at once.
+    if !upload && declared.is_some_and(|n| n > limit) {
+        return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(axum::extract::Request::from_parts(parts, body)).await
+}
+
+/// Middleware: a request gets 30 seconds, a sending of "Datei hochladen"
+/// 15 minutes (50 MB over a slow mobile connection).
+async fn time_limit(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let limit = if req.uri().path() == portal::dokumente::hochladen::PATH { Duration::from_secs(15 * 60) } else { Duration::from_secs(30) };
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => axum::http::StatusCode::REQUEST_TIMEOUT.into_response(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The router is built from the table only: the one `.route(` outside
+    /// the table macro registers the plumbing (health, metrics, assets),
+    /// which has no session and no page. A route added by hand elsewhere
+    /// in this file — without an access class — fails here.
+    #[test]
+    fn every_route_is_registered_through_the_table() {
+        let source = include_str!("routes.rs");
+        let by_hand: Vec<&str> = source
+            .lines()
+            .filter(|l| l.trim_start().starts_with(".route(") && !l.contains("table!(@router"))
+            .map(|l| l.trim().trim_end_matches(';'))
+            .collect();
+        assert_eq!(
+            by_hand,
+            [
+                ".route(\"/healthz\", axum::routing::get(metrics::healthz))",
+                ".route(\"/readyz\", axum::routing::get(metrics::readyz))",
+                ".route(\"/metrics\", axum::routing::get(metrics::metrics))",
+                ".route(\"/assets/{*path}\", axum::routing::get(assets::serve))",
+            ]
+        );
+        let others = ["src/web/mod.rs", "src/server.rs", "src/main.rs"];
+        for f in others {
+            let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_owned() + f).unwrap_or_default();
+            assert!(!text.contains(".route("), "{f} registers a route outside the table");
+        }
+    }
+
+    #[test]
+    fn the_table_has_no_duplicate_and_classes_are_consistent() {
+        let all = routes();
+        assert!(all.len() > 90, "{}", all.len());
+        let mut seen = std::collections::HashSet::new();
+        for r in &all {
+            assert!(seen.insert((r.path, r.method)), "{} {} twice", r.method, r.path);
+            if r.path.starts_with("/backoffice") {
+                assert!(r.zugang.rolle().is_some(), "{} is a back-office path without a staff class", r.path);
+            }
+            if r.path.starts_with("/backoffice/kunden/{id}") {
+                assert!(matches!(r.zugang, Zugang::Akte(_)), "{} opens a record without Akte", r.path);
+            }
+        }
+    }
 }

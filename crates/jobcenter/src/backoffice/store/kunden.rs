@@ -210,17 +210,22 @@ pub async fn access_log(pool: &AnyPool, client_id: &str) -> sqlx::Result<Vec<Acc
         .collect()
 }
 
-/// Appends a profile event (PRF-7) done by staff (the portal's one
-/// writer of the client's history, with actor kind "staff").
+/// Journals an event (PRF-7) done by staff outside a record opened with
+/// [`Akte`](crate::backoffice::akte::Akte) (creating the record, the CLI).
 pub async fn staff_event(
     tx: &mut Tx,
     client_id: &str,
-    kind: &str,
+    ereignis: crate::journal::Ereignis,
     staff_id: &str,
     details: serde_json::Value,
+    request: &crate::audit::Actor,
     now: i64,
-) -> sqlx::Result<()> {
-    crate::portal::store::record_event(tx, client_id, kind, Some(staff_id), "staff", details, now).await
+) -> anyhow::Result<()> {
+    let bezug = crate::journal::Direkt {
+        client_id: client_id.to_owned(),
+        akteur: crate::journal::Akteur::Mitarbeiter { account_id: staff_id.to_owned() },
+    };
+    crate::journal::record(tx, &bezug, ereignis, details, request, now).await
 }
 
 /// The account linked to a client record ("self" profile), if any.

@@ -28,13 +28,13 @@ pub struct StaffMember {
 }
 
 /// Loads the staff row of an account (with its office and e-mail).
-pub async fn find_staff(pool: &AnyPool, account_id: &str) -> sqlx::Result<Option<StaffMember>> {
+pub async fn find_staff<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, account_id: &str) -> sqlx::Result<Option<StaffMember>> {
     let row = sqlx::query(
         "SELECT s.account_id, s.display_name, a.email, s.phone, s.office_id, o.name AS office_name, s.roles, s.active
          FROM staff s JOIN accounts a ON a.id = s.account_id JOIN offices o ON o.id = s.office_id WHERE s.account_id = $1",
     )
     .bind(account_id)
-    .fetch_optional(pool)
+    .fetch_optional(ex)
     .await?;
     row.as_ref().map(staff_member).transpose()
 }

@@ -37,6 +37,10 @@ pub async fn list(State(state): State<AppState>, signed: SignedIn) -> AppResult<
             };
             let text = lang.t(&key);
             let text = if text == key && method.is_some() { lang.t("history-login") } else { text };
+            // Events of the portal's journal (a staff member's actions on
+            // client records, a representative's) carry the journal's label.
+            let journal_key = crate::journal::label_key_of(&e.kind);
+            let text = if text == key && lang.t(&journal_key) != journal_key { lang.t(&journal_key) } else { text };
             Entry {
                 at: e.at,
                 what: if text == key { e.kind.clone() } else { text },

@@ -142,7 +142,9 @@ async fn every_view_of_a_client_record_is_logged_with_its_purpose_and_listed_for
     assert_eq!((staff_id, what.as_str(), purpose.as_str()), (service_id, "akte", "telefon"));
 
     assert_eq!(get(&app, &s, &format!("/backoffice/kunden/{id}/zugriffe")).await.status(), 403, "the log is for admins");
-    let log = get(&app, &admin, &format!("/backoffice/kunden/{id}/zugriffe")).await.text().await.unwrap();
+    let ask = get(&app, &admin, &format!("/backoffice/kunden/{id}/zugriffe")).await.text().await.unwrap();
+    assert!(ask.contains("Zweck des Zugriffs") && !ask.contains("Sachb. service"), "the log too is opened for a purpose");
+    let log = get(&app, &admin, &format!("/backoffice/kunden/{id}/zugriffe?zweck=pruefung")).await.text().await.unwrap();
     assert!(
         log.contains("Sachb. service (Jobcenter Nürnberg)")
             && log.contains("Kundendatensatz angesehen")

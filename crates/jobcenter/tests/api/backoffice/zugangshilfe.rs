@@ -29,12 +29,12 @@ async fn access_help_resets_the_second_factors_after_an_id_check_and_tells_the_c
             && page.contains("Einmal-Zugangsdaten ausstellen")
     );
 
-    let r = post(&app, &s, &path, &[("zweck", "zugangshilfe"), ("massnahme", "faktoren")]).await;
+    let r = post(&app, &s, &format!("{path}?zweck=zugangshilfe"), &[("massnahme", "faktoren")]).await;
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Bitte bestätigen Sie, dass Sie die Identität anhand eines Ausweises geprüft haben."));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM totp_factors WHERE account_id = $1", &account).await, 1, "nothing happened");
 
-    let r = post(&app, &s, &path, &[("zweck", "zugangshilfe"), ("massnahme", "faktoren"), ("ausweis_geprueft", "on")]).await;
+    let r = post(&app, &s, &format!("{path}?zweck=zugangshilfe"), &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")]).await;
     assert_eq!(r.status(), 303);
     assert_eq!(location(&r), format!("/backoffice/kunden/{id}?zweck=zugangshilfe&hinweis=zugangshilfe"));
     assert!(get(&app, &s, &location(&r)).await.text().await.unwrap().contains("Die Zugangshilfe wurde ausgeführt."));
@@ -59,7 +59,17 @@ async fn access_help_resets_the_second_factors_after_an_id_check_and_tells_the_c
         .await,
         1
     );
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM record_access_log WHERE client_id = $1 AND what = 'zugangshilfe'", &id).await, 1);
+    // ADM-5: the form page, the refused send and the action, each with the
+    // purpose the member chose.
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM record_access_log WHERE client_id = $1 AND what = 'zugangshilfe' AND purpose = 'zugangshilfe'",
+            &id
+        )
+        .await,
+        3
+    );
     assert_eq!(app.queued_mails("kim@example.de", "Zweite Faktoren Ihres Kontos zurückgesetzt").await, 1);
     jobcenter::audit::verify_chain(&app.state.db.pool).await.expect("the audit chain holds");
 
@@ -72,7 +82,7 @@ async fn one_time_access_data_open_exactly_one_login_which_must_set_up_a_factor(
     let app = TestApp::spawn().await;
     let (s, _kim, id, account) = linked(&app).await;
     let path = format!("/backoffice/kunden/{id}/zugangshilfe");
-    let r = post(&app, &s, &path, &[("zweck", "zugangshilfe"), ("massnahme", "einmal"), ("ausweis_geprueft", "on")]).await;
+    let r = post(&app, &s, &format!("{path}?zweck=zugangshilfe"), &[("massnahme", "einmal"), ("ausweis_geprueft", "on")]).await;
     assert_eq!(r.status(), 200);
     let html = r.text().await.unwrap();
     let marker = "id=\"einmal-passwort\">";
@@ -116,11 +126,16 @@ async fn one_time_access_data_open_exactly_one_login_which_must_set_up_a_factor(
 async fn one_time_access_data_expire_unused() {
     let app = TestApp::spawn().await;
     let (s, _kim, id, _account) = linked(&app).await;
-    let html = post(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe"), &[("massnahme", "einmal"), ("ausweis_geprueft", "on")])
-        .await
-        .text()
-        .await
-        .unwrap();
+    let html = post(
+        &app,
+        &s,
+        &format!("/backoffice/kunden/{id}/zugangshilfe?zweck=zugangshilfe"),
+        &[("massnahme", "einmal"), ("ausweis_geprueft", "on")],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
     let marker = "id=\"einmal-passwort\">";
     let start = html.find(marker).unwrap() + marker.len();
     app.clock.advance(jobcenter::konto::einmal_zugang::VALIDITY_SECS + 1);
@@ -135,8 +150,13 @@ async fn access_help_needs_a_linked_account() {
     let id = create_client(&app, &s, "Kim", "Beispiel").await;
     let page = get(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe?zweck=zugangshilfe")).await.text().await.unwrap();
     assert!(page.contains("Zu diesem Kundendatensatz gehört noch kein Konto."));
-    let r =
-        post(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe"), &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")]).await;
+    let r = post(
+        &app,
+        &s,
+        &format!("/backoffice/kunden/{id}/zugangshilfe?zweck=zugangshilfe"),
+        &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")],
+    )
+    .await;
     assert_eq!(r.status(), 409);
 }
 
@@ -160,12 +180,24 @@ async fn staff_see_the_channel_and_paper_clients_letters_wait_in_the_print_queue
     let now = app.state.now();
     consent("granted", now).await.unwrap();
     assert!(get(&app, &s, &record).await.text().await.unwrap().contains("Online-Kommunikation aktiviert"), "the newest consent counts");
-    post(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe"), &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")]).await;
+    post(
+        &app,
+        &s,
+        &format!("/backoffice/kunden/{id}/zugangshilfe?zweck=zugangshilfe"),
+        &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")],
+    )
+    .await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM print_queue WHERE client_id = $1", &id).await, 0, "online clients get no paper");
 
     consent("revoked", now + 1).await.unwrap();
     assert!(get(&app, &s, &record).await.text().await.unwrap().contains("Post (keine Online-Kommunikation)"), "revoked: paper again");
-    post(&app, &s, &format!("/backoffice/kunden/{id}/zugangshilfe"), &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")]).await;
+    post(
+        &app,
+        &s,
+        &format!("/backoffice/kunden/{id}/zugangshilfe?zweck=zugangshilfe"),
+        &[("massnahme", "faktoren"), ("ausweis_geprueft", "on")],
+    )
+    .await;
     assert_eq!(count(&app, "SELECT COUNT(*) FROM print_queue WHERE client_id = $1", &id).await, 1);
     let queue = get(&app, &s, "/backoffice/druck").await.text().await.unwrap();
     assert!(

@@ -79,14 +79,17 @@ async fn online_kommunikation_is_switched_on_and_off_with_append_only_consents()
     assert_eq!(audited, 2);
 
     // Staff events get readable words too.
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&record.id).fetch_one(&app.state.db.pool).await.unwrap();
+    let staff = app.fixture_staff("service@jobcenter.example", "Sam Service", "0911 1", &office).await;
     let mut tx = app.state.db.begin().await.unwrap();
-    jobcenter::portal::store::record_event(
+    jobcenter::backoffice::store::staff_event(
         &mut tx,
         &record.id,
-        "access_help_factors_reset",
-        None,
-        "staff",
+        jobcenter::journal::Ereignis::ZugangshilfeFaktorenZurueckgesetzt,
+        &staff,
         serde_json::json!({}),
+        &jobcenter::audit::Actor::default(),
         app.state.now() + 5,
     )
     .await

@@ -3,7 +3,7 @@
 
 use super::{client_signed_up, enter_code, page, session_profile};
 use crate::support::{PASSWORD, TestApp, location};
-use jobcenter::web::routes::{PROFILE_GET_ROUTES, SIGNED_IN_GET_ROUTES};
+use jobcenter::web::routes::{profile_get_routes, signed_in_get_routes};
 
 async fn profile_id(app: &TestApp, client_id: &str) -> String {
     sqlx::query_scalar("SELECT id FROM profiles WHERE client_id = $1").bind(client_id).fetch_one(&app.state.db.pool).await.unwrap()
@@ -45,7 +45,7 @@ async fn client_a_never_sees_anything_of_client_b() {
             assert!(!html.contains(mark.as_str()), "{path} shows {mark}");
         }
     };
-    for path in SIGNED_IN_GET_ROUTES {
+    for path in signed_in_get_routes() {
         let r = a.get(app.url(path)).send().await.unwrap();
         assert_nothing_of_b(&r.text().await.unwrap(), path);
     }
@@ -60,7 +60,7 @@ async fn client_a_never_sees_anything_of_client_b() {
         .execute(&app.state.db.writer)
         .await
         .unwrap();
-    for path in PROFILE_GET_ROUTES {
+    for path in profile_get_routes() {
         let r = a.get(app.url(path)).send().await.unwrap();
         assert_eq!(location(&r), "/profil-auswaehlen", "{path}");
         sqlx::query("UPDATE sessions SET profile_id = $1 WHERE account_id = $2")
@@ -103,7 +103,7 @@ async fn client_a_never_sees_anything_of_client_b() {
 async fn without_a_profile_every_profile_page_leads_to_profil_auswaehlen() {
     let app = TestApp::spawn().await;
     app.signed_up("kein.profil@example.de", PASSWORD).await;
-    for path in PROFILE_GET_ROUTES {
+    for path in profile_get_routes() {
         assert_eq!(location(&app.get(path).await), "/profil-auswaehlen", "{path}");
     }
     let manage = page(&app, &app.client, "/profile").await;

@@ -4,7 +4,7 @@
 
 use super::{at_the_gate, events, password_given};
 use crate::support::{FORM_FOR_EVERY_SETTING, NEW_PASSWORD, PASSWORD, TestApp, location};
-use jobcenter::web::routes::{PARTIAL_SESSION_GET_ROUTES, SIGNED_IN_GET_ROUTES};
+use jobcenter::web::routes::{partial_session_get_routes, signed_in_get_routes};
 
 /// Every POST route that needs a complete login.
 const SIGNED_IN_POST_ROUTES: &[&str] = &[
@@ -46,8 +46,8 @@ async fn assert_nothing_changed(app: &TestApp, before: i64, sessions: i64) {
 async fn at_the_gate_every_signed_in_page_leads_to_the_sicherheitshinweis() {
     let app = TestApp::spawn().await;
     at_the_gate(&app, &app.client, "kim@example.de").await;
-    assert!(SIGNED_IN_GET_ROUTES.len() >= 6);
-    for path in SIGNED_IN_GET_ROUTES {
+    assert!(signed_in_get_routes().len() >= 6);
+    for path in signed_in_get_routes() {
         let r = app.get(path).await;
         assert_eq!(r.status(), 303, "{path}");
         assert_eq!(location(&r), "/sicherheitshinweis", "{path}");
@@ -80,7 +80,7 @@ async fn a_login_that_owes_its_second_factor_opens_no_signed_in_page() {
     app.signed_up("kim@example.de", PASSWORD).await;
     let half = app.new_client();
     password_given(&app, &half, "kim@example.de").await;
-    for path in SIGNED_IN_GET_ROUTES {
+    for path in signed_in_get_routes() {
         let r = half.get(app.url(path)).send().await.unwrap();
         assert_eq!(r.status(), 303, "{path}");
         assert_eq!(location(&r), format!("/anmelden/zweiter-faktor?weiter={}", encoded(path)), "{path}");
@@ -138,8 +138,8 @@ async fn a_login_that_owes_its_second_factor_can_neither_change_the_account_nor_
 #[tokio::test]
 async fn a_stranger_is_sent_to_the_login_from_every_page_of_an_unfinished_login() {
     let app = TestApp::spawn().await;
-    assert!(PARTIAL_SESSION_GET_ROUTES.len() >= 5);
-    for path in PARTIAL_SESSION_GET_ROUTES {
+    assert!(partial_session_get_routes().len() >= 5);
+    for path in partial_session_get_routes() {
         let r = app.get(path).await;
         assert_eq!(r.status(), 303, "{path}");
         assert_eq!(location(&r), format!("/anmelden?weiter={}", encoded(path)), "{path}");

@@ -15,6 +15,8 @@ fn main() {
     println!("cargo:rerun-if-changed={}", crate_dir.join("assets").display());
     // The Fluent files are embedded by a macro; a new file must rebuild too.
     println!("cargo:rerun-if-changed={}", crate_dir.join("locales").display());
+    // sqlx::migrate! embeds the migrations; a new file must rebuild too.
+    println!("cargo:rerun-if-changed={}", crate_dir.join("migrations").display());
     if !kern.join("kern.min.css").exists() {
         let status = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])

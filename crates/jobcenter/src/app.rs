@@ -78,13 +78,15 @@ impl AppState {
             }
         };
         let webauthn = Arc::new(crate::konto::mfa::passkey::relying_party(&config)?);
-        let ablage = ablage::Ablage::oeffnen(config.storage.ziel(), ablage::Schluesselbund::new("k1", key))
-            .with_context(|| format!("Dokumentenablage {:?}", config.storage))?;
+        let keys =
+            config.old_master_keys.iter().fold(ablage::Schluesselbund::new(&config.master_key_id, key), |b, (id, k)| b.with_alt(id, *k));
+        let ablage =
+            ablage::Ablage::oeffnen(config.storage.ziel(), keys).with_context(|| format!("Dokumentenablage {:?}", config.storage))?;
         Ok(Self(Arc::new(Shared {
             webauthn,
             ablage,
             hasher: PasswordHasher::start(config.argon2_threads),
-            secrets: SecretBox::new(&key),
+            secrets: SecretBox::with_ids(&config.master_key_id, &key, &config.old_master_keys),
             local_mail_dir: config.data_dir.join("mails"),
             clock: overrides.clock.unwrap_or_else(|| Arc::new(SystemClock)),
             outbox_wake: Arc::new(Notify::new()),

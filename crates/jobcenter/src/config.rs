@@ -20,6 +20,11 @@ pub struct RawConfig {
     pub mail_from: String,
     pub data_dir: String,
     pub master_key: Option<String>,
+    /// The id of the master key (stored with everything it seals or wraps).
+    pub master_key_id: String,
+    /// Earlier master keys that still open what they sealed, for rotation:
+    /// `id:hex[,id:hex…]`.
+    pub old_master_keys: Option<String>,
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
     pub unconfirmed_retention_days: i64,
@@ -94,6 +99,8 @@ const SETTINGS: &[&str] = &[
     "mail_from",
     "data_dir",
     "master_key",
+    "master_key_id",
+    "old_master_keys",
     "session_idle_minutes",
     "session_absolute_hours",
     "unconfirmed_retention_days",
@@ -172,6 +179,8 @@ impl Default for RawConfig {
             mail_from: "Jobcenter Digital <kontoservice@jobcenter.example>".into(),
             data_dir: "./data".into(),
             master_key: None,
+            master_key_id: "k1".into(),
+            old_master_keys: None,
             session_idle_minutes: 30,
             session_absolute_hours: 12,
             unconfirmed_retention_days: 7,
@@ -224,6 +233,10 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// 32-byte master key (hex) for secrets at rest, if configured.
     pub master_key: Option<[u8; 32]>,
+    /// The master key's id (`k1` unless rotated).
+    pub master_key_id: String,
+    /// Earlier master keys by id, still used to open (never to seal).
+    pub old_master_keys: Vec<(String, [u8; 32])>,
     pub session_idle_secs: i64,
     pub session_absolute_secs: i64,
     pub unconfirmed_retention_secs: i64,
@@ -376,6 +389,21 @@ impl Config {
                 Some(key)
             }
         };
+        let key_id_ok = |id: &str| (1..=8).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+        if !key_id_ok(&raw.master_key_id) {
+            bail!("JOBCENTER_MASTER_KEY_ID: 1 bis 8 Kleinbuchstaben oder Ziffern (z. B. k2)");
+        }
+        let mut old_master_keys = Vec::new();
+        for entry in raw.old_master_keys.as_deref().unwrap_or("").split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            let parsed = entry.split_once(':').and_then(|(id, hex_key)| {
+                let bytes = hex::decode(hex_key.trim()).ok()?;
+                Some((id.trim().to_owned(), <[u8; 32]>::try_from(bytes).ok()?))
+            });
+            match parsed {
+                Some((id, key)) if key_id_ok(&id) && id != raw.master_key_id => old_master_keys.push((id, key)),
+                _ => bail!("JOBCENTER_OLD_MASTER_KEYS: erwartet wird id:64-Hex-Zeichen[,id:…], jede id anders als JOBCENTER_MASTER_KEY_ID"),
+            }
+        }
         if !(1..=24 * 60).contains(&raw.session_idle_minutes) {
             bail!("JOBCENTER_SESSION_IDLE_MINUTES: muss zwischen 1 und 1440 liegen");
         }
@@ -482,6 +510,8 @@ impl Config {
             mail_from,
             data_dir,
             master_key,
+            master_key_id: raw.master_key_id,
+            old_master_keys,
             session_idle_secs: raw.session_idle_minutes * 60,
             session_absolute_secs: raw.session_absolute_hours * 3600,
             unconfirmed_retention_secs: raw.unconfirmed_retention_days * 86_400,

@@ -29,13 +29,25 @@ pub fn token_hash(token: &str) -> String {
 /// ciphertext copied to another row does not open.
 #[derive(Clone)]
 pub struct SecretBox {
-    key_id: &'static str,
+    key_id: String,
     cipher: Aes256Gcm,
+    /// Earlier keys by id: they open what they sealed, never seal.
+    old: Vec<(String, Aes256Gcm)>,
 }
 
 impl SecretBox {
+    /// One key with id `k1`.
     pub fn new(key: &[u8; 32]) -> Self {
-        Self { key_id: "k1", cipher: Aes256Gcm::new(key.into()) }
+        Self::with_ids("k1", key, &[])
+    }
+
+    /// The current key with its id, and earlier keys that still open.
+    pub fn with_ids(key_id: &str, key: &[u8; 32], old: &[(String, [u8; 32])]) -> Self {
+        Self {
+            key_id: key_id.to_owned(),
+            cipher: Aes256Gcm::new(key.into()),
+            old: old.iter().map(|(id, k)| (id.clone(), Aes256Gcm::new(k.into()))).collect(),
+        }
     }
 
     /// Encrypts `plaintext`; the result is `k1:<base64(nonce‖ciphertext)>`.
@@ -53,15 +65,17 @@ impl SecretBox {
     /// Decrypts a value made by [`SecretBox::seal`] with the same `aad`.
     pub fn open(&self, aad: &str, sealed: &str) -> anyhow::Result<Vec<u8>> {
         let (kid, b64) = sealed.split_once(':').context("sealed value without key id")?;
-        if kid != self.key_id {
-            return Err(anyhow!("unknown key id {kid}"));
-        }
+        let cipher = if kid == self.key_id {
+            &self.cipher
+        } else {
+            self.old.iter().find(|(id, _)| id == kid).map(|(_, c)| c).ok_or_else(|| anyhow!("unknown key id {kid}"))?
+        };
         let raw = STANDARD_NO_PAD.decode(b64).context("sealed value is not base64")?;
         if raw.len() < 12 {
             return Err(anyhow!("sealed value too short"));
         }
         let (nonce, ct) = raw.split_at(12);
-        self.cipher
+        cipher
             .decrypt(Nonce::from_slice(nonce), Payload { msg: ct, aad: aad.as_bytes() })
             .map_err(|_| anyhow!("sealed value does not open with this key and row"))
     }
@@ -79,6 +93,10 @@ mod tests {
         assert_eq!(b.open("row-1", &s).unwrap(), b"geheim");
         assert!(b.open("row-2", &s).is_err());
         assert!(SecretBox::new(&[8u8; 32]).open("row-1", &s).is_err());
+        // After a rotation the old key still opens, the new one seals.
+        let rotated = SecretBox::with_ids("k2", &[8u8; 32], &[("k1".into(), [7u8; 32])]);
+        assert_eq!(rotated.open("row-1", &s).unwrap(), b"geheim");
+        assert!(rotated.seal("row-1", b"x").starts_with("k2:"));
     }
 
     #[test]

@@ -71,6 +71,11 @@ enum AdminCommand {
         #[arg(long, default_value = "")]
         phone: String,
     },
+    /// Key rotation of stored documents: after a new JOBCENTER_MASTER_KEY
+    /// (with a new JOBCENTER_MASTER_KEY_ID) was configured and the old key
+    /// kept in JOBCENTER_OLD_MASTER_KEYS, re-wraps every document's key with
+    /// the new master key. The old key can be removed afterwards.
+    Umschluesseln,
 }
 
 fn main() {
@@ -169,6 +174,10 @@ async fn admin(state: &AppState, cmd: AdminCommand) -> anyhow::Result<()> {
             } else {
                 println!("Vorhandenes Konto {id} ({email}) ist jetzt Mitarbeiterkonto mit den Rollen {roles}.");
             }
+        }
+        AdminCommand::Umschluesseln => {
+            let n = jobcenter::portal::dokumente::store::umschluesseln(&state.db, &state.ablage).await?;
+            println!("{n} Dokumentenschlüssel mit dem Schlüssel {} neu verpackt.", state.config.master_key_id);
         }
     }
     Ok(())

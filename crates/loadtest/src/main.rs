@@ -8,16 +8,24 @@
 //! cargo run --release -p loadtest -- login
 //! cargo run --release -p loadtest -- totp
 //! cargo run --release -p loadtest -- passkey
+//! cargo run --release -p loadtest -- upload
+//! cargo run --release -p loadtest -- absturz
+//! cargo run --release -p loadtest -- listen
 //! ```
 
+mod absturz;
 mod accounts;
 mod driver;
 mod floor;
 mod http1;
+mod kunden;
+mod listen;
 mod mfa;
 mod procfs;
 mod report;
+mod sendung;
 mod server;
+mod upload;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -50,8 +58,18 @@ enum Scenario {
     /// "Mit Passkey anmelden" (options, software authenticator, finish)
     /// beside one signed-in page view (GET /konto).
     Passkey(mfa::MfaArgs),
+    /// The staff inbox and the client's Verlauf on a large database beside
+    /// the same pages on an almost empty one.
+    Listen(listen::ListenArgs),
     /// `login`, `totp` and `passkey` one after the other, with defaults.
     All,
+    /// "Datei hochladen": MB/s of 5 MB PDFs beside the encrypt-and-store
+    /// floor (`ablage` without HTTP), and peak RSS of 20 × 25 MB at once.
+    Upload(upload::UploadArgs),
+    /// Crash test of "Datei hochladen": SIGKILL while sendings are in
+    /// flight, 20 times; then every answered sending must be stored and
+    /// no stored file lack its row. Exits with 1 on any violation.
+    Absturz(absturz::AbsturzArgs),
 }
 
 /// Settings of the login scenario.
@@ -96,7 +114,10 @@ fn main() {
         Scenario::Login(args) => login(&args),
         Scenario::Totp(args) => mfa::totp(&args),
         Scenario::Passkey(args) => mfa::passkey(&args),
+        Scenario::Listen(args) => listen::listen(&args),
         Scenario::All => all(),
+        Scenario::Upload(args) => upload::upload(&args),
+        Scenario::Absturz(args) => absturz::absturz(&args),
     };
     if let Err(e) = result {
         eprintln!("Fehler: {e:#}");
@@ -114,7 +135,7 @@ fn all() -> anyhow::Result<()> {
             Scenario::Login(args) => login(&args)?,
             Scenario::Totp(args) => mfa::totp(&args)?,
             Scenario::Passkey(args) => mfa::passkey(&args)?,
-            Scenario::All => {}
+            Scenario::Listen(_) | Scenario::All => {}
         }
         println!();
     }

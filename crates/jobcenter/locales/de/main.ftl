@@ -201,6 +201,7 @@ delete-warning-heading = Das Löschen kann nicht rückgängig gemacht werden.
 delete-warning-text = Ihr Konto und Ihre Anmeldedaten werden gelöscht. Ihre Anliegen beim Jobcenter bleiben bestehen und werden auf dem Postweg weiter bearbeitet. Was wir aus rechtlichen Gründen aufbewahren müssen, wird ohne Ihre Anmeldedaten gespeichert.
 delete-confirm-label = Ich möchte mein Konto endgültig löschen. *
 delete-error-confirm = Bitte bestätigen Sie, dass Sie Ihr Konto löschen möchten.
+delete-error-staff = Konten von Mitarbeitenden löschen Sie nicht selbst: Bitte wenden Sie sich an die Administration Ihrer Dienststelle.
 delete-submit = Konto endgültig löschen
 delete-done-heading = Ihr Konto wurde gelöscht.
 delete-done-text = Wir haben Ihnen eine Bestätigung per E-Mail gesendet. Sie können jederzeit ein neues Konto anlegen.

@@ -201,6 +201,7 @@ delete-warning-heading = Deleting your account cannot be undone.
 delete-warning-text = Your account and your login details will be deleted. Your matters with the Jobcenter remain open and will continue to be handled by post. Anything we have to keep for legal reasons will be stored without your login details.
 delete-confirm-label = I want to delete my account permanently. *
 delete-error-confirm = Please confirm that you want to delete your account.
+delete-error-staff = Staff accounts are not deleted by their owners: please contact the administration of your office.
 delete-submit = Delete account permanently
 delete-done-heading = Your account has been deleted.
 delete-done-text = We have sent you a confirmation by email. You can create a new account at any time.

@@ -103,3 +103,29 @@ pub fn start_path(is_staff: bool, has_standardprofil: bool) -> &'static str {
         SELECT_PATH
     }
 }
+
+/// What the portal does when an account is deleted (ACC-12), in the
+/// deletion's transaction: the client's own profiles lose their online
+/// channel — nobody could open the mailbox any more — so letters go by post
+/// again (OKO-3); the revocation is journaled as done by the system. The
+/// profiles themselves go with the account (foreign keys, migration 0009).
+pub async fn before_account_deletion(
+    tx: &mut crate::db::Tx,
+    account_id: &str,
+    request: &crate::audit::Actor,
+    now: i64,
+) -> anyhow::Result<()> {
+    let clients: Vec<String> = sqlx::query_scalar("SELECT client_id FROM profiles WHERE account_id = $1 AND relation = 'self'")
+        .bind(account_id)
+        .fetch_all(&mut **tx)
+        .await?;
+    for client_id in clients {
+        if store::online_status(&mut **tx, &client_id).await?.active {
+            store::append_consent(tx, &client_id, account_id, "revoked", online_kommunikation::TEXT_VERSION, now).await?;
+            let bezug = crate::journal::Direkt { client_id, akteur: crate::journal::Akteur::System };
+            let details = serde_json::json!({"reason": "account_deleted"});
+            crate::journal::record(tx, &bezug, crate::journal::Ereignis::OnlineEinwilligungWiderrufen, details, request, now).await?;
+        }
+    }
+    Ok(())
+}

@@ -29,6 +29,10 @@ pub enum Zugang {
     Geraet,
     /// Local mode only (the local mailbox).
     Lokal,
+    /// A JSON step of a login in stages (the passkey ceremony after the
+    /// password): the handler reads the session itself and answers a
+    /// request without one with a JSON error, not a redirect.
+    JsonSchritt,
     /// A session at any stage (the second-factor step, the gate, setting
     /// up a factor, logout): `AnySession` / `MaySetUpFactor`.
     Teilanmeldung,
@@ -50,7 +54,7 @@ pub enum Zugang {
 impl Zugang {
     /// Whether a stranger is sent to the login.
     pub fn braucht_anmeldung(self) -> bool {
-        !matches!(self, Zugang::Oeffentlich | Zugang::Geraet | Zugang::Lokal)
+        !matches!(self, Zugang::Oeffentlich | Zugang::Geraet | Zugang::Lokal | Zugang::JsonSchritt)
     }
 
     /// Whether it acts for a client profile (portal).
@@ -136,8 +140,8 @@ table! {
     "/konto/totp" => Teilanmeldung => { get: konto::mfa::totp::form, post: konto::mfa::totp::submit }
     "/konto/passkeys/neu" => Teilanmeldung => { get: konto::mfa::passkey::einrichten::form, post: konto::mfa::passkey::einrichten::start }
     "/konto/passkeys/neu/abschliessen" => Teilanmeldung => { post: konto::mfa::passkey::einrichten::finish }
-    "/anmelden/zweiter-faktor/passkey/optionen" => Teilanmeldung => { post: konto::mfa::passkey::anmelden::second_factor_options }
-    "/anmelden/zweiter-faktor/passkey" => Teilanmeldung => { post: konto::mfa::passkey::anmelden::second_factor }
+    "/anmelden/zweiter-faktor/passkey/optionen" => JsonSchritt => { post: konto::mfa::passkey::anmelden::second_factor_options }
+    "/anmelden/zweiter-faktor/passkey" => JsonSchritt => { post: konto::mfa::passkey::anmelden::second_factor }
     "/konto/secure-app" => Teilanmeldung => { get: konto::mfa::secure_app::einrichten::step_one }
     "/konto/secure-app/start" => Teilanmeldung => { post: konto::mfa::secure_app::einrichten::start }
     "/konto/secure-app/verknuepfen" => Teilanmeldung => { get: konto::mfa::secure_app::einrichten::step_two }

@@ -14,6 +14,7 @@ mod outbox;
 mod passkeys;
 mod portal;
 mod registrierung;
+mod routen;
 mod schema;
 mod secure_app;
 mod sicherheit;

@@ -12,32 +12,59 @@
 //! forbids inline script). Input reaches the page as real CDP mouse and
 //! keyboard events, so the page's own JavaScript (when on) sees the same
 //! events as with a person at the keyboard.
+//!
+//! Every wait is for a condition (a new document loaded completely, a text
+//! shown, axe finished), polled up to a deadline, never a fixed sleep; the
+//! deadlines are generous ([`STEP_TIMEOUT`], [`CDP_TIMEOUT`]) so that a
+//! machine busy with other work (load 8–12 on two cores) makes the tests
+//! slower but does not fail them.
 
 use chromiumoxide::Page;
 use chromiumoxide::browser::{Browser, BrowserConfig};
-use chromiumoxide::cdp::browser_protocol::emulation::{SetFocusEmulationEnabledParams, SetScriptExecutionDisabledParams};
+use chromiumoxide::cdp::browser_protocol::dom::SetFileInputFilesParams;
+use chromiumoxide::cdp::browser_protocol::emulation::{
+    SetDeviceMetricsOverrideParams, SetFocusEmulationEnabledParams, SetScriptExecutionDisabledParams,
+};
 use chromiumoxide::cdp::browser_protocol::input::{DispatchKeyEventParams, DispatchKeyEventType, InsertTextParams};
 use chromiumoxide::cdp::browser_protocol::log::{EventEntryAdded, LogEntryLevel, LogEntrySource};
 use chromiumoxide::cdp::browser_protocol::page::{
     CreateIsolatedWorldParams, EventLoadEventFired, FrameId, GetFrameTreeParams, NavigateParams,
 };
-use chromiumoxide::cdp::js_protocol::runtime::{EvaluateParams, EventExceptionThrown, ExecutionContextId};
+use chromiumoxide::cdp::js_protocol::runtime::{EvaluateParams, EventExceptionThrown, ExecutionContextId, RemoteObjectId};
 use chromiumoxide::handler::viewport::Viewport;
 use chromiumoxide::layout::Point;
 use futures::StreamExt;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Where Debian's `chromium` package puts the browser; `JOBCENTER_CHROMIUM`
 /// may name another binary.
 const DEFAULT_CHROMIUM: &str = "/usr/bin/chromium";
 
-/// How long one navigation, one axe run or one wait may take.
-const STEP_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long one navigation (the request and the new document's loading),
+/// one axe run or one wait for a condition may take. Normally a step takes
+/// well under a second; on a machine busy with other work (load 8–12 on two
+/// cores) a login page with its Argon2 hash took over 20 s, so the deadline
+/// is far above that: a loaded machine slows the tests, a page that never
+/// comes still fails them.
+pub const STEP_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// How long Chromium may take to answer one CDP command. Above
+/// [`STEP_TIMEOUT`], so that a step that takes too long fails with our
+/// message (what was awaited, on which page) rather than chromiumoxide's
+/// bare `Timeout`. chromiumoxide also holds `Page.navigate` open until
+/// the new document has loaded, under this timeout.
+const CDP_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How long Chromium may take to start (and open its debugging port).
+const LAUNCH_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How often a wait looks at its condition again.
+const POLL: Duration = Duration::from_millis(100);
 
 /// The name of our isolated world in each document.
 const WORLD: &str = "jobcenter-browser-test";
@@ -105,8 +132,8 @@ impl Chromium {
             .arg(ACCEPT_LANGUAGE)
             .window_size(1280, 1024)
             .viewport(Viewport { width: 1280, height: 1024, ..Viewport::default() })
-            .launch_timeout(Duration::from_secs(30))
-            .request_timeout(STEP_TIMEOUT)
+            .launch_timeout(LAUNCH_TIMEOUT)
+            .request_timeout(CDP_TIMEOUT)
             .build()
             .expect("Chromium configuration");
         let (browser, mut handler) =
@@ -303,6 +330,54 @@ impl Tab {
         serde_json::from_value(value).expect("a value of the expected type")
     }
 
+    /// Waits until the function body `body` (as for [`Tab::eval`]) returns
+    /// something other than `null`, `undefined` or `false`, asking every
+    /// [`POLL`] up to [`STEP_TIMEOUT`], and returns that value. An exception
+    /// (a document being replaced, say) counts as "not yet"; at the deadline
+    /// the test fails with `what`, the page's address and the last answer.
+    pub async fn wait_until<T: DeserializeOwned>(&self, what: &str, body: &str, arg: Value) -> T {
+        let expression = format!("(() => {{ const ARG = {arg}; {HELPERS}\n{body}\n}})()");
+        let deadline = Instant::now() + STEP_TIMEOUT;
+        loop {
+            let last = self.try_eval(&expression).await;
+            if let Ok(v) = &last
+                && !matches!(v, Value::Null | Value::Bool(false))
+            {
+                return serde_json::from_value(v.clone()).expect("a value of the expected type");
+            }
+            if Instant::now() >= deadline {
+                panic!("{what}: not so within {STEP_TIMEOUT:?} on {} (last answer: {last:?})", self.url().await);
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the page shows `text` and has loaded completely (its
+    /// own script may change it or move on to another page meanwhile).
+    pub async fn wait_for_text(&self, text: &str) {
+        let _: bool = self
+            .wait_until(
+                &format!("waiting for {text:?}"),
+                "return document.readyState === 'complete' && !!document.body && document.body.innerText.includes(ARG);",
+                json!(text),
+            )
+            .await;
+    }
+
+    /// The remote object of what the function body `body` returns (a DOM
+    /// node, say), for CDP commands that take an object id.
+    async fn object(&self, body: &str, arg: Value) -> RemoteObjectId {
+        let expression = format!("(() => {{ const ARG = {arg}; {HELPERS}\n{body}\n}})()");
+        let context = self.world().await.unwrap_or_else(|e| panic!("no isolated world: {e}"));
+        let params = EvaluateParams::builder().expression(expression).context_id(context).build().expect("evaluate");
+        let r = self.page.execute(params).await.expect("Runtime.evaluate");
+        if let Some(ex) = &r.result.exception_details {
+            let text = ex.exception.as_ref().and_then(|e| e.description.clone()).unwrap_or_else(|| ex.text.clone());
+            panic!("in the page: {}", text.lines().next().unwrap_or_default());
+        }
+        r.result.result.object_id.clone().expect("an object, not a value")
+    }
+
     /// The identity of the current document (its time origin) and whether
     /// it has loaded completely.
     async fn document_state(&self) -> Option<(f64, bool)> {
@@ -311,27 +386,37 @@ impl Tab {
     }
 
     /// Runs `action`, which starts a navigation, and waits until a new
-    /// document has loaded completely: for `load` events, each followed by a
-    /// check that the document really is a new one (a POST answered by a
-    /// redirect or by the same address counts). Then checks that all its
-    /// style sheets loaded, so that axe sees the page as styled.
+    /// document has loaded completely (a POST answered by a redirect or by
+    /// the same address counts): the condition is checked at each `load`
+    /// event and, in case an event slipped past or the document was not yet
+    /// ready to be asked, every [`POLL`] — the action and the wait together
+    /// up to [`STEP_TIMEOUT`]. Then checks that all its style sheets loaded,
+    /// so that axe sees the page as styled.
     async fn navigating<F: std::future::Future<Output = ()>>(&self, what: &str, action: F) {
         let before = self.document_state().await.map(|s| s.0);
         let mut loads = self.page.event_listener::<EventLoadEventFired>().await.expect("load events");
-        action.await;
+        let started = Instant::now();
         let arrived = tokio::time::timeout(STEP_TIMEOUT, async {
-            while loads.next().await.is_some() {
+            action.await;
+            loop {
                 if let Some((origin, true)) = self.document_state().await
                     && Some(origin) != before
                 {
-                    return true;
+                    return;
+                }
+                // Whichever comes first: the next load event or the poll.
+                if let Ok(None) = tokio::time::timeout(POLL, loads.next()).await {
+                    tokio::time::sleep(POLL).await;
                 }
             }
-            false
         })
         .await;
-        if arrived != Ok(true) {
+        if arrived.is_err() {
             panic!("{what}: no new page loaded within {STEP_TIMEOUT:?} (still at {})", self.url().await);
+        }
+        let took = started.elapsed();
+        if took > Duration::from_secs(10) {
+            eprintln!("[chromium] {what} took {took:.1?} (a busy machine?)");
         }
         let url = self.url().await;
         let unstyled: Vec<String> = self
@@ -458,6 +543,69 @@ impl Tab {
         self.page.click(point).await.expect("mouse click");
         let checked: bool = self.eval("return field(ARG).checked;", json!(label)).await;
         assert!(checked, "the checkbox {label:?} is not ticked after a click on it");
+    }
+
+    /// Chooses the radio button with this label (or id) with a mouse click
+    /// on it.
+    pub async fn choose(&self, label: &str) {
+        let point = self
+            .point(
+                "const f = field(ARG);
+                 if (f.type !== 'radio') throw new Error(`${ARG} is no radio button`);
+                 return centre(f, (hit) => [...f.labels].includes(hit));",
+                json!(label),
+            )
+            .await;
+        self.page.click(point).await.expect("mouse click");
+        let checked: bool = self.eval("return field(ARG).checked;", json!(label)).await;
+        assert!(checked, "the radio button {label:?} is not chosen after a click on it");
+    }
+
+    /// Chooses the option with the visible text `option` in the select box
+    /// with this label (or id), as the keyboard would (the `change` event
+    /// follows).
+    pub async fn select(&self, label: &str, option: &str) {
+        let chosen: bool = self
+            .eval(
+                "const [label, option] = ARG; const f = field(label);
+                 const o = [...f.options].find((o) => norm(o.text) === option);
+                 if (!o) throw new Error(`no option ${JSON.stringify(option)} in ${label}: ${[...f.options].map((o) => norm(o.text)).join(', ')}`);
+                 f.focus(); f.value = o.value;
+                 f.dispatchEvent(new Event('input', { bubbles: true })); f.dispatchEvent(new Event('change', { bubbles: true }));
+                 return f.selectedOptions[0] === o;",
+                json!([label, option]),
+            )
+            .await;
+        assert!(chosen, "the option {option:?} of {label:?} is chosen");
+    }
+
+    /// Puts `files` into the file input with this label (or id), as the
+    /// file chooser would (`DOM.setFileInputFiles`; the `input` and
+    /// `change` events follow).
+    pub async fn set_files(&self, label: &str, files: &[&Path]) {
+        let input = self
+            .object("const f = field(ARG); if (f.type !== 'file') throw new Error(`${ARG} is no file input`); return f;", json!(label))
+            .await;
+        let paths = files.iter().map(|p| p.to_str().expect("a UTF-8 path").to_owned());
+        let params = SetFileInputFilesParams::builder().files(paths).object_id(input).build().expect("file input parameters");
+        self.page.execute(params).await.expect("DOM.setFileInputFiles");
+        let names: Vec<String> = self.eval("return [...field(ARG).files].map((f) => f.name);", json!(label)).await;
+        let want: Vec<String> = files.iter().map(|p| p.file_name().expect("a file name").to_string_lossy().into_owned()).collect();
+        assert_eq!(names, want, "the files chosen in {label:?}");
+    }
+
+    /// Makes the tab a phone screen `width` × `height` CSS pixels wide
+    /// (`Emulation.setDeviceMetricsOverride`, mobile: the page's viewport
+    /// meta tag counts); the current page lays itself out anew.
+    pub async fn emulate_phone(&self, width: i64, height: i64) {
+        let params = SetDeviceMetricsOverrideParams::builder()
+            .width(width)
+            .height(height)
+            .device_scale_factor(2.0)
+            .mobile(true)
+            .build()
+            .expect("device metrics");
+        self.page.execute(params).await.expect("Emulation.setDeviceMetricsOverride");
     }
 
     /// The visible text of the page.

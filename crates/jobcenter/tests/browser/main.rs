@@ -13,6 +13,7 @@ mod support;
 
 mod backoffice;
 mod chromium;
+mod dokumente;
 mod passkeys;
 mod portal;
 mod secure_app;

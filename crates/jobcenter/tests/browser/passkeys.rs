@@ -13,7 +13,6 @@ use chromiumoxide::cdp::browser_protocol::web_authn::{
 };
 use chromiumoxide::layout::Point;
 use serde_json::{Value, json};
-use std::time::Duration;
 
 /// A virtual platform authenticator in the tab (like a laptop with a
 /// fingerprint reader).
@@ -67,24 +66,19 @@ async fn press(tab: &Tab, text: &str) {
     tab.page.click(Point { x: p["x"].as_f64().unwrap(), y: p["y"].as_f64().unwrap() }).await.expect("mouse click");
 }
 
-/// Waits (up to 10 s) for the passkey error message in the page and
-/// returns it; it must be an alert for screen readers.
+/// Waits for the passkey error message in the page and returns it; it
+/// must be an alert for screen readers.
 async fn passkey_alert(tab: &Tab) -> String {
-    for _ in 0..200 {
-        let shown: Value = tab
-            .eval(
-                "const e = document.getElementById('passkey-fehler');
-                 return e && !e.hidden && e.innerText.trim() ? [e.innerText.trim(), e.getAttribute('role')] : null;",
-                Value::Null,
-            )
-            .await;
-        if let Some(a) = shown.as_array() {
-            assert_eq!(a[1], "alert", "the message is announced");
-            return a[0].as_str().unwrap().to_owned();
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("no passkey error message appeared on {}", tab.url().await);
+    let (text, role): (String, Option<String>) = tab
+        .wait_until(
+            "waiting for the passkey error message",
+            "const e = document.getElementById('passkey-fehler');
+             return e && !e.hidden && e.innerText.trim() ? [e.innerText.trim(), e.getAttribute('role')] : null;",
+            Value::Null,
+        )
+        .await;
+    assert_eq!(role.as_deref(), Some("alert"), "the message is announced");
+    text
 }
 
 /// Whether a button with this text is visible.

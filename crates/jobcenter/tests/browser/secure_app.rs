@@ -13,7 +13,6 @@ use chromiumoxide::cdp::browser_protocol::web_authn::{
 };
 use chromiumoxide::layout::Point;
 use serde_json::{Value, json};
-use std::time::Duration;
 
 const EMAIL: &str = "kim.handy@example.de";
 
@@ -34,26 +33,12 @@ async fn phone_authenticator(tab: &Tab) {
     tab.page.execute(AddVirtualAuthenticatorParams::new(options)).await.expect("WebAuthn.addVirtualAuthenticator");
 }
 
-/// The visible text of the page, or nothing while a page is loading.
-async fn page_text(tab: &Tab) -> String {
-    match tab.page.evaluate("document.body ? document.body.innerText : ''").await {
-        Ok(v) => v.into_value::<String>().unwrap_or_default(),
-        Err(_) => String::new(),
-    }
-}
-
-/// Waits (up to 20 s) until the page shows `text` (scripts may reload or
-/// move on by themselves meanwhile), then runs axe on that page.
+/// Waits until the page shows `text` and has loaded completely (scripts
+/// may reload or move on by themselves meanwhile), then runs axe on that
+/// page.
 async fn wait_for_text(tab: &Tab, text: &str) {
-    for _ in 0..200 {
-        if page_text(tab).await.contains(text) {
-            tokio::time::sleep(Duration::from_millis(150)).await;
-            tab.axe().await;
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{text:?} did not appear on {}; the page shows:\n{}", tab.url().await, page_text(tab).await);
+    tab.wait_for_text(text).await;
+    tab.axe().await;
 }
 
 /// Clicks a visible button that does not load a new page (the companion's
@@ -162,12 +147,13 @@ async fn a_phone_is_linked_and_approves_denies_and_misses_logins_in_chromium() {
     phone.tick("Ja, freigeben").await;
     press(&phone, "Freigabe bestätigen").await;
     wait_for_text(&phone, "Die Anmeldung wurde freigegeben.").await;
-    for _ in 0..200 {
-        if !desktop.url().await.contains("/anmelden/secure-app") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let _: bool = desktop
+        .wait_until(
+            "the waiting page moving on by itself",
+            "return !location.href.includes('/anmelden/secure-app') && document.readyState === 'complete';",
+            Value::Null,
+        )
+        .await;
     assert!(!desktop.url().await.contains("/anmelden"), "the waiting page moved on: {}", desktop.url().await);
     desktop.axe().await;
 

@@ -45,6 +45,11 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
     if !forms::ticked(&f.bestaetigung) {
         errors.add("bestaetigung", lang.t("delete-error-confirm"));
     }
+    // A staff account carries the office's work (assigned items, notes):
+    // the office's admin deactivates it instead (ADM-1).
+    if crate::backoffice::store::find_staff(&state.db.pool, &account.id).await?.is_some() {
+        errors.add("bestaetigung", lang.t("delete-error-staff"));
+    }
     if !errors.is_empty() {
         let has_password = account.password_hash.is_some();
         return render_status(errors.status(), &DeletePage { page: Page::new(&signed.ctx, &state, "delete-title"), errors, has_password });
@@ -52,6 +57,7 @@ pub async fn submit(State(state): State<AppState>, signed: SignedIn, Form(f): Fo
     let now = state.now();
     let mut tx = state.db.begin().await?;
     queue_mail(&state, &mut tx, account_lang(&account.lang), "deleted", &account.email, &[]).await?;
+    crate::portal::before_account_deletion(&mut tx, &account.id, &signed.ctx.actor, now).await?;
     store::delete_account(&mut tx, &account.id).await?;
     crate::audit::record(&mut tx, Some(&account.id), "account_deleted", &signed.ctx.actor, serde_json::json!({}), now).await?;
     tx.commit().await?;

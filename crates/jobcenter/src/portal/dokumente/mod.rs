@@ -14,6 +14,7 @@
 //! - With a clamd scanner configured, files stay closed to staff until
 //!   scanned; a finding quarantines the file and the client is told.
 
+pub mod demo;
 pub mod empfang;
 pub mod hochladen;
 pub mod kombinieren;

@@ -68,16 +68,32 @@ pub async fn anlegen(
     secrets: &crate::crypto::SecretBox,
     now: i64,
 ) -> sqlx::Result<String> {
+    anlegen_fuer(tx, mandat.client_id(), &mandat.akteur(), thema, nachricht, dateien, scan, secrets, now).await
+}
+
+/// [`anlegen`] for a client and actor without a mandate: the demo data.
+#[expect(clippy::too_many_arguments, reason = "one sending: client, actor, topic, message, files, scan state, secrets, time")]
+pub(crate) async fn anlegen_fuer(
+    tx: &mut Tx,
+    client_id: &str,
+    akteur: &crate::journal::Akteur,
+    thema: Thema,
+    nachricht: Option<&str>,
+    dateien: &[(Datei, i64)],
+    scan: &str,
+    secrets: &crate::crypto::SecretBox,
+    now: i64,
+) -> sqlx::Result<String> {
     let id = new_id();
-    let akteur = mandat.akteur();
+    let actor_kind = if matches!(akteur, crate::journal::Akteur::Vertretung { .. }) { "representative" } else { "client" };
     sqlx::query(
         "INSERT INTO uploads (id, client_id, topic, message_sealed, actor_kind, actor_account_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
-    .bind(mandat.client_id())
+    .bind(client_id)
     .bind(thema.as_str())
     .bind(nachricht.map(|m| secrets.seal(&id, m.as_bytes())))
-    .bind(akteur.kind())
+    .bind(actor_kind)
     .bind(akteur.account_id())
     .bind(now)
     .execute(&mut **tx)
@@ -197,4 +213,30 @@ pub async fn sweep(pool: &AnyPool, ablage: &ablage::Ablage, now: i64, grace_secs
         }
     }
     Ok(removed)
+}
+
+/// Key rotation of documents: re-wraps the data key of every stored file
+/// whose envelope names another master key than the current one (the
+/// objects stay as they are). Returns how many envelopes changed. Run by
+/// `jobcenter admin umschluesseln` after a new master key was configured
+/// with the old one in `JOBCENTER_OLD_MASTER_KEYS`.
+pub async fn umschluesseln(db: &crate::db::Db, ablage: &ablage::Ablage) -> anyhow::Result<u64> {
+    let current = ablage.aktuelle_schluessel_id().to_owned();
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT id, object_key, envelope FROM upload_files").fetch_all(&db.pool).await?;
+    let mut changed = 0;
+    for (id, key, envelope) in rows {
+        if ablage::Ablage::schluessel_id(&envelope) == current {
+            continue;
+        }
+        let neu = ablage.umschluesseln(&key, &envelope)?;
+        sqlx::query("UPDATE upload_files SET envelope = $1 WHERE id = $2 AND envelope = $3")
+            .bind(&neu)
+            .bind(&id)
+            .bind(&envelope)
+            .execute(&db.writer)
+            .await?;
+        changed += 1;
+    }
+    Ok(changed)
 }

@@ -168,8 +168,20 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
         sqlx::query_scalar("SELECT code_hash FROM activation_codes WHERE voided_at IS NULL").fetch_all(&app.state.db.pool).await.unwrap();
     let code = domain::Freischaltcode::parse(&second.code).unwrap();
     assert_eq!(live, vec![jobcenter::crypto::token_hash(code.canonical())], "the earlier code is void");
+    // One demo sending waits in the benefits team's inbox, made once.
+    let items: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT kind, team, state FROM work_items").fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(items, [("upload".to_owned(), "leistung".to_owned(), "eingegangen".to_owned())]);
     let r = app.login(&second.staff_email, &second.staff_password).await;
     assert_eq!(location(&r), "/sicherheitshinweis", "the demo login works and asks for a factor");
+    app.set_up_totp_with(&app.client).await;
+    let inbox = get(&app, &app.client, "/backoffice/aufgaben?ansicht=offen").await.text().await.unwrap();
+    assert!(inbox.contains("Erika Mustermann") && inbox.contains("Hochgeladene Dateien"), "the demo has something to show");
+    let (client, upload): (String, String) =
+        sqlx::query_as("SELECT client_id, id FROM uploads").fetch_one(&app.state.db.pool).await.unwrap();
+    let sending =
+        get(&app, &app.client, &format!("/backoffice/kunden/{client}/sendungen/{upload}?zweck=leistung")).await.text().await.unwrap();
+    assert!(sending.contains("Kontoauszug-Mai.pdf") && sending.contains("Hier mein Kontoauszug für Mai."));
 }
 
 #[tokio::test]

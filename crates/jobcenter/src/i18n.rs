@@ -426,7 +426,7 @@ mod tests {
                 Dynamic::Keys(|| crate::arbeit::store::Ansicht::ALLE.iter().map(|a| format!("arbeit-ansicht-{}", a.as_str())).collect()),
             ),
             (
-                "portal/dokumente/hochladen.rs",
+                "portal/dokumente/senden.rs",
                 "upload-error-{}",
                 Dynamic::Keys(|| dokumente::pruefung::Ablehnung::ALLE.iter().map(|a| format!("upload-error-{}", a.code())).collect()),
             ),

@@ -1,9 +1,9 @@
 //! Idempotency keys on submitting forms (DESIGN.md section 6, X-4): a form
 //! carries a random key (hidden field `idempotenz`, made when the form is
 //! shown). The first request with it claims the key and does the work; the
-//! work's transaction stores where its answer is. A repeated request (a
-//! double-clicked "Senden", a resent form) is sent to that answer instead of
-//! doing the work again; one that arrives while the first still runs waits
+//! work's transaction stores its result (the id of what it made, or where
+//! its answer is). A repeated request (a double-clicked "Senden", a resent
+//! form) gets that result instead of doing the work again; one that arrives while the first still runs waits
 //! for it. Keys belong to an account and expire after a day.
 
 use crate::db::{Tx, Writer};
@@ -29,7 +29,7 @@ pub fn gueltig(key: &str) -> bool {
 pub enum Anspruch {
     /// This request does the work.
     Neu,
-    /// The work was done; its answer is at this location.
+    /// The work was done; this is its result.
     Erledigt(String),
     /// Another request with the key is still at work (or failed without
     /// releasing it); it did not finish in time.
@@ -70,7 +70,7 @@ pub async fn beanspruchen(writer: &Writer, account_id: &str, key: &str, now: i64
     }
 }
 
-/// Records where the answer of the work is, in the work's transaction.
+/// Records the work's result, in the work's transaction.
 pub async fn abschliessen(tx: &mut Tx, account_id: &str, key: &str, location: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE idempotency_keys SET location = $1 WHERE account_id = $2 AND idem_key = $3")
         .bind(location)

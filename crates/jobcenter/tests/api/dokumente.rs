@@ -203,6 +203,24 @@ async fn hostile_files_are_refused_each_with_its_message_and_nothing_is_stored()
         .await
         .unwrap();
     assert_eq!(r.status(), 422);
+    // A body that ends long before its Content-Length (a lying client, a
+    // dropped connection): nothing is stored, whatever the client sees.
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"thema\"\r\n\r\ngeldleistung\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"dateien\"; filename=\"halb.pdf\"\r\nContent-Type: application/pdf\r\n\r\n"
+    );
+    let mut partial = head.into_bytes();
+    partial.extend_from_slice(&beispiele::pdf()[..100]);
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = vec![Ok(partial)];
+    let lying = browser
+        .post(app.url("/dokumente/hochladen"))
+        .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+        .header("content-length", "10000000")
+        .body(reqwest::Body::wrap_stream(futures::stream::iter(chunks)))
+        .send()
+        .await;
+    if let Ok(r) = lying {
+        assert!(r.status().is_client_error(), "{}", r.status());
+    }
     assert_eq!(count(&app, "SELECT COUNT(*) FROM uploads").await, 0);
     assert_eq!(count(&app, "SELECT COUNT(*) FROM upload_files").await, 0);
     assert!(stored_files(&app).is_empty(), "nothing refused stays stored: {:?}", stored_files(&app));

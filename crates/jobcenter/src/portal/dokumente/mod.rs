@@ -19,6 +19,7 @@ pub mod empfang;
 pub mod hochladen;
 pub mod kombinieren;
 pub mod scanner;
+pub mod senden;
 pub mod store;
 
 use crate::arbeit::Team;

@@ -204,9 +204,11 @@ pub struct Eintrag {
     pub at: i64,
 }
 
-/// A page of a client's history, newest first, after `nach` (keyset on
-/// `(at, id)`, so a page costs the same on the first and the 1000th page).
-pub async fn seite(pool: &AnyPool, client_id: &str, nach: Option<&Keyset>, limit: i64) -> sqlx::Result<Seite<Eintrag>> {
+/// A page of the subject's client's history, newest first, after `nach`
+/// (keyset on `(at, id)`, so a page costs the same on the first and the
+/// 1000th page).
+pub async fn seite(pool: &AnyPool, bezug: &impl Bezug, nach: Option<&Keyset>, limit: i64) -> sqlx::Result<Seite<Eintrag>> {
+    let client_id = bezug.client_id();
     // The first page starts above every row.
     let (at, id) = nach.map_or((i64::MAX, String::new()), |k| (k.at, k.id.clone()));
     let rows = sqlx::query(

@@ -47,7 +47,7 @@ async fn edit_page(
     mobile: String,
     notice: Option<String>,
 ) -> AppResult<Response> {
-    let online = store::online_status(&state.db.pool, &client.profile.client_id).await?;
+    let online = store::online_status(&state.db.pool, &client.mandat()).await?;
     let office_name = store::office(&state.db.pool, &client.profile.office_id).await?.map(|o| o.name).unwrap_or_default();
     let page = EditPage {
         page: Page::new(&client.ctx, state, "portal-edit-title"),
@@ -65,7 +65,7 @@ async fn edit_page(
 
 /// `GET /profil/bearbeiten`.
 pub async fn form(State(state): State<AppState>, client: ClientProfile, Query(q): Query<NoticeQuery>) -> AppResult<Response> {
-    let options = store::communication_options(&state.db.pool, &client.profile.client_id).await?;
+    let options = store::communication_options(&state.db.pool, &client.mandat()).await?;
     let mobile = options.mobile_number.as_deref().and_then(|n| Mobilnummer::parse(n).ok()).map(|m| m.display()).unwrap_or_default();
     let notice = (q.hinweis.as_deref() == Some("gespeichert")).then(|| client.ctx.lang.t("portal-edit-saved"));
     edit_page(&state, &client, FormErrors::default(), options, mobile, notice).await
@@ -110,9 +110,9 @@ pub async fn submit(State(state): State<AppState>, client: ClientProfile, Form(f
     let now = state.now();
     let account = crate::konto::session_account(&state, &client.session).await?;
     let mut tx = state.db.begin().await?;
-    let before = store::communication_options(&mut *tx, &client.profile.client_id).await?;
+    let before = store::communication_options(&mut *tx, &client.mandat()).await?;
     if before != wanted {
-        store::save_communication_options(&mut tx, &client.profile.client_id, &wanted, now).await?;
+        store::save_communication_options(&mut tx, &client.mandat(), &wanted, now).await?;
         let details = serde_json::json!({"email_notify": email_notify, "sms_notify": sms_notify});
         let ereignis = crate::journal::Ereignis::KommunikationsoptionenGeaendert;
         crate::journal::record(&mut tx, &client.mandat(), ereignis, details, &client.ctx.actor, now).await?;

@@ -120,8 +120,8 @@ pub async fn before_account_deletion(
         .fetch_all(&mut **tx)
         .await?;
     for client_id in clients {
-        if store::online_status(&mut **tx, &client_id).await?.active {
-            store::append_consent(tx, &client_id, account_id, "revoked", online_kommunikation::TEXT_VERSION, now).await?;
+        if store::online_status_of(&mut **tx, &client_id).await?.active {
+            store::append_consent_of(tx, &client_id, account_id, "revoked", online_kommunikation::TEXT_VERSION, now).await?;
             let bezug = crate::journal::Direkt { client_id, akteur: crate::journal::Akteur::System };
             let details = serde_json::json!({"reason": "account_deleted"});
             crate::journal::record(tx, &bezug, crate::journal::Ereignis::OnlineEinwilligungWiderrufen, details, request, now).await?;

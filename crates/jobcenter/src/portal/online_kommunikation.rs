@@ -42,7 +42,8 @@ pub struct NoticeQuery {
 /// `GET /profil/online-kommunikation`.
 pub async fn form(State(state): State<AppState>, client: ClientProfile, Query(q): Query<NoticeQuery>) -> AppResult<Response> {
     let lang = client.ctx.lang;
-    let online = store::online_status(&state.db.pool, &client.profile.client_id).await?;
+    let mandat = client.mandat();
+    let online = store::online_status(&state.db.pool, &mandat).await?;
     let notice = match q.hinweis.as_deref() {
         Some("an") if online.active => Some(lang.t("portal-oko-now-on")),
         Some("aus") if !online.active => Some(lang.t("portal-oko-now-off")),
@@ -62,23 +63,24 @@ pub struct StatusForm {
 pub async fn submit(State(state): State<AppState>, client: ClientProfile, Form(f): Form<StatusForm>) -> AppResult<Response> {
     let lang = client.ctx.lang;
     let want = f.status.as_deref() == Some("an");
+    let mandat = client.mandat();
     let now = state.now();
     let account = crate::konto::session_account(&state, &client.session).await?;
     if want && account.email_confirmed_at.is_none() {
-        let online = store::online_status(&state.db.pool, &client.profile.client_id).await?;
+        let online = store::online_status(&state.db.pool, &mandat).await?;
         let mut errors = FormErrors::default();
         errors.add("status", lang.t("portal-oko-error-unconfirmed"));
         let page = ConsentPage { page: Page::new(&client.ctx, &state, "portal-oko-title"), errors, online, notice: None };
         return render_status(page.errors.status(), &page);
     }
     let mut tx = state.db.begin().await?;
-    let current = store::online_status(&mut *tx, &client.profile.client_id).await?;
+    let current = store::online_status(&mut *tx, &mandat).await?;
     if current.active != want {
         let (action, event) =
             if want { ("granted", Ereignis::OnlineEinwilligungErteilt) } else { ("revoked", Ereignis::OnlineEinwilligungWiderrufen) };
-        store::append_consent(&mut tx, &client.profile.client_id, &account.id, action, TEXT_VERSION, now).await?;
+        store::append_consent(&mut tx, &mandat, action, TEXT_VERSION, now).await?;
         let details = serde_json::json!({"text_version": TEXT_VERSION});
-        journal::record(&mut tx, &client.mandat(), event, details, &client.ctx.actor, now).await?;
+        journal::record(&mut tx, &mandat, event, details, &client.ctx.actor, now).await?;
     }
     tx.commit().await?;
     Ok(see_other(&format!("{PATH}?hinweis={}", if want { "an" } else { "aus" })))

@@ -28,7 +28,7 @@ struct StartPage {
 /// `GET /profil`.
 pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppResult<Response> {
     let pool = &state.db.pool;
-    let online = store::online_status(pool, &client.profile.client_id).await?;
+    let online = store::online_status(pool, &client.mandat).await?;
     let office = store::office(pool, &client.profile.office_id).await?;
     let contact = store::contact(pool, client.profile.pap_staff_id.as_deref()).await?;
     let may_upload = client.mandat.darf(Recht::DokumenteHochladen);

@@ -4,6 +4,7 @@
 
 use crate::audit::Actor;
 use crate::db::{Tx, new_id};
+use crate::portal::handelnd::Mandat;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
@@ -324,11 +325,12 @@ pub struct CommunicationOptions {
     pub mobile_number: Option<String>,
 }
 
-/// The options of a client (all off if never set).
+/// The options of the mandate's client (all off if never set).
 pub async fn communication_options<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
     ex: E,
-    client_id: &str,
+    mandat: &Mandat,
 ) -> sqlx::Result<CommunicationOptions> {
+    let client_id = mandat.client_id();
     let row = sqlx::query("SELECT email_notify, sms_notify, mobile_number FROM communication_options WHERE client_id = $1")
         .bind(client_id)
         .fetch_optional(ex)
@@ -342,8 +344,9 @@ pub async fn communication_options<'e, E: sqlx::Executor<'e, Database = sqlx::An
     })
 }
 
-/// Stores the options of a client.
-pub async fn save_communication_options(tx: &mut Tx, client_id: &str, o: &CommunicationOptions, now: i64) -> sqlx::Result<()> {
+/// Stores the options of the mandate's client.
+pub async fn save_communication_options(tx: &mut Tx, mandat: &Mandat, o: &CommunicationOptions, now: i64) -> sqlx::Result<()> {
+    let client_id = mandat.client_id();
     sqlx::query(
         "INSERT INTO communication_options (client_id, email_notify, sms_notify, mobile_number, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (client_id) DO UPDATE SET email_notify = excluded.email_notify, sms_notify = excluded.sms_notify,
@@ -368,8 +371,17 @@ pub struct OnlineStatus {
     pub since: Option<i64>,
 }
 
-/// Reads the online-communication status of a client.
-pub async fn online_status<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, client_id: &str) -> sqlx::Result<OnlineStatus> {
+/// Reads the online-communication status of the mandate's client.
+pub async fn online_status<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, mandat: &Mandat) -> sqlx::Result<OnlineStatus> {
+    online_status_of(ex, mandat.client_id()).await
+}
+
+/// [`online_status`] by client id, for the deletion of an account (the
+/// account's mandates end with it).
+pub(super) async fn online_status_of<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(
+    ex: E,
+    client_id: &str,
+) -> sqlx::Result<OnlineStatus> {
     let row = sqlx::query("SELECT action, at FROM online_consents WHERE client_id = $1 ORDER BY at DESC, id DESC LIMIT 1")
         .bind(client_id)
         .fetch_optional(ex)
@@ -379,8 +391,14 @@ pub async fn online_status<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: 
     })
 }
 
-/// Appends a consent row (`granted` or `revoked`); never updates one.
-pub async fn append_consent(
+/// Appends a consent row (`granted` or `revoked`) given by the mandate's
+/// account; never updates one.
+pub async fn append_consent(tx: &mut Tx, mandat: &Mandat, action: &str, text_version: &str, now: i64) -> sqlx::Result<()> {
+    append_consent_of(tx, mandat.client_id(), mandat.account_id(), action, text_version, now).await
+}
+
+/// [`append_consent`] by ids, for the deletion of an account.
+pub(super) async fn append_consent_of(
     tx: &mut Tx,
     client_id: &str,
     account_id: &str,

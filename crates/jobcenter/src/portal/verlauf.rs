@@ -61,7 +61,7 @@ pub struct PageQuery {
 pub async fn list(State(state): State<AppState>, client: ClientProfile, Query(q): Query<PageQuery>) -> AppResult<Response> {
     let lang = client.ctx.lang;
     let after = q.nach.as_deref().and_then(Keyset::parse);
-    let page = journal::seite(&state.db.pool, &client.profile.client_id, after.as_ref(), PAGE_SIZE).await?;
+    let page = journal::seite(&state.db.pool, &client.mandat(), after.as_ref(), PAGE_SIZE).await?;
     let next = page.next_href("/profil/verlauf");
     let entries = page.items.into_iter().map(|e| Entry { at: e.at, what: label(lang, &e.kind), by: actor(lang, &e.actor_kind) }).collect();
     render(&HistoryPage { page: Page::new(&client.ctx, &state, "portal-history-title"), entries, next })

@@ -196,7 +196,6 @@ async fn upload_journey(javascript: bool, email: &str) {
     for lang in ["uk", "de"] {
         tab.open(&app.url(&format!("/dokumente/hochladen?lang={lang}"))).await;
         super::expect_language(&tab, lang, &keys).await;
-        let _: Value = tab.eval("const d = document.createElement('div'); d.style.width = '420px'; d.style.height = '2px'; document.querySelector('main').append(d); return null;", Value::Null).await;
         assert_no_horizontal_scrolling(&tab).await;
     }
     expect_upload_page(&tab).await;

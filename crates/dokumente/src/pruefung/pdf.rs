@@ -1,0 +1,399 @@
+//! The PDF scanner: names (with `#xx` escapes decoded) and the keywords
+//! `obj`, `stream`, `endstream`, byte by byte, so chunk borders do not matter.
+//! It does not parse objects: readers find objects through the xref anywhere
+//! in the file, even inside another stream's data, so every byte is scanned.
+
+use miniz_oxide::inflate::stream::{InflateState, inflate};
+use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
+
+use super::{AKTIVE_NAMEN, Ablehnung, Kmp, MAX_ENTPACKT};
+
+/// `%%EOF` (after `startxref`) must lie within this many final bytes.
+const SCHWANZ: usize = 1024;
+
+/// Filters other than Flate; an object stream using one cannot be read
+/// here, so it counts as damage.
+const ANDERE_FILTER: [&str; 16] = [
+    "ASCIIHexDecode",
+    "AHx",
+    "ASCII85Decode",
+    "A85",
+    "LZWDecode",
+    "LZW",
+    "RunLengthDecode",
+    "RL",
+    "CCITTFaxDecode",
+    "CCF",
+    "DCTDecode",
+    "DCT",
+    "JBIG2Decode",
+    "JPXDecode",
+    "Crypt",
+    "BrotliDecode",
+];
+
+fn ist_leerraum(b: u8) -> bool {
+    matches!(b, 0 | 9 | 10 | 12 | 13 | 32)
+}
+
+fn ist_regulaer(b: u8) -> bool {
+    !ist_leerraum(b) && !matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+}
+
+fn hex_wert(b: u8) -> u8 {
+    match b {
+        b'0'..=b'9' => b - b'0',
+        b'a'..=b'f' => b - b'a' + 10,
+        _ => b - b'A' + 10,
+    }
+}
+
+/// A name or keyword as read; longer than 16 bytes matches nothing.
+#[derive(Default, Clone, Copy)]
+struct Wort {
+    bytes: [u8; 16],
+    laenge: usize,
+    zu_lang: bool,
+    nach_dict: bool,
+}
+
+impl Wort {
+    fn push(&mut self, b: u8) {
+        if self.laenge < self.bytes.len() {
+            self.bytes[self.laenge] = b;
+            self.laenge += 1;
+        } else {
+            self.zu_lang = true;
+        }
+    }
+
+    fn ist(&self, s: &str) -> bool {
+        !self.zu_lang && &self.bytes[..self.laenge] == s.as_bytes()
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+enum Escape {
+    #[default]
+    Keins,
+    Raute,
+    Ziffer(u8),
+}
+
+/// Reads names: `/` then regular bytes, `#xx` decoded (an invalid escape
+/// stays literal, as readers keep it).
+#[derive(Default)]
+struct NamenLeser {
+    name: Option<Wort>,
+    escape: Escape,
+}
+
+impl NamenLeser {
+    /// Takes one byte; returns the name this byte ended.
+    fn schritt(&mut self, b: u8) -> Option<Wort> {
+        let Some(name) = self.name.as_mut() else {
+            if b == b'/' {
+                self.name = Some(Wort::default());
+            }
+            return None;
+        };
+        match self.escape {
+            Escape::Keins => {}
+            Escape::Raute if b.is_ascii_hexdigit() => {
+                self.escape = Escape::Ziffer(b);
+                return None;
+            }
+            Escape::Raute => name.push(b'#'),
+            Escape::Ziffer(erste) if b.is_ascii_hexdigit() => {
+                name.push(hex_wert(erste) * 16 + hex_wert(b));
+                self.escape = Escape::Keins;
+                return None;
+            }
+            Escape::Ziffer(erste) => {
+                name.push(b'#');
+                name.push(erste);
+            }
+        }
+        self.escape = Escape::Keins;
+        if ist_regulaer(b) {
+            if b == b'#' {
+                self.escape = Escape::Raute;
+            } else {
+                name.push(b);
+            }
+            return None;
+        }
+        let fertig = self.name.take();
+        if b == b'/' {
+            self.name = Some(Wort::default());
+        }
+        fertig
+    }
+
+    fn aktiv(&self) -> bool {
+        self.name.is_some()
+    }
+}
+
+/// The refusal a name causes; in stream data only long active names count.
+fn bewerte(name: &Wort, in_daten: bool) -> Result<(), Ablehnung> {
+    if AKTIVE_NAMEN.iter().any(|a| name.ist(a) && (!in_daten || a.len() >= 6)) {
+        return Err(Ablehnung::AktiverInhalt);
+    }
+    if !in_daten && name.ist("Encrypt") {
+        return Err(Ablehnung::Verschluesselt);
+    }
+    Ok(())
+}
+
+/// What the dictionary since the last `obj` said about its stream.
+#[derive(Default)]
+struct Merkmale {
+    objstm: bool,
+    flate: bool,
+    anderer_filter: bool,
+    parameter: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Lage {
+    #[default]
+    Objekte,
+    /// After `stream` and CR: an LF may follow.
+    StreamAnfang,
+    StreamDaten,
+}
+
+/// How a stream's data is scanned.
+#[derive(Default)]
+enum Strom {
+    /// Raw bytes: long active names only.
+    #[default]
+    Roh,
+    /// An uncompressed object stream: all names.
+    Objekte,
+    /// A Flate object stream: inflated, all names.
+    Entpacken(Box<Entpacker>),
+}
+
+pub(super) struct PdfLeser {
+    lage: Lage,
+    namen: NamenLeser,
+    wort: Option<Wort>,
+    groesser: bool,
+    dict_ende: bool,
+    merkmale: Merkmale,
+    strom: Strom,
+    endstream: Kmp,
+    schwanz: Vec<u8>,
+    entpackt: u64,
+    unpruefbar: bool,
+}
+
+impl Default for PdfLeser {
+    fn default() -> Self {
+        PdfLeser {
+            lage: Lage::Objekte,
+            namen: NamenLeser::default(),
+            wort: None,
+            groesser: false,
+            dict_ende: false,
+            merkmale: Merkmale::default(),
+            strom: Strom::Roh,
+            endstream: Kmp::new(b"endstream"),
+            schwanz: Vec::with_capacity(2 * SCHWANZ),
+            entpackt: 0,
+            unpruefbar: false,
+        }
+    }
+}
+
+impl PdfLeser {
+    pub(super) fn feed(&mut self, daten: &[u8]) -> Result<(), Ablehnung> {
+        self.schwanz_merken(daten);
+        let mut i = 0;
+        while i < daten.len() {
+            match self.lage {
+                Lage::Objekte => {
+                    self.objekt_byte(daten[i])?;
+                    i += 1;
+                }
+                Lage::StreamAnfang => {
+                    if daten[i] == b'\n' {
+                        i += 1;
+                    }
+                    self.lage = Lage::StreamDaten;
+                }
+                Lage::StreamDaten => i += self.stream_daten(&daten[i..])?,
+            }
+        }
+        Ok(())
+    }
+
+    fn schwanz_merken(&mut self, daten: &[u8]) {
+        if daten.len() >= SCHWANZ {
+            self.schwanz.clear();
+            self.schwanz.extend_from_slice(&daten[daten.len() - SCHWANZ..]);
+        } else {
+            self.schwanz.extend_from_slice(daten);
+            if self.schwanz.len() > 2 * SCHWANZ {
+                self.schwanz.drain(..self.schwanz.len() - SCHWANZ);
+            }
+        }
+    }
+
+    fn objekt_byte(&mut self, b: u8) -> Result<(), Ablehnung> {
+        if let Some(name) = self.namen.schritt(b) {
+            self.name_gelesen(&name)?;
+        }
+        if ist_regulaer(b) && !self.namen.aktiv() {
+            let nach_dict = self.dict_ende;
+            self.wort.get_or_insert(Wort { nach_dict, ..Wort::default() }).push(b);
+        } else if let Some(wort) = self.wort.take() {
+            if wort.ist("obj") {
+                self.merkmale = Merkmale::default();
+            } else if wort.ist("stream") && wort.nach_dict {
+                self.stream_beginnt(b);
+                return Ok(());
+            }
+        }
+        // `stream` counts only right after a dictionary's `>>`.
+        match b {
+            b'>' if self.groesser => {
+                self.dict_ende = true;
+                self.groesser = false;
+            }
+            b'>' => self.groesser = true,
+            _ if ist_leerraum(b) => self.groesser = false,
+            _ => {
+                self.groesser = false;
+                self.dict_ende = false;
+            }
+        }
+        Ok(())
+    }
+
+    fn name_gelesen(&mut self, name: &Wort) -> Result<(), Ablehnung> {
+        bewerte(name, false)?;
+        let m = &mut self.merkmale;
+        if name.ist("ObjStm") {
+            m.objstm = true;
+        } else if name.ist("FlateDecode") || name.ist("Fl") {
+            m.flate = true;
+        } else if name.ist("DecodeParms") || name.ist("DP") {
+            m.parameter = true;
+        } else if ANDERE_FILTER.iter().any(|f| name.ist(f)) {
+            m.anderer_filter = true;
+        }
+        Ok(())
+    }
+
+    fn stream_beginnt(&mut self, b: u8) {
+        self.lage = if b == b'\r' { Lage::StreamAnfang } else { Lage::StreamDaten };
+        self.namen = NamenLeser::default();
+        self.endstream = Kmp::new(b"endstream");
+        let m = &self.merkmale;
+        self.strom = if !m.objstm {
+            Strom::Roh
+        } else if m.anderer_filter || m.parameter {
+            self.unpruefbar = true;
+            Strom::Roh
+        } else if m.flate {
+            Strom::Entpacken(Box::new(Entpacker::neu()))
+        } else {
+            Strom::Objekte
+        };
+    }
+
+    /// Scans stream data up to and including `endstream`; returns the bytes used.
+    fn stream_daten(&mut self, daten: &[u8]) -> Result<usize, Ablehnung> {
+        let roh = !matches!(self.strom, Strom::Objekte);
+        let mut ende = None;
+        for (i, &b) in daten.iter().enumerate() {
+            if let Some(name) = self.namen.schritt(b) {
+                bewerte(&name, roh)?;
+            }
+            if self.endstream.schritt(b) {
+                ende = Some(i + 1);
+                break;
+            }
+        }
+        let n = ende.unwrap_or(daten.len());
+        if let Strom::Entpacken(entpacker) = &mut self.strom {
+            entpacker.feed(&daten[..n], &mut self.entpackt)?;
+            if entpacker.kaputt {
+                self.unpruefbar = true;
+                self.strom = Strom::Roh;
+            }
+        }
+        if ende.is_some() {
+            if let Strom::Entpacken(entpacker) = std::mem::take(&mut self.strom) {
+                self.unpruefbar |= !entpacker.fertig;
+            }
+            self.lage = Lage::Objekte;
+            self.namen = NamenLeser::default();
+            self.wort = None;
+            self.groesser = false;
+            self.dict_ende = false;
+        }
+        Ok(n)
+    }
+
+    pub(super) fn finish(self) -> Result<(), Ablehnung> {
+        if self.lage != Lage::Objekte || self.unpruefbar {
+            return Err(Ablehnung::Beschaedigt);
+        }
+        let schwanz = &self.schwanz[self.schwanz.len().saturating_sub(SCHWANZ)..];
+        let eof = schwanz.windows(5).rposition(|w| w == b"%%EOF").ok_or(Ablehnung::Beschaedigt)?;
+        if !schwanz[..eof].windows(9).any(|w| w == b"startxref") {
+            return Err(Ablehnung::Beschaedigt);
+        }
+        Ok(())
+    }
+}
+
+/// Inflates a Flate object stream piece by piece (a 32 KiB window) and
+/// scans the dictionaries inside for active names.
+struct Entpacker {
+    zustand: Box<InflateState>,
+    aus: Vec<u8>,
+    namen: NamenLeser,
+    fertig: bool,
+    kaputt: bool,
+}
+
+impl Entpacker {
+    fn neu() -> Self {
+        Entpacker {
+            zustand: InflateState::new_boxed(DataFormat::Zlib),
+            aus: vec![0; 16 * 1024],
+            namen: NamenLeser::default(),
+            fertig: false,
+            kaputt: false,
+        }
+    }
+
+    fn feed(&mut self, mut ein: &[u8], entpackt: &mut u64) -> Result<(), Ablehnung> {
+        while !self.fertig && !self.kaputt {
+            let r = inflate(&mut self.zustand, ein, &mut self.aus, MZFlush::None);
+            ein = &ein[r.bytes_consumed..];
+            *entpackt += r.bytes_written as u64;
+            for &b in &self.aus[..r.bytes_written] {
+                if let Some(name) = self.namen.schritt(b) {
+                    bewerte(&name, false)?;
+                }
+            }
+            match r.status {
+                Ok(MZStatus::StreamEnd) => self.fertig = true,
+                Ok(_) if r.bytes_consumed == 0 && r.bytes_written == 0 => break,
+                Ok(_) => {}
+                Err(MZError::Buf) => break,
+                Err(_) => self.kaputt = true,
+            }
+            if *entpackt > MAX_ENTPACKT {
+                self.kaputt = true;
+            }
+        }
+        Ok(())
+    }
+}

@@ -213,7 +213,7 @@ pub async fn seite(pool: &AnyPool, bezug: &impl Bezug, nach: Option<&Keyset>, li
     let (at, id) = nach.map_or((i64::MAX, String::new()), |k| (k.at, k.id.clone()));
     let rows = sqlx::query(
         "SELECT id, kind, actor_kind, at FROM client_events
-         WHERE client_id = $1 AND (at < $2 OR (at = $2 AND id < $3))
+         WHERE client_id = $1 AND (at, id) < ($2, $3)
          ORDER BY at DESC, id DESC LIMIT $4",
     )
     .bind(client_id)

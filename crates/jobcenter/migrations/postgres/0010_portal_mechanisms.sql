@@ -24,6 +24,8 @@ CREATE TABLE powers_of_attorney (
 -- The journal (portal::journal) records a representative's power of
 -- attorney with each of their events (REP-3).
 ALTER TABLE client_events ADD COLUMN power_of_attorney_id TEXT;
+-- The Verlauf pages by (at, id) (journal::seite).
+CREATE INDEX client_events_page ON client_events (client_id, at, id);
 
 -- Idempotency keys of submitting forms: the first request with a key does
 -- the work and stores where its answer is (location); a repeated one (a
@@ -54,8 +56,10 @@ CREATE TABLE work_items (
     updated_at BIGINT NOT NULL,
     UNIQUE (kind, subject_id)
 );
-CREATE INDEX work_items_team ON work_items (office_id, team, state, updated_at, id);
-CREATE INDEX work_items_assignee ON work_items (assignee, state, updated_at, id);
+-- The inbox pages newest first by (updated_at, id): walked in that order
+-- per office or per assignee, filtered by team and state on the way.
+CREATE INDEX work_items_office_recent ON work_items (office_id, updated_at, id);
+CREATE INDEX work_items_assignee_recent ON work_items (assignee, updated_at, id);
 CREATE INDEX work_items_client ON work_items (client_id, created_at);
 
 -- Internal notes of staff on a work item (never shown to the client);

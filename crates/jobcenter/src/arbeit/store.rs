@@ -289,7 +289,7 @@ pub async fn liste(
         }
     }
     if let Some(k) = nach {
-        q.push(" AND (w.updated_at < ").bind(k.at).push(" OR (w.updated_at = ").bind(k.at).push(" AND w.id < ").bind(&k.id).push("))");
+        q.push(" AND (w.updated_at, w.id) < (").bind(k.at).push(", ").bind(&k.id).push(")");
     }
     q.push(" ORDER BY w.updated_at DESC, w.id DESC LIMIT ").bind(limit + 1);
     let rows = q.query().fetch_all(pool).await?;

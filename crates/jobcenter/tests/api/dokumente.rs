@@ -563,3 +563,73 @@ async fn a_scanner_finding_quarantines_the_file_and_tells_client_and_staff() {
         sqlx::query_scalar("SELECT scan FROM upload_files WHERE file_name = 'spaeter.pdf'").fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(scanned, "sauber");
 }
+
+/// Follows the "Weitere Einträge anzeigen" links from `first`; returns the
+/// pages' HTML.
+async fn follow_pages(app: &TestApp, browser: &reqwest::Client, first: &str) -> Vec<String> {
+    let mut pages = Vec::new();
+    let mut next = Some(first.to_owned());
+    while let Some(path) = next.take() {
+        let html = page(app, browser, &path).await;
+        next = html
+            .split("href=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap_or(""))
+            .find(|h| h.contains("nach=") && !h.contains("lang="))
+            .map(|h| h.replace("&amp;", "&").replace("&#38;", "&"));
+        pages.push(html);
+        assert!(pages.len() < 20, "the pages end: {path} -> {next:?}");
+    }
+    pages
+}
+
+#[tokio::test]
+async fn the_verlauf_and_the_inbox_page_through_every_row_once_in_order() {
+    let app = TestApp::spawn().await;
+    let (browser, client_id, _) = client_with_profile(&app, "seiten@example.de").await;
+    let base = app.state.now();
+    // 120 events, several in the same second (the id breaks the tie).
+    for i in 0..120_i64 {
+        sqlx::query(
+            "INSERT INTO client_events (id, client_id, kind, actor_kind, at, details) VALUES ($1, $2, 'files_sent', 'client', $3, '{}')",
+        )
+        .bind(jobcenter::db::new_id())
+        .bind(&client_id)
+        .bind(base + 10 + i / 3)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    }
+    let pages = follow_pages(&app, &browser, "/profil/verlauf").await;
+    assert_eq!(pages.len(), 3, "50 + 50 + 21 rows");
+    let rows: usize = pages.iter().map(|p| p.matches("Dateien gesendet").count()).sum();
+    assert_eq!(rows, 120, "every event once");
+
+    let o: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&client_id).fetch_one(&app.state.db.pool).await.unwrap();
+    let leistung = staff(&app, "seiten-leistung@jobcenter.example", &o, "leistung").await;
+    for i in 0..110_i64 {
+        sqlx::query(
+            "INSERT INTO work_items (id, client_id, office_id, kind, subject_id, team, state, assignee, version, created_at, updated_at)
+             VALUES ($1, $2, $3, 'upload', $4, 'leistung', 'eingegangen', NULL, 1, $5, $5)",
+        )
+        .bind(jobcenter::db::new_id())
+        .bind(&client_id)
+        .bind(&o)
+        .bind(format!("subject-{i}"))
+        .bind(base + i / 4)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    }
+    let pages = follow_pages(&app, &leistung, "/backoffice/aufgaben?ansicht=offen").await;
+    assert_eq!(pages.len(), 3);
+    let mut seen: Vec<String> = pages
+        .iter()
+        .flat_map(|p| p.split("/sendungen/").skip(1).map(|s| s.split('?').next().unwrap_or("").to_owned()).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(seen.len(), 110);
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 110, "no item twice, none left out");
+}

@@ -109,7 +109,7 @@ async fn back_office_journey(javascript: bool) {
     let pdf = if javascript {
         let download: Value = tab
             .eval(
-                "const f = [...document.querySelectorAll('form')].find((f) => f.action.endsWith('/freischaltcode/brief'));
+                "const f = [...document.querySelectorAll('form')].find((f) => new URL(f.action).pathname.endsWith('/freischaltcode/brief'));
                  return (async () => {
                    const r = await fetch(f.action, { method: 'POST', body: new URLSearchParams(new FormData(f)) });
                    const bytes = new Uint8Array(await r.arrayBuffer());
@@ -126,7 +126,7 @@ async fn back_office_journey(javascript: bool) {
     } else {
         let action: String = tab
             .eval(
-                "return [...document.querySelectorAll('form')].find((f) => f.action.endsWith('/freischaltcode/brief')).action;",
+                "return [...document.querySelectorAll('form')].find((f) => new URL(f.action).pathname.endsWith('/freischaltcode/brief')).action;",
                 Value::Null,
             )
             .await;

@@ -41,6 +41,15 @@ async fn wait_for_text(tab: &Tab, text: &str) {
     tab.axe().await;
 }
 
+/// Right after a (re)start the countdown shows four minutes, or a little
+/// less: its script ticks on while a busy machine still runs axe on the
+/// page. More than three minutes left means it started anew.
+async fn expect_fresh_countdown(tab: &Tab) {
+    let text = tab.text().await;
+    let fresh = regex::Regex::new(r"Verbleibende Zeit 00:0(4:00|3:[0-5]\d)").unwrap();
+    assert!(fresh.is_match(&text), "a countdown started anew (about 00:04:00) on {}; the page shows:\n{text}", tab.url().await);
+}
+
 /// Clicks a visible button that does not load a new page (the companion's
 /// buttons work with scripts).
 async fn press(tab: &Tab, text: &str) {
@@ -113,7 +122,7 @@ async fn a_phone_is_linked_and_approves_denies_and_misses_logins_in_chromium() {
     app.clock.advance(241);
     wait_for_text(&desktop, "Die Einrichtungszeit ist abgelaufen.").await;
     desktop.click_button("Einrichtung neu starten").await;
-    desktop.expect_text("Verbleibende Zeit 00:04:00").await;
+    expect_fresh_countdown(&desktop).await;
 
     // "Auf anderem Gerät": the phone opens what the QR code holds.
     let qr_payload: String = desktop.eval("return document.getElementById('verknuepfung-qr').dataset.link;", Value::Null).await;

@@ -203,10 +203,12 @@ impl TestApp {
         subjects.iter().filter(|s| s.contains(subject)).count()
     }
 
-    /// Waits (up to 10 s) until `n` mails to `to` with `subject` in their
-    /// subject arrived, and returns them in the order received.
+    /// Waits (up to 90 s, for a loaded machine) until `n` mails to `to` with
+    /// `subject` in their subject arrived, and returns them in the order
+    /// received.
     pub async fn wait_for_mails(&self, to: &str, subject: &str, n: usize) -> Vec<smtp::ReceivedMail> {
-        for _ in 0..200 {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(90);
+        while tokio::time::Instant::now() < deadline {
             let mails: Vec<_> = self.smtp.to(to).await.into_iter().filter(|m| m.subject.contains(subject)).collect();
             if mails.len() >= n {
                 return mails;

@@ -120,10 +120,12 @@ impl SmtpSink {
         self.all().await.into_iter().filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(to))).collect()
     }
 
-    /// Waits (up to 10 s) for the newest mail to `to` whose subject contains
+    /// Waits (up to 90 s: a loaded machine delivers slowly, a quiet one in
+    /// milliseconds) for the newest mail to `to` whose subject contains
     /// `subject`.
     pub async fn wait_for(&self, to: &str, subject: &str) -> ReceivedMail {
-        for _ in 0..200 {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(90);
+        while tokio::time::Instant::now() < deadline {
             if let Some(m) = self.to(to).await.into_iter().rev().find(|m| m.subject.contains(subject)) {
                 return m;
             }

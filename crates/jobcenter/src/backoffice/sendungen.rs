@@ -33,6 +33,9 @@ struct SendingPage {
     colleagues: Vec<super::store::StaffMember>,
     notice: Option<String>,
     here: String,
+    /// Links to the files: prefix + file id + suffix (with the purpose).
+    file_prefix: String,
+    file_suffix: String,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +72,8 @@ pub async fn show(
         nav: Nav::for_member(lang, &akte.staff.member, ""),
         thema: lang.t(&sendung.thema.label_key()),
         here: akte.mit_zweck(&format!("/backoffice/kunden/{}/sendungen/{}", akte.client.id, sendung.id)),
+        file_prefix: format!("/backoffice/kunden/{}/sendungen/{}/dateien/", akte.client.id, sendung.id),
+        file_suffix: format!("?zweck={}", akte.zweck),
         item: item.map(|i| zeile(lang, &akte.staff.member, i)),
         colleagues: super::store::staff_of_office(&state.db.pool, &akte.staff.member.office_id).await?,
         client: akte.client.clone(),

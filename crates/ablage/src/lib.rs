@@ -107,6 +107,8 @@ struct Innen {
     speicher: Arc<dyn ObjectStore>,
     schluessel: Schluesselbund,
     teile: Teile,
+    /// The local directory, if that is the target (for unfinished uploads).
+    verzeichnis: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Ablage {
@@ -131,6 +133,10 @@ impl Ablage {
     /// process default unless the process already chose one.
     pub fn oeffnen(ziel: Ziel, schluessel: Schluesselbund) -> Result<Self, AblageFehler> {
         schluessel.pruefen()?;
+        let verzeichnis = match &ziel {
+            Ziel::Verzeichnis(pfad) => Some(pfad.clone()),
+            Ziel::S3 { .. } => None,
+        };
         let (speicher, teile): (Arc<dyn ObjectStore>, Teile) = match ziel {
             Ziel::Verzeichnis(pfad) => {
                 std::fs::create_dir_all(&pfad)
@@ -155,7 +161,48 @@ impl Ablage {
                 (Arc::new(s3.build()?), TEILE_S3)
             }
         };
-        Ok(Self { innen: Arc::new(Innen { speicher, schluessel, teile }) })
+        Ok(Self { innen: Arc::new(Innen { speicher, schluessel, teile, verzeichnis }) })
+    }
+
+    /// Removes the unfinished uploads a killed process left behind in a
+    /// local directory: object_store stages a file as `<key>#<n>` until it
+    /// is complete, and [`Ablage::liste`] does not show such files, so the
+    /// sweep of unreferenced objects never sees them. Files last modified
+    /// before `vor` (unix seconds) go; returns how many. On S3 incomplete
+    /// multipart uploads are left to the bucket's lifecycle rule.
+    pub fn unfertige_entfernen(&self, vor: i64) -> Result<u64, AblageFehler> {
+        let Some(wurzel) = &self.innen.verzeichnis else { return Ok(0) };
+        let mut entfernt = 0;
+        let mut offen = vec![wurzel.clone()];
+        while let Some(dir) = offen.pop() {
+            let eintraege = match std::fs::read_dir(&dir) {
+                Ok(e) => e,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(AblageFehler::Konfiguration(format!("cannot read {}: {e}", dir.display()))),
+            };
+            for eintrag in eintraege.flatten() {
+                let pfad = eintrag.path();
+                let Ok(meta) = eintrag.metadata() else { continue };
+                if meta.is_dir() {
+                    offen.push(pfad);
+                    continue;
+                }
+                let name = eintrag.file_name();
+                let unfertig = name
+                    .to_str()
+                    .and_then(|n| n.rsplit_once('#'))
+                    .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+                let geaendert = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(i64::MAX, |d| d.as_secs() as i64);
+                if unfertig && geaendert < vor && std::fs::remove_file(&pfad).is_ok() {
+                    entfernt += 1;
+                }
+            }
+        }
+        Ok(entfernt)
     }
 
     /// A fresh object key under `praefix`: `<praefix>/<year>/<month>/<uuidv7>`

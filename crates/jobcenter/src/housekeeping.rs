@@ -21,8 +21,11 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     crate::web::idempotenz::purge(&state.db.writer, now).await?;
     // Objects written by a request that died before its commit.
     let orphans = crate::portal::dokumente::store::sweep(&state.db.pool, &state.ablage, now, SWEEP_GRACE_SECS).await?;
-    if orphans > 0 {
-        tracing::info!(orphans, "sweep removed stored objects without a row");
+    // Uploads a killed process left half-written (local directory).
+    let ablage = state.ablage.clone();
+    let unfinished = tokio::task::spawn_blocking(move || ablage.unfertige_entfernen(now - SWEEP_GRACE_SECS)).await??;
+    if orphans + unfinished > 0 {
+        tracing::info!(orphans, unfinished, "sweep removed stored objects without a row");
     }
     crate::portal::dokumente::scanner::ausstehende_pruefen(state).await?;
     if sessions + unconfirmed + counters > 0 {

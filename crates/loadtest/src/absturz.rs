@@ -48,8 +48,8 @@ pub struct AbsturzArgs {
     #[arg(long, default_value_t = 2000)]
     pub max_kb: usize,
     /// Longest wait before the kill, ms (the wait is uniform in
-    /// 50..max; the sendings of one cycle take a few seconds).
-    #[arg(long, default_value_t = 3000)]
+    /// 50..max; 200 sendings of about 1 MB take 4–8 s on 2 cores).
+    #[arg(long, default_value_t = 6000)]
     pub max_delay_ms: u64,
     /// Keep the data directory (its path is printed).
     #[arg(long)]

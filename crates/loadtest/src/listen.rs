@@ -302,7 +302,7 @@ async fn fill(name: &str, scale: Scale, master_key: &str, postgres: Option<&str>
                 "{id}, {knr}, 'Vorname' || {i}, 'Nachname' || {i}, 'vorname' || {i} || ' nachname' || {i}, '1985-03-12',
                  'Beispielweg 7', '90402', 'Nürnberg', '12345BG' || {bg}, '{office}', NULL, '{creator}', {now}, {now}",
                 id = sql.id(1, "i"),
-                knr = format!("{} || 'A' || {}", sql.dec("i / 1000000", 3), sql.dec("i % 1000000", 6)),
+                knr = sql.dec("i / 1000000", 3) + " || 'A' || " + &sql.dec("i % 1000000", 6),
                 i = sql.text("i"),
                 bg = sql.dec("i", 7),
                 creator = staff_ids[0],
@@ -348,7 +348,10 @@ async fn fill(name: &str, scale: Scale, master_key: &str, postgres: Option<&str>
     ];
     for statement in statements {
         let mut tx = state.db.begin().await?;
-        sqlx::query(&statement).execute(&mut *tx).await.with_context(|| statement.chars().take(120).collect::<String>())?;
+        sqlx::query(sqlx::AssertSqlSafe(statement.as_str()))
+            .execute(&mut *tx)
+            .await
+            .with_context(|| statement.chars().take(120).collect::<String>())?;
         tx.commit().await?;
     }
     if pg.is_some() {
@@ -413,7 +416,7 @@ async fn run_admin(admin_url: &str, statement: &str) -> anyhow::Result<()> {
     use sqlx::Connection;
     sqlx::any::install_default_drivers();
     let mut conn = sqlx::AnyConnection::connect(admin_url).await.with_context(|| format!("connecting to {admin_url}"))?;
-    sqlx::query(statement).execute(&mut conn).await.with_context(|| statement.to_owned())?;
+    sqlx::query(sqlx::AssertSqlSafe(statement.to_owned())).execute(&mut conn).await.with_context(|| statement.to_owned())?;
     conn.close().await?;
     Ok(())
 }

@@ -135,7 +135,7 @@ fn all() -> anyhow::Result<()> {
             Scenario::Login(args) => login(&args)?,
             Scenario::Totp(args) => mfa::totp(&args)?,
             Scenario::Passkey(args) => mfa::passkey(&args)?,
-            Scenario::Listen(_) | Scenario::All => {}
+            _ => {}
         }
         println!();
     }

@@ -57,9 +57,11 @@ CREATE TABLE work_items (
     UNIQUE (kind, subject_id)
 );
 -- The inbox pages newest first by (updated_at, id): walked in that order
--- per office or per assignee, filtered by team and state on the way.
-CREATE INDEX work_items_office_recent ON work_items (office_id, updated_at, id);
-CREATE INDEX work_items_assignee_recent ON work_items (assignee, updated_at, id);
+-- per office or per assignee; team, state and assignee are in the index so
+-- that rows of other teams or states are passed over without reading the
+-- table (docs/BENCHMARKS.md, "Lists at scale").
+CREATE INDEX work_items_office_recent ON work_items (office_id, updated_at, id, team, state, assignee);
+CREATE INDEX work_items_assignee_recent ON work_items (assignee, updated_at, id, state);
 CREATE INDEX work_items_client ON work_items (client_id, created_at);
 
 -- Internal notes of staff on a work item (never shown to the client);

@@ -176,7 +176,8 @@ const PDF_SIGNATUR: &[u8] = b"%PDF-";
 pub struct Pruefer {
     grenzen: Grenzen,
     bytes: u64,
-    hasher: Sha256,
+    /// `None` when the caller hashes the bytes itself ([`Pruefer::ohne_pruefsumme`]).
+    hasher: Option<Sha256>,
     kopf: Vec<u8>,
     leser: Option<Leser>,
     pdf_im_bild: Kmp,
@@ -189,12 +190,19 @@ impl Pruefer {
         Pruefer {
             grenzen,
             bytes: 0,
-            hasher: Sha256::new(),
+            hasher: Some(Sha256::new()),
             kopf: Vec::with_capacity(KOPF),
             leser: None,
             pdf_im_bild: Kmp::new(PDF_SIGNATUR),
             fehler: None,
         }
+    }
+
+    /// A checker that does not compute the SHA-256 ([`Befund::sha256`] is
+    /// empty): for a caller that hashes the same bytes anyway (the storage
+    /// writer does), so every byte is hashed once.
+    pub fn ohne_pruefsumme(grenzen: Grenzen) -> Self {
+        Pruefer { hasher: None, ..Pruefer::new(grenzen) }
     }
 
     /// Checks a whole file held in memory (tests, small files).
@@ -233,7 +241,7 @@ impl Pruefer {
         let leser = self.leser.take().ok_or(Ablehnung::UnbekannteArt)?;
         let art = leser.art();
         let pixel = leser.finish()?;
-        Ok(Befund { art, bytes: self.bytes, sha256: hex(&self.hasher.finalize()), pixel })
+        Ok(Befund { art, bytes: self.bytes, sha256: self.hasher.map(|h| hex(&h.finalize())).unwrap_or_default(), pixel })
     }
 
     fn verarbeite(&mut self, chunk: &[u8]) -> Result<(), Ablehnung> {
@@ -244,7 +252,9 @@ impl Pruefer {
         if self.bytes > self.grenzen.max_bytes {
             return Err(Ablehnung::ZuGross);
         }
-        self.hasher.update(chunk);
+        if let Some(h) = &mut self.hasher {
+            h.update(chunk);
+        }
         if self.leser.is_some() {
             return self.weiter(chunk);
         }

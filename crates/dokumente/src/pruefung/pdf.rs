@@ -309,7 +309,17 @@ impl PdfLeser {
     fn stream_daten(&mut self, daten: &[u8]) -> Result<usize, Ablehnung> {
         let roh = !matches!(self.strom, Strom::Objekte);
         let mut ende = None;
-        for (i, &b) in daten.iter().enumerate() {
+        let mut i = 0;
+        while i < daten.len() {
+            // Between a name and `endstream` only `/` (a name starts) or
+            // `e` (the keyword starts) changes either reader: jump there.
+            if self.namen.name.is_none() && self.endstream.stand == 0 {
+                match memchr::memchr2(b'/', b'e', &daten[i..]) {
+                    Some(weiter) => i += weiter,
+                    None => break,
+                }
+            }
+            let b = daten[i];
             if let Some(name) = self.namen.schritt(b) {
                 bewerte(&name, roh)?;
             }
@@ -317,6 +327,7 @@ impl PdfLeser {
                 ende = Some(i + 1);
                 break;
             }
+            i += 1;
         }
         let n = ende.unwrap_or(daten.len());
         if let Strom::Entpacken(entpacker) = &mut self.strom {

@@ -245,3 +245,20 @@ fn the_streaming_search_finds_a_pattern_after_a_false_start() {
     let treffer: Vec<usize> = b"xendstrendstreamendstream".iter().enumerate().filter(|&(_, &b)| kmp.schritt(b)).map(|(i, _)| i).collect();
     assert_eq!(treffer, vec![15, 24]);
 }
+
+#[test]
+fn a_checker_without_checksum_decides_the_same_and_leaves_the_hash_to_the_caller() {
+    let bytes = b"%PDF-1.7\n1 0 obj\n<< /Length 9 >>\nstream\nxyz/abc e\nendstream\nendobj\nstartxref\n0\n%%EOF\n";
+    let mut ohne = Pruefer::ohne_pruefsumme(Grenzen::default());
+    let mut mit = Pruefer::new(Grenzen::default());
+    for chunk in bytes.chunks(5) {
+        assert_eq!(ohne.feed(chunk), mit.feed(chunk));
+    }
+    let (ohne, mit) = (ohne.finish(), mit.finish());
+    assert_eq!(ohne.as_ref().map(|b| b.art), mit.as_ref().map(|b| b.art));
+    assert_eq!(ohne.unwrap().sha256, "");
+    assert_eq!(mit.unwrap().sha256.len(), 64);
+    // A script name in stream data is still found when the scanner jumps.
+    let aktiv = b"%PDF-1.7\n1 0 obj\n<< /Length 20 >>\nstream\naaaa /JavaScript bbbb\nendstream\nendobj\nstartxref\n0\n%%EOF\n";
+    assert_eq!(Pruefer::pruefe(Grenzen::default(), aktiv).unwrap_err(), Ablehnung::AktiverInhalt);
+}

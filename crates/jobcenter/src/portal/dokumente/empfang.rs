@@ -173,7 +173,8 @@ enum Ergebnis {
 
 /// Streams one file part into the checker and the storage writer.
 async fn datei(ablage: &ablage::Ablage, grenzen: UploadLimits, mut field: Field<'_>, gesamt: &mut u64) -> anyhow::Result<Ergebnis> {
-    let mut pruefer = Pruefer::new(Grenzen { max_bytes: grenzen.max_file, max_bild_speicher: grenzen.image_memory });
+    // The storage writer hashes every byte; the checker need not do it again.
+    let mut pruefer = Pruefer::ohne_pruefsumme(Grenzen { max_bytes: grenzen.max_file, max_bild_speicher: grenzen.image_memory });
     let mut schreiber = None;
     let mut ablehnung = None;
     let mut bytes: u64 = 0;

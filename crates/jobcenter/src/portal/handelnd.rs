@@ -168,18 +168,6 @@ impl Mandat {
             }
         }
     }
-
-    /// The mandate of a client on their own profile (for the client's own
-    /// actions such as redeeming a Freischaltcode, and for tests).
-    pub(crate) fn selbst(account_id: &str, profile: &Profile) -> Self {
-        Self {
-            account_id: account_id.to_owned(),
-            client_id: profile.client_id.clone(),
-            office_id: profile.office_id.clone(),
-            beziehung: Beziehung::Selbst,
-            rechte: Recht::ALLE.to_vec(),
-        }
-    }
 }
 
 /// The profile a session acts for, valid now, of any relation, with the

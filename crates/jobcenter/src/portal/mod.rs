@@ -16,11 +16,11 @@ pub mod store;
 pub mod verlauf;
 
 use crate::app::AppState;
-use crate::web::ctx::{Ctx, SignedIn};
-use crate::web::session::{self, Session};
+use crate::web::ctx::Ctx;
+use crate::web::session::Session;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 
 pub use store::Profile;
 
@@ -42,36 +42,27 @@ pub struct ClientProfile {
     pub ctx: Ctx,
     pub session: Session,
     pub profile: Profile,
+    mandat: handelnd::Mandat,
 }
 
 impl ClientProfile {
     /// The client's mandate on their own profile (every right).
     pub fn mandat(&self) -> handelnd::Mandat {
-        handelnd::Mandat::selbst(&self.session.account_id, &self.profile)
+        self.mandat.clone()
     }
 }
 
 impl FromRequestParts<AppState> for ClientProfile {
     type Rejection = Response;
 
+    /// [`handelnd::AktivesProfil`] (the session's profile, re-checked),
+    /// restricted to the client's own one.
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let signed = SignedIn::from_request_parts(parts, state).await?;
-        let Some(profile_id) = signed.session.profile_id.clone() else {
-            return Err(Redirect::to(SELECT_PATH).into_response());
-        };
-        let found = store::own_profile(&state.db.pool, &signed.session.account_id, &profile_id, state.now())
-            .await
-            .map_err(|e| crate::web::AppError::from(e).into_response())?;
-        match found {
-            Some(profile) if profile.relation == "self" => Ok(Self { ctx: signed.ctx, session: signed.session, profile }),
-            Some(_) => Err(handelnd::kein_recht(state, &signed.ctx)),
-            None => {
-                session::set_profile(&state.db.writer, &signed.session.id_hash, None)
-                    .await
-                    .map_err(|e| crate::web::AppError::from(e).into_response())?;
-                Err(Redirect::to(SELECT_PATH).into_response())
-            }
+        let p = handelnd::AktivesProfil::from_request_parts(parts, state).await?;
+        if *p.mandat.beziehung() != handelnd::Beziehung::Selbst {
+            return Err(handelnd::kein_recht(state, &p.ctx));
         }
+        Ok(Self { ctx: p.ctx, session: p.session, profile: p.profile, mandat: p.mandat })
     }
 }
 

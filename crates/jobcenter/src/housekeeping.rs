@@ -27,7 +27,7 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     if orphans + unfinished > 0 {
         tracing::info!(orphans, unfinished, "sweep removed stored objects without a row");
     }
-    crate::portal::dokumente::scanner::ausstehende_pruefen(state).await?;
+    crate::portal::dokumente::scanner::ausstehende_pruefen(state, None).await?;
     if sessions + unconfirmed + counters > 0 {
         tracing::info!(sessions, unconfirmed, counters, "housekeeping removed expired rows");
     }

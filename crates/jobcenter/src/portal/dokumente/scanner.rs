@@ -42,11 +42,12 @@ pub async fn pruefen(address: &str, ablage: &ablage::Ablage, key: &str, envelope
     }
 }
 
-/// Scans every waiting file; returns how many were decided.
-pub async fn ausstehende_pruefen(state: &AppState) -> anyhow::Result<usize> {
+/// Scans the waiting files of one sending (right after it was stored) or,
+/// with `None`, every waiting file (the worker); returns how many were decided.
+pub async fn ausstehende_pruefen(state: &AppState, upload: Option<&str>) -> anyhow::Result<usize> {
     let Some(address) = state.config.clamd_address.clone() else { return Ok(0) };
     let mut decided = 0;
-    for (file_id, key, envelope, upload_id, client_id) in store::ungescannt(&state.db.pool, 100).await? {
+    for (file_id, key, envelope, upload_id, client_id) in store::ungescannt(&state.db.pool, upload, 100).await? {
         let urteil = match pruefen(&address, &state.ablage, &key, &envelope).await {
             Ok(u) => u,
             Err(e) => {

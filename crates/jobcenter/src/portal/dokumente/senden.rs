@@ -133,7 +133,7 @@ pub async fn senden(
     match speichern(state, mandat, request, lang, eingang, auftrag).await {
         Ok(id) => {
             if state.config.clamd_address.is_some()
-                && let Err(e) = super::scanner::ausstehende_pruefen(state).await
+                && let Err(e) = super::scanner::ausstehende_pruefen(state, Some(&id)).await
             {
                 tracing::warn!(error = %format!("{e:#}"), "scanning after a sending failed; the worker tries again");
             }

@@ -173,12 +173,14 @@ pub async fn eigene_sendung(pool: &AnyPool, mandat: &Mandat, id: &str) -> anyhow
     sendung(pool, mandat.client_id(), id).await
 }
 
-/// Files waiting for the scanner: (file id, object key, envelope, upload id, client id).
-pub async fn ungescannt(pool: &AnyPool, limit: i64) -> sqlx::Result<Vec<(String, String, String, String, String)>> {
+/// Files waiting for the scanner, of one sending or of all:
+/// (file id, object key, envelope, upload id, client id).
+pub async fn ungescannt(pool: &AnyPool, upload: Option<&str>, limit: i64) -> sqlx::Result<Vec<(String, String, String, String, String)>> {
     sqlx::query_as(
         "SELECT f.id, f.object_key, f.envelope, u.id, u.client_id FROM upload_files f JOIN uploads u ON u.id = f.upload_id
-         WHERE f.scan = 'ausstehend' ORDER BY u.created_at LIMIT $1",
+         WHERE f.scan = 'ausstehend' AND ($1 IS NULL OR u.id = $1) ORDER BY u.created_at LIMIT $2",
     )
+    .bind(upload)
     .bind(limit)
     .fetch_all(pool)
     .await

@@ -170,6 +170,9 @@ pub enum Abgelehnt {
 }
 
 impl Abgelehnt {
+    pub const ALLE: [Abgelehnt; 4] =
+        [Abgelehnt::NichtMoeglich, Abgelehnt::NichtBerechtigt, Abgelehnt::Veraltet, Abgelehnt::UngueltigesZiel];
+
     pub fn message_key(self) -> &'static str {
         match self {
             Abgelehnt::NichtMoeglich => "arbeit-error-not-possible",
@@ -177,6 +180,15 @@ impl Abgelehnt {
             Abgelehnt::Veraltet => "arbeit-error-stale",
             Abgelehnt::UngueltigesZiel => "arbeit-error-target",
         }
+    }
+}
+
+/// The notice after a transition, from the redirect's `?hinweis=` (`ok` or
+/// a refusal's message key; anything else shows nothing).
+pub fn hinweis(lang: crate::i18n::Lang, hinweis: Option<&str>) -> Option<String> {
+    match hinweis? {
+        "ok" => Some(lang.t("arbeit-done")),
+        key => Abgelehnt::ALLE.into_iter().find(|a| a.message_key() == key).map(|a| lang.t(a.message_key())),
     }
 }
 

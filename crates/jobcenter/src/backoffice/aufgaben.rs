@@ -75,18 +75,7 @@ pub async fn inbox(State(state): State<AppState>, staff: Staff<AnyStaff>, Query(
     let after = q.nach.as_deref().and_then(Keyset::parse);
     let seite = arbeit::store::liste(&state.db.pool, &staff.member, &ansicht, after.as_ref(), PAGE_SIZE).await?;
     let next = seite.next_href(&format!("{PATH}?ansicht={}", ansicht.as_str()));
-    let notice = q.hinweis.as_deref().and_then(|h| match h {
-        "ok" => Some(lang.t("arbeit-done")),
-        other => [
-            arbeit::Abgelehnt::NichtMoeglich,
-            arbeit::Abgelehnt::NichtBerechtigt,
-            arbeit::Abgelehnt::Veraltet,
-            arbeit::Abgelehnt::UngueltigesZiel,
-        ]
-        .into_iter()
-        .find(|a| a.message_key() == other)
-        .map(|a| lang.t(a.message_key())),
-    });
+    let notice = arbeit::hinweis(lang, q.hinweis.as_deref());
     render(&InboxPage {
         page: Page::new(ctx, &state, "arbeit-title"),
         nav: Nav::for_member(lang, &staff.member, PATH),

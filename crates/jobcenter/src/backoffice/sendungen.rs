@@ -62,11 +62,7 @@ pub async fn show(
         Some(i) => arbeit::store::notizen(&state.db.pool, &state.secrets, &i.id).await?,
         None => Vec::new(),
     };
-    let notice = match q.hinweis.as_deref() {
-        Some("ok") => Some(lang.t("arbeit-done")),
-        Some(k) if k.starts_with("arbeit-error-") => Some(lang.t(k)),
-        _ => None,
-    };
+    let notice = arbeit::hinweis(lang, q.hinweis.as_deref());
     render(&SendingPage {
         page: Page::new(ctx, &state, "bo-sending-title"),
         nav: Nav::for_member(lang, &akte.staff.member, ""),

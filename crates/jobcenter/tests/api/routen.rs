@@ -62,10 +62,9 @@ async fn another_client_and_another_office_see_nothing_of_a_client() {
     assert_eq!(r.status(), 303);
     let upload = location(&r).rsplit('/').next().unwrap().to_owned();
 
-    let (other_record, other_code) = app.fixture_client_with_code("222B222222", "Bernd", "Zweiter").await;
+    let (_, other_code) = app.fixture_client_with_code("222B222222", "Bernd", "Zweiter").await;
     let (bernd, _) = client_signed_up(&app, "bernd@example.de").await;
     assert_eq!(location(&enter_code(&app, &bernd, &other_code.display()).await), "/freischaltcode/erfolgreich");
-    let _ = other_record;
 
     // Every portal page of a client, with Anna's ids where a path takes one.
     for r in routes().into_iter().filter(|r| r.method == "GET" && r.zugang.braucht_profil()) {

@@ -109,6 +109,10 @@ struct Innen {
     teile: Teile,
     /// The local directory, if that is the target (for unfinished uploads).
     verzeichnis: Option<PathBuf>,
+    /// Batches sealed on blocking threads at once: one per core. More would
+    /// not be faster, and every further thread that allocates grows the
+    /// allocator's per-thread heaps (20 uploads at once: +50 MiB).
+    versiegeln: Arc<tokio::sync::Semaphore>,
 }
 
 impl std::fmt::Debug for Ablage {
@@ -161,7 +165,9 @@ impl Ablage {
                 (Arc::new(s3.build()?), TEILE_S3)
             }
         };
-        Ok(Self { innen: Arc::new(Innen { speicher, schluessel, teile, verzeichnis }) })
+        let kerne = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        let versiegeln = Arc::new(tokio::sync::Semaphore::new(kerne));
+        Ok(Self { innen: Arc::new(Innen { speicher, schluessel, teile, verzeichnis, versiegeln }) })
     }
 
     /// Removes the unfinished uploads a killed process left behind in a
@@ -219,7 +225,15 @@ impl Ablage {
         let dek: [u8; 32] = zufall();
         let umschlag = self.innen.schluessel.einpacken(pfad.as_ref(), &dek);
         let (kopf, verschluesseler) = format::neu(&dek);
-        Ok(Schreiber::neu(Arc::clone(&self.innen.speicher), pfad, umschlag, self.innen.teile, kopf, verschluesseler))
+        Ok(Schreiber::neu(
+            Arc::clone(&self.innen.speicher),
+            Arc::clone(&self.innen.versiegeln),
+            pfad,
+            umschlag,
+            self.innen.teile,
+            kopf,
+            verschluesseler,
+        ))
     }
 
     /// Stores everything `quelle` yields under `schluessel`; on an error of

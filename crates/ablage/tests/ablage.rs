@@ -116,6 +116,7 @@ auf_beiden!(
     a_written_object_is_listed_until_deleted,
     an_aborted_failed_or_dropped_upload_leaves_no_object,
     a_writer_holds_little_memory_however_large_the_file,
+    batches_sealed_on_a_blocking_thread_round_trip_and_a_refused_batch_is_not_written,
 );
 
 /// Deterministic noise (xorshift), so a failure can be reproduced.
@@ -187,6 +188,41 @@ async fn round_trips_every_size_with_its_sha256(u: Umgebung) {
 
         assert!(lesen(&u.ablage, &schluessel, &g.umschlag).await.unwrap() == daten, "size {n} differs");
     }
+}
+
+async fn batches_sealed_on_a_blocking_thread_round_trip_and_a_refused_batch_is_not_written(u: Umgebung) {
+    // Batches of 256 KiB in 64 KiB chunks, as the upload receiver sends
+    // them; batch 3 is refused by its check, the others pass. Enough bytes
+    // for several S3 parts, with a plain `schreiben` between batches.
+    let daten = inhalt(12_000_000, 11);
+    let schluessel = u.schluessel("stapel");
+    let mut s = u.ablage.schreiber(&schluessel).await.unwrap();
+    let mut erwartet = Vec::new();
+    for (i, stapel) in daten.chunks(256 * 1024).enumerate() {
+        if i == 5 {
+            s.schreiben(stapel).await.unwrap();
+            erwartet.extend_from_slice(stapel);
+            continue;
+        }
+        let teile: Vec<Bytes> = stapel.chunks(65_536).map(Bytes::copy_from_slice).collect();
+        let gesehen = s
+            .schreiben_geprueft(teile, move |t| {
+                let n: usize = t.iter().map(Bytes::len).sum();
+                if i == 3 { Err(n) } else { Ok(n) }
+            })
+            .await
+            .unwrap();
+        if i == 3 {
+            assert_eq!(gesehen, Err(stapel.len()), "the check saw the whole batch");
+        } else {
+            assert_eq!(gesehen, Ok(stapel.len()));
+            erwartet.extend_from_slice(stapel);
+        }
+    }
+    let g = s.fertig().await.unwrap();
+    assert_eq!(g.bytes, erwartet.len() as u64);
+    assert_eq!(g.sha256, sha256(&erwartet));
+    assert!(lesen(&u.ablage, &schluessel, &g.umschlag).await.unwrap() == erwartet, "the stored object differs");
 }
 
 async fn a_changed_byte_anywhere_makes_reading_fail(u: Umgebung) {

@@ -8,6 +8,9 @@ use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 
 use super::{AKTIVE_NAMEN, Ablehnung, Kmp, MAX_ENTPACKT};
 
+/// Finds `endstream` in a chunk of stream data at once (SIMD).
+static ENDSTREAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"endstream"));
+
 /// `%%EOF` (after `startxref`) must lie within this many final bytes.
 const SCHWANZ: usize = 1024;
 
@@ -32,11 +35,11 @@ const ANDERE_FILTER: [&str; 16] = [
     "BrotliDecode",
 ];
 
-fn ist_leerraum(b: u8) -> bool {
+const fn ist_leerraum(b: u8) -> bool {
     matches!(b, 0 | 9 | 10 | 12 | 13 | 32)
 }
 
-fn ist_regulaer(b: u8) -> bool {
+const fn ist_regulaer(b: u8) -> bool {
     !ist_leerraum(b) && !matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
 }
 
@@ -48,16 +51,38 @@ fn hex_wert(b: u8) -> u8 {
     }
 }
 
+/// Bytes that continue a name without an escape: regular, not `#`.
+static SCHLICHT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = ist_regulaer(b as u8) && b as u8 != b'#';
+        b += 1;
+    }
+    t
+};
+
 /// A name or keyword as read; longer than 16 bytes matches nothing.
 #[derive(Default, Clone, Copy)]
 struct Wort {
-    bytes: [u8; 16],
+    bytes: [u8; Wort::PLATZ],
     laenge: usize,
     zu_lang: bool,
     nach_dict: bool,
 }
 
 impl Wort {
+    /// The longest name that can match.
+    const PLATZ: usize = 16;
+
+    /// A name read whole (no `#` escapes, at most [`Wort::PLATZ`] bytes).
+    fn aus(name: &[u8]) -> Self {
+        let mut wort = Wort::default();
+        wort.bytes[..name.len()].copy_from_slice(name);
+        wort.laenge = name.len();
+        wort
+    }
+
     fn push(&mut self, b: u8) {
         if self.laenge < self.bytes.len() {
             self.bytes[self.laenge] = b;
@@ -291,7 +316,7 @@ impl PdfLeser {
     fn stream_beginnt(&mut self, b: u8) {
         self.lage = if b == b'\r' { Lage::StreamAnfang } else { Lage::StreamDaten };
         self.namen = NamenLeser::default();
-        self.endstream = Kmp::new(b"endstream");
+        self.endstream.stand = 0;
         let m = &self.merkmale;
         self.strom = if !m.objstm {
             Strom::Roh
@@ -310,24 +335,60 @@ impl PdfLeser {
         let roh = !matches!(self.strom, Strom::Objekte);
         let mut ende = None;
         let mut i = 0;
-        while i < daten.len() {
-            // Between a name and `endstream` only `/` (a name starts) or
-            // `e` (the keyword starts) changes either reader: jump there.
-            if self.namen.name.is_none() && self.endstream.stand == 0 {
-                match memchr::memchr2(b'/', b'e', &daten[i..]) {
-                    Some(weiter) => i += weiter,
-                    None => break,
-                }
-            }
+        // A name or an `endstream` begun in the previous chunk: byte by byte
+        // until both readers are idle again.
+        while i < daten.len() && (self.namen.aktiv() || self.endstream.stand > 0) {
             let b = daten[i];
             if let Some(name) = self.namen.schritt(b) {
                 bewerte(&name, roh)?;
             }
+            i += 1;
             if self.endstream.schritt(b) {
-                ende = Some(i + 1);
+                ende = Some(i);
                 break;
             }
-            i += 1;
+        }
+        if ende.is_none() && i < daten.len() {
+            // Both idle: find `endstream` at once; before it only `/` (a
+            // name starts) matters, so jump from one to the next.
+            let start = i;
+            let bis = ENDSTREAM.find(&daten[i..]).map(|p| i + p);
+            let grenze = bis.unwrap_or(daten.len());
+            while let Some(p) = memchr::memchr(b'/', &daten[i..grenze]) {
+                i += p;
+                // Most names in binary data are plain and end within the
+                // chunk: read them whole (about one in 16 bytes of random
+                // data is part of a name).
+                let rest = &daten[i + 1..grenze];
+                let laenge = rest.iter().position(|&b| !SCHLICHT[usize::from(b)]).unwrap_or(rest.len());
+                if laenge < rest.len() && rest[laenge] != b'#' {
+                    if laenge <= Wort::PLATZ {
+                        bewerte(&Wort::aus(&rest[..laenge]), roh)?;
+                    }
+                    i += 1 + laenge;
+                    continue;
+                }
+                while i < grenze {
+                    let b = daten[i];
+                    i += 1;
+                    if let Some(name) = self.namen.schritt(b) {
+                        bewerte(&name, roh)?;
+                    }
+                    if !self.namen.aktiv() {
+                        break;
+                    }
+                }
+            }
+            match bis {
+                Some(p) => ende = Some(p + b"endstream".len()),
+                // It may begin in the last bytes and end in the next chunk.
+                None => {
+                    self.endstream.stand = 0;
+                    for &b in &daten[daten.len().saturating_sub(8).max(start)..] {
+                        self.endstream.schritt(b);
+                    }
+                }
+            }
         }
         let n = ende.unwrap_or(daten.len());
         if let Strom::Entpacken(entpacker) = &mut self.strom {

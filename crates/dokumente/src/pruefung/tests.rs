@@ -125,6 +125,9 @@ fn in_stream_data_only_long_active_names_count() {
     let strom = |daten: &[u8]| pdf_mit(&[&b"<< /Length 9 >>\nstream\n"[..], daten, b"\nendstream"].concat());
     assert_eq!(pruefe(&strom(b"\x01/JS\x02/EF ")), Ok(Art::Pdf), "short names occur by chance in binary data");
     assert_eq!(pruefe(&strom(b"\x01/JavaScript(")), Err(Ablehnung::AktiverInhalt));
+    assert_eq!(pruefe(&strom(b"\x01/Java#53cript(")), Err(Ablehnung::AktiverInhalt), "escaped");
+    assert_eq!(pruefe(&strom(b"\x01/RichMedia/Launch ")), Err(Ablehnung::AktiverInhalt), "second of two names");
+    assert_eq!(pruefe(&strom(b"\x01/JavaScriptX( /LaunchLaunchLaunch ")), Ok(Art::Pdf), "longer names are others");
     assert_eq!(pruefe(&pdf_mit(b"<< /Length 9 >>\nstream\n/JavaScript")), Err(Ablehnung::AktiverInhalt));
 }
 
@@ -261,4 +264,22 @@ fn a_checker_without_checksum_decides_the_same_and_leaves_the_hash_to_the_caller
     // A script name in stream data is still found when the scanner jumps.
     let aktiv = b"%PDF-1.7\n1 0 obj\n<< /Length 20 >>\nstream\naaaa /JavaScript bbbb\nendstream\nendobj\nstartxref\n0\n%%EOF\n";
     assert_eq!(Pruefer::pruefe(Grenzen::default(), aktiv).unwrap_err(), Ablehnung::AktiverInhalt);
+}
+
+#[test]
+fn stream_data_gives_the_same_verdict_split_at_every_byte() {
+    // A false start of `endstream`, names right before and after it, and an
+    // active name after the real end: every split into two chunks must
+    // find both the end and the name (and nothing in between).
+    let strom = |nachher: &[u8]| {
+        pdf_mit(&[&b"<< /Length 9 >>\nstream\nab/Abc endstreaendstrea/x /Xyz\x00endstream\n"[..], nachher, b"\nendobj"].concat())
+    };
+    for (nachher, erwartet) in [(&b"<< /S /Launch /F 2 0 R >>"[..], Err(Ablehnung::AktiverInhalt)), (b"<< /Type /Page >>", Ok(Art::Pdf))] {
+        let bytes = strom(nachher);
+        assert_eq!(pruefe(&bytes), erwartet, "whole");
+        for schnitt in 1..bytes.len() {
+            let (a, b) = bytes.split_at(schnitt);
+            assert_eq!(pruefe_stueckweise(&[a, b]).map(|b| b.art), erwartet, "split at {schnitt}");
+        }
+    }
 }

@@ -171,17 +171,23 @@ enum Ergebnis {
     Abgebrochen,
 }
 
-/// Streams one file part into the checker and the storage writer.
+/// Bytes of a file collected before they are checked and sealed on a
+/// blocking thread: one hand-off per batch, not per chunk of the body.
+const STAPEL: usize = 128 * 1024;
+
+/// Streams one file part into the checker and the storage writer. Both run
+/// batch by batch on a blocking thread, so the async workers only move the
+/// body and a sending uses every core.
 async fn datei(ablage: &ablage::Ablage, grenzen: UploadLimits, mut field: Field<'_>, gesamt: &mut u64) -> anyhow::Result<Ergebnis> {
     // The storage writer hashes every byte; the checker need not do it again.
-    let mut pruefer = Pruefer::ohne_pruefsumme(Grenzen { max_bytes: grenzen.max_file, max_bild_speicher: grenzen.image_memory });
+    let mut pruefer = Some(Pruefer::ohne_pruefsumme(Grenzen { max_bytes: grenzen.max_file, max_bild_speicher: grenzen.image_memory }));
     let mut schreiber = None;
     let mut ablehnung = None;
     let mut bytes: u64 = 0;
+    let (mut stapel, mut stapel_len) = (Vec::new(), 0);
     loop {
         let chunk = match field.chunk().await {
-            Ok(Some(c)) => c,
-            Ok(None) => break,
+            Ok(c) => c,
             Err(e) => {
                 tracing::info!(error = %e, "upload body ended early");
                 if let Some(s) = schreiber.take() {
@@ -190,30 +196,45 @@ async fn datei(ablage: &ablage::Ablage, grenzen: UploadLimits, mut field: Field<
                 return Ok(Ergebnis::Abgebrochen);
             }
         };
-        bytes += chunk.len() as u64;
-        *gesamt += chunk.len() as u64;
-        if *gesamt > grenzen.max_total {
-            if let Some(s) = schreiber.take() {
-                ablage::Schreiber::abbrechen(s).await;
+        let ende = chunk.is_none();
+        if let Some(chunk) = chunk {
+            bytes += chunk.len() as u64;
+            *gesamt += chunk.len() as u64;
+            if *gesamt > grenzen.max_total {
+                if let Some(s) = schreiber.take() {
+                    ablage::Schreiber::abbrechen(s).await;
+                }
+                return Ok(Ergebnis::SendungZuGross);
             }
-            return Ok(Ergebnis::SendungZuGross);
-        }
-        if ablehnung.is_some() {
-            // Refused: read the rest of the part without keeping it.
-            continue;
-        }
-        if let Err(a) = pruefer.feed(&chunk) {
-            ablehnung = Some(a);
-            if let Some(s) = schreiber.take() {
-                ablage::Schreiber::abbrechen(s).await;
+            // Once refused, the rest of the part is read without keeping it.
+            if ablehnung.is_none() {
+                stapel_len += chunk.len();
+                stapel.push(chunk);
             }
-            continue;
         }
-        let s = match &mut schreiber {
-            Some(s) => s,
-            None => schreiber.insert(ablage.schreiber(&ablage.neuer_schluessel("uploads")).await?),
-        };
-        s.schreiben(&chunk).await?;
+        if stapel_len >= STAPEL || (ende && stapel_len > 0) {
+            let s = match &mut schreiber {
+                Some(s) => s,
+                None => schreiber.insert(ablage.schreiber(&ablage.neuer_schluessel("uploads")).await?),
+            };
+            let mut p = pruefer.take().expect("kept until a refusal");
+            let geprueft = s
+                .schreiben_geprueft(std::mem::take(&mut stapel), move |teile| teile.iter().try_for_each(|t| p.feed(t)).map(|()| p))
+                .await?;
+            stapel_len = 0;
+            match geprueft {
+                Ok(p) => pruefer = Some(p),
+                Err(a) => {
+                    ablehnung = Some(a);
+                    if let Some(s) = schreiber.take() {
+                        ablage::Schreiber::abbrechen(s).await;
+                    }
+                }
+            }
+        }
+        if ende {
+            break;
+        }
     }
     if let Some(a) = ablehnung {
         return Ok(Ergebnis::Abgelehnt(a));
@@ -221,7 +242,7 @@ async fn datei(ablage: &ablage::Ablage, grenzen: UploadLimits, mut field: Field<
     if bytes == 0 {
         return Ok(Ergebnis::Leer);
     }
-    let befund = match pruefer.finish() {
+    let befund = match pruefer.expect("kept until a refusal").finish() {
         Ok(b) => b,
         Err(a) => {
             if let Some(s) = schreiber.take() {

@@ -225,6 +225,9 @@ error-internal-text = Ihre Eingaben sind nicht verloren gegangen, wenn Sie zurü
 error-forbidden-title = Anfrage abgelehnt
 error-forbidden-heading = Diese Anfrage wurde aus Sicherheitsgründen abgelehnt.
 error-forbidden-text = Das Formular wurde nicht von dieser Seite gesendet. Bitte öffnen Sie die Seite erneut und senden Sie das Formular noch einmal.
+error-pending-title = Formular wird bearbeitet
+error-pending-heading = Dieses Formular wurde bereits gesendet und wird noch bearbeitet.
+error-pending-text = Bitte senden Sie es nicht noch einmal. Öffnen Sie die Seite in einigen Sekunden erneut, um das Ergebnis zu sehen.
 error-request-id = Fehlernummer:
 error-to-start = Zur Startseite
 

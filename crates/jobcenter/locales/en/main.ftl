@@ -225,6 +225,9 @@ error-internal-text = Your entries are not lost if you go back. Please try again
 error-forbidden-title = Request refused
 error-forbidden-heading = This request was refused for security reasons.
 error-forbidden-text = The form was not sent from this page. Please open the page again and send the form once more.
+error-pending-title = Form being processed
+error-pending-heading = This form has already been sent and is still being processed.
+error-pending-text = Please do not send it again. Open the page again in a few seconds to see the result.
 error-request-id = Error number:
 error-to-start = Go to the home page
 

@@ -33,6 +33,18 @@ pub enum ErrorPage {
     NotFound,
     Internal,
     Forbidden,
+    /// The same form is still being processed (an idempotency key whose
+    /// first request has not finished, `web::formulare`).
+    Laeuft,
+}
+
+impl ErrorPage {
+    /// An empty response with `status`, rendered into this page.
+    pub fn response(self, status: StatusCode) -> Response {
+        let mut res = status.into_response();
+        res.extensions_mut().insert(self);
+        res
+    }
 }
 
 impl IntoResponse for AppError {

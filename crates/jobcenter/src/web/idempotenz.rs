@@ -81,6 +81,18 @@ pub async fn abschliessen(tx: &mut Tx, account_id: &str, key: &str, location: &s
     Ok(())
 }
 
+/// Records the result after the work's transaction (the generic form
+/// path, `web::formulare`, which does not see the handler's transaction).
+pub async fn abschliessen_ohne_tx(writer: &Writer, account_id: &str, key: &str, location: &str) -> sqlx::Result<()> {
+    sqlx::query("UPDATE idempotency_keys SET location = $1 WHERE account_id = $2 AND idem_key = $3")
+        .bind(location)
+        .bind(account_id)
+        .bind(key)
+        .execute(writer)
+        .await?;
+    Ok(())
+}
+
 /// Releases a claimed key when the work did not happen (the form had
 /// errors), so the corrected form can be sent with the same key.
 pub async fn freigeben(writer: &Writer, account_id: &str, key: &str) -> sqlx::Result<()> {

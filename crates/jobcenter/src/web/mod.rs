@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod ctx;
 pub mod error;
+pub mod formulare;
 pub mod idempotenz;
 pub mod metrics;
 pub mod page;
@@ -72,6 +73,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         error::ErrorPage::NotFound => ("error-notfound-title", "error-notfound-heading", "error-notfound-text"),
         error::ErrorPage::Internal => ("error-internal-title", "error-internal-heading", "error-internal-text"),
         error::ErrorPage::Forbidden => ("error-forbidden-title", "error-forbidden-heading", "error-forbidden-text"),
+        error::ErrorPage::Laeuft => ("error-pending-title", "error-pending-heading", "error-pending-text"),
     };
     let t = ErrorTemplate {
         page: Page::new(&ctx, &state, title),

@@ -7,7 +7,7 @@
 //! `ClientProfile`, `Handelnd<R>`, `Staff<R>`, `Akte<R>`, …); the walks
 //! check that the two agree.
 
-use super::{assets, ctx, metrics, not_found, render_errors, security_headers};
+use super::{assets, ctx, formulare, metrics, not_found, render_errors, security_headers};
 use crate::app::AppState;
 use crate::backoffice::RoleName;
 use crate::portal::handelnd::Recht;
@@ -281,6 +281,7 @@ pub fn router(state: AppState) -> Router {
         // `body_limit` applies the limits (256 KiB, or the sending's).
         .layer(axum::extract::DefaultBodyLimit::disable())
         .fallback(not_found)
+        .layer(from_fn_with_state(state.clone(), formulare::idempotent))
         .layer(CsrfLayer::new())
         .layer(from_fn_with_state(state.clone(), render_errors))
         .layer(from_fn_with_state(state.clone(), ctx::resolve));

@@ -8,11 +8,11 @@ use crate::support::{TestApp, location};
 use dokumente::beispiele;
 use reqwest::multipart::{Form, Part};
 
-const KEY: &str = "abcdefghijklmnopqrstuvwxyz012345";
+pub(crate) const KEY: &str = "abcdefghijklmnopqrstuvwxyz012345";
 
 /// A client with an activated profile in `office`; returns the browser,
 /// the client id and the account id.
-async fn client_with_profile(app: &TestApp, email: &str) -> (reqwest::Client, String, String) {
+pub(crate) async fn client_with_profile(app: &TestApp, email: &str) -> (reqwest::Client, String, String) {
     let (record, code) = app.fixture_client_with_code("123A456789", "Łukasz", "Şahin").await;
     let (browser, _) = client_signed_up(app, email).await;
     let r = enter_code(app, &browser, &code.display()).await;
@@ -20,7 +20,7 @@ async fn client_with_profile(app: &TestApp, email: &str) -> (reqwest::Client, St
     (browser, record.id.clone(), app.account_id(email).await.unwrap())
 }
 
-fn form(topic: &str, key: &str, files: Vec<(&str, Vec<u8>)>) -> Form {
+pub(crate) fn form(topic: &str, key: &str, files: Vec<(&str, Vec<u8>)>) -> Form {
     let mut f = Form::new().text("idempotenz", key.to_owned()).text("thema", topic.to_owned()).text("nachricht", "Kontoauszüge Mai");
     for (name, bytes) in files {
         f = f.part("dateien", Part::bytes(bytes).file_name(name.to_owned()));
@@ -28,11 +28,11 @@ fn form(topic: &str, key: &str, files: Vec<(&str, Vec<u8>)>) -> Form {
     f
 }
 
-async fn send(app: &TestApp, browser: &reqwest::Client, form: Form) -> reqwest::Response {
+pub(crate) async fn send(app: &TestApp, browser: &reqwest::Client, form: Form) -> reqwest::Response {
     browser.post(app.url("/dokumente/hochladen")).multipart(form).send().await.unwrap()
 }
 
-async fn count(app: &TestApp, sql: &str) -> i64 {
+pub(crate) async fn count(app: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned())).fetch_one(&app.state.db.pool).await.unwrap()
 }
 

@@ -10,6 +10,7 @@ mod backoffice;
 mod betrieb;
 mod dokumente;
 mod einstellungen;
+mod formulare;
 mod outbox;
 mod passkeys;
 mod portal;

@@ -7,6 +7,7 @@
 mod einmalcode;
 mod email;
 mod freischaltcode;
+pub mod fristen;
 mod kundennummer;
 mod mobilnummer;
 mod passkey_name;

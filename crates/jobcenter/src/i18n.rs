@@ -412,6 +412,23 @@ mod tests {
                 "history-{}",
                 Dynamic::FallsBack("old audit rows may name kinds no longer written; an unknown kind is shown as it is"),
             ),
+            (
+                "portal/postfach/mod.rs",
+                "postfach-{}",
+                Dynamic::Keys(|| crate::portal::postfach::Postfach::ALLE.iter().map(|p| p.label_key()).collect()),
+            ),
+            (
+                "portal/postfach/mod.rs",
+                "postfach-anliegen-{}",
+                Dynamic::Keys(|| crate::portal::postfach::Anliegen::ALLE.iter().map(|a| a.label_key()).collect()),
+            ),
+            (
+                "portal/postfach/schreiben.rs",
+                "postfach-error-{}",
+                Dynamic::Keys(|| {
+                    crate::portal::postfach::schreiben::Problem::ALLE.iter().map(|p| format!("postfach-error-{}", p.code())).collect()
+                }),
+            ),
             ("arbeit/mod.rs", "arbeit-zustand-{}", Dynamic::Keys(|| crate::arbeit::Zustand::ALLE.iter().map(|z| z.label_key()).collect())),
             ("arbeit/mod.rs", "arbeit-team-{}", Dynamic::Keys(|| crate::arbeit::Team::ALLE.iter().map(|t| t.label_key()).collect())),
             ("arbeit/mod.rs", "arbeit-aktion-{}", Dynamic::Keys(|| crate::arbeit::Aktion::ALLE.iter().map(|a| a.label_key()).collect())),

@@ -68,11 +68,17 @@ pub enum Ereignis {
     VorgangInBearbeitung,
     /// Staff finished it.
     VorgangErledigt,
+    /// A message was sent to the jobcenter (POR-2).
+    NachrichtGesendet,
+    /// The jobcenter answered in a mailbox thread.
+    NachrichtBeantwortet,
+    /// An answer of the jobcenter was read.
+    NachrichtGelesen,
 }
 
 impl Ereignis {
     /// Every kind, for the test that each has its labels.
-    pub const ALLE: [Ereignis; 12] = [
+    pub const ALLE: [Ereignis; 15] = [
         Ereignis::Freigeschaltet,
         Ereignis::OnlineEinwilligungErteilt,
         Ereignis::OnlineEinwilligungWiderrufen,
@@ -85,6 +91,9 @@ impl Ereignis {
         Ereignis::DateiInQuarantaene,
         Ereignis::VorgangInBearbeitung,
         Ereignis::VorgangErledigt,
+        Ereignis::NachrichtGesendet,
+        Ereignis::NachrichtBeantwortet,
+        Ereignis::NachrichtGelesen,
     ];
 
     /// The kind as stored in `client_events.kind` and `audit_events.kind`.
@@ -102,6 +111,9 @@ impl Ereignis {
             Ereignis::DateiInQuarantaene => "file_quarantined",
             Ereignis::VorgangInBearbeitung => "item_in_progress",
             Ereignis::VorgangErledigt => "item_done",
+            Ereignis::NachrichtGesendet => "message_sent",
+            Ereignis::NachrichtBeantwortet => "message_answered",
+            Ereignis::NachrichtGelesen => "message_read",
         }
     }
 

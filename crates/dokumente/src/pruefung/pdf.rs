@@ -9,7 +9,8 @@ use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 use super::{AKTIVE_NAMEN, Ablehnung, Kmp, MAX_ENTPACKT};
 
 /// Finds `endstream` in a chunk of stream data at once (SIMD).
-static ENDSTREAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"endstream"));
+static ENDSTREAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"endstream"));
 
 /// `%%EOF` (after `startxref`) must lie within this many final bytes.
 const SCHWANZ: usize = 1024;

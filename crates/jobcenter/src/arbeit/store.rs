@@ -16,14 +16,17 @@ use sqlx::{AnyPool, Row};
 pub enum Art {
     /// A sending of "Datei hochladen" (subject: `uploads.id`).
     Sendung,
+    /// A mailbox thread (subject: `mailbox_threads.id`).
+    Nachricht,
 }
 
 impl Art {
-    pub const ALLE: [Art; 1] = [Art::Sendung];
+    pub const ALLE: [Art; 2] = [Art::Sendung, Art::Nachricht];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Art::Sendung => "upload",
+            Art::Nachricht => "nachricht",
         }
     }
 }
@@ -70,6 +73,20 @@ fn vorgang(r: &AnyRow) -> anyhow::Result<Vorgang> {
     })
 }
 
+/// Who an item goes to: a team, and a member of it from the start if
+/// given (a client's pAp).
+#[derive(Debug, Clone, Copy)]
+pub struct Zustaendig<'a> {
+    pub team: Team,
+    pub assignee: Option<&'a str>,
+}
+
+impl From<Team> for Zustaendig<'_> {
+    fn from(team: Team) -> Self {
+        Self { team, assignee: None }
+    }
+}
+
 /// Creates an item for the subject's client in the feature's transaction.
 pub async fn anlegen(
     tx: &mut Tx,
@@ -77,21 +94,22 @@ pub async fn anlegen(
     office_id: &str,
     art: Art,
     subject_id: &str,
-    team: Team,
+    zustaendig: Zustaendig<'_>,
     now: i64,
 ) -> sqlx::Result<String> {
     let id = new_id();
     sqlx::query(
         "INSERT INTO work_items (id, client_id, office_id, kind, subject_id, team, state, assignee, version, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'eingegangen', NULL, 1, $7, $7)",
+         VALUES ($1, $2, $3, $4, $5, $6, 'eingegangen', $8, 1, $7, $7)",
     )
     .bind(&id)
     .bind(bezug.client_id())
     .bind(office_id)
     .bind(art.as_str())
     .bind(subject_id)
-    .bind(team.as_str())
+    .bind(zustaendig.team.as_str())
     .bind(now)
+    .bind(zustaendig.assignee)
     .execute(&mut **tx)
     .await?;
     Ok(id)

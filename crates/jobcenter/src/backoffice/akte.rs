@@ -27,6 +27,7 @@ pub const WAS: &[(&str, &str)] = &[
     ("/backoffice/kunden/{id}/zugriffe", "zugriffsprotokoll"),
     ("/backoffice/kunden/{id}/sendungen/{sendung}", "sendung"),
     ("/backoffice/kunden/{id}/sendungen/{sendung}/dateien/{datei}", "datei"),
+    ("/backoffice/kunden/{id}/nachrichten/{faden}", "nachricht"),
 ];
 
 /// A client record of the member's office, opened for a stated purpose;

@@ -61,7 +61,10 @@ pub fn zeile(lang: crate::i18n::Lang, member: &StaffMember, v: Vorgang) -> Zeile
         state_label: lang.t(&v.state.label_key()),
         team_label: lang.t(&v.team.label_key()),
         title: lang.t(&format!("arbeit-art-{}", v.kind)),
-        link: format!("/backoffice/kunden/{}/sendungen/{}?zweck={purpose}", v.client_id, v.subject_id),
+        link: match v.kind.as_str() {
+            "nachricht" => format!("/backoffice/kunden/{}/nachrichten/{}?zweck={purpose}", v.client_id, v.subject_id),
+            _ => format!("/backoffice/kunden/{}/sendungen/{}?zweck={purpose}", v.client_id, v.subject_id),
+        },
         actions,
         v,
     }

@@ -17,6 +17,7 @@ pub mod druck;
 pub mod freischaltcode;
 pub mod kunden;
 pub mod mitarbeitende;
+pub mod nachrichten;
 pub mod sendungen;
 pub mod start;
 pub mod store;

@@ -11,6 +11,7 @@ pub mod dokumente;
 pub mod freischaltung;
 pub mod handelnd;
 pub mod online_kommunikation;
+pub mod postfach;
 pub mod profil;
 pub mod store;
 pub mod verlauf;

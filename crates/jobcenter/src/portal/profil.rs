@@ -23,6 +23,9 @@ struct StartPage {
     contact: Option<Contact>,
     /// "Datei hochladen" is offered (the client, or a representative with the right).
     may_upload: bool,
+    /// The mailboxes with their unread counts (POR-2), if the client (or a
+    /// representative with the right) may write to the jobcenter.
+    postfaecher: Vec<(&'static str, String, i64)>,
 }
 
 /// `GET /profil`.
@@ -32,6 +35,13 @@ pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppR
     let office = store::office(pool, &client.profile.office_id).await?;
     let contact = store::contact(pool, client.profile.pap_staff_id.as_deref()).await?;
     let may_upload = client.mandat.darf(Recht::DokumenteHochladen);
+    let postfaecher = if client.mandat.darf(Recht::NachrichtenSchreiben) {
+        let lang = client.ctx.lang;
+        let ungelesen = crate::portal::postfach::store::ungelesen(pool, client.mandat.client_id()).await?;
+        ungelesen.into_iter().map(|(p, n)| (p.as_str(), lang.t(&p.label_key()), n)).collect()
+    } else {
+        Vec::new()
+    };
     render(&StartPage {
         page: Page::new(&client.ctx, &state, "portal-profile-title"),
         profile: client.profile,
@@ -39,5 +49,6 @@ pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppR
         office,
         contact,
         may_upload,
+        postfaecher,
     })
 }

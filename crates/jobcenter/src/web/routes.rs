@@ -198,6 +198,13 @@ table! {
         get: portal::dokumente::hochladen::form, post: portal::dokumente::hochladen::submit
     }
     "/dokumente/gesendet/{id}" => Recht(Recht::DokumenteHochladen) => { get: portal::dokumente::hochladen::receipt }
+    "/postfach/{postfach}" => Recht(Recht::NachrichtenSchreiben) => { get: portal::postfach::seiten::liste }
+    "/postfach/{postfach}/neu" => Recht(Recht::NachrichtenSchreiben) => {
+        get: portal::postfach::seiten::neu, post: portal::postfach::seiten::senden
+    }
+    "/postfach/nachrichten/{id}" => Recht(Recht::NachrichtenSchreiben) => {
+        get: portal::postfach::seiten::faden, post: portal::postfach::seiten::antworten
+    }
 
     // Back office (ADM-1 … ADM-5, MFA-70, PRF-2, OKO-3).
     "/backoffice" => Mitarbeiter(None) => { get: backoffice::start::start }
@@ -218,6 +225,9 @@ table! {
     }
     "/backoffice/kunden/{id}/sendungen/{sendung}" => Akte(None) => { get: backoffice::sendungen::show }
     "/backoffice/kunden/{id}/sendungen/{sendung}/dateien/{datei}" => Akte(None) => { get: backoffice::sendungen::download }
+    "/backoffice/kunden/{id}/nachrichten/{faden}" => Akte(None) => {
+        get: backoffice::nachrichten::show, post: backoffice::nachrichten::reply
+    }
     "/backoffice/druck" => Mitarbeiter(Some(RoleName::Service)) => { get: backoffice::druck::list }
     "/backoffice/druck/{id}/gedruckt" => Mitarbeiter(Some(RoleName::Service)) => { post: backoffice::druck::mark_printed }
     "/backoffice/mitarbeitende" => Mitarbeiter(Some(RoleName::Admin)) => {

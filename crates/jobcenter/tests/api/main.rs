@@ -14,6 +14,7 @@ mod formulare;
 mod outbox;
 mod passkeys;
 mod portal;
+mod postfach;
 mod registrierung;
 mod routen;
 mod schema;

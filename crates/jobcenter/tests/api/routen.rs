@@ -61,6 +61,13 @@ async fn another_client_and_another_office_see_nothing_of_a_client() {
     let r = anna.post(app.url("/dokumente/hochladen")).multipart(form).send().await.unwrap();
     assert_eq!(r.status(), 303);
     let upload = location(&r).rsplit('/').next().unwrap().to_owned();
+    let r = anna
+        .post(app.url("/postfach/vermittlung/neu"))
+        .form(&[("anliegen", "bewerbung"), ("betreff", "Annas Bewerbung"), ("text", "Anna schreibt")])
+        .send()
+        .await
+        .unwrap();
+    let thread = location(&r).trim_start_matches("/postfach/nachrichten/").split('?').next().unwrap().to_owned();
 
     let (_, other_code) = app.fixture_client_with_code("222B222222", "Bernd", "Zweiter").await;
     let (bernd, _) = client_signed_up(&app, "bernd@example.de").await;
@@ -68,12 +75,13 @@ async fn another_client_and_another_office_see_nothing_of_a_client() {
 
     // Every portal page of a client, with Anna's ids where a path takes one.
     for r in routes().into_iter().filter(|r| r.method == "GET" && r.zugang.braucht_profil()) {
-        let path = r.path.replace("{id}", &upload);
+        let id = if r.path.starts_with("/postfach/") { &thread } else { &upload };
+        let path = r.path.replace("{id}", id).replace("{postfach}", "vermittlung");
         let res = bernd.get(app.url(&path)).send().await.unwrap();
         let status = res.status().as_u16();
         let body = res.text().await.unwrap();
         assert!(!body.contains("Anna") && !body.contains("111A111111"), "{path} shows Anna's data to Bernd");
-        if r.path.contains('{') {
+        if r.path.contains("{id}") {
             assert_eq!(status, 404, "{path}");
         }
     }
@@ -97,7 +105,10 @@ async fn another_client_and_another_office_see_nothing_of_a_client() {
         .into_iter()
         .filter(|r| r.method == "GET" && matches!(r.zugang, Zugang::Akte(None | Some(jobcenter::backoffice::RoleName::Leistung))))
     {
-        let path = format!("{}?zweck=leistung", r.path.replace("{id}", &record.id).replace("{sendung}", &upload).replace("{datei}", "x"));
+        let path = format!(
+            "{}?zweck=leistung",
+            r.path.replace("{id}", &record.id).replace("{sendung}", &upload).replace("{datei}", "x").replace("{faden}", &thread)
+        );
         let res = foreign.get(app.url(&path)).send().await.unwrap();
         assert_eq!(res.status(), 404, "{path}");
     }

@@ -6,13 +6,11 @@
 //! queue, and gives access help with one-time access data; axe-core on
 //! every page.
 
-use crate::TOTP_CODE;
 use crate::chromium::Chromium;
 use crate::support::{PASSWORD, TestApp};
 use base64::Engine;
 use jobcenter::backoffice::cli::{self, NewStaff};
 use jobcenter::backoffice::store::NewOffice;
-use jobcenter::konto::mfa::totp::{code_at, secret_from_base32};
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -40,20 +38,7 @@ async fn back_office_journey(javascript: bool) {
     let tab = chromium.tab(javascript).await;
 
     // Login: password, then the gate, TOTP set up like an authenticator app.
-    tab.open(&app.url("/backoffice")).await;
-    tab.expect_heading("Anmeldung").await;
-    tab.fill("Benutzername / E-Mail-Adresse", "sam@jc.example").await;
-    tab.fill("Passwort", PASSWORD).await;
-    tab.click_button("Anmelden").await;
-    tab.expect_heading("Sicherheitshinweis").await;
-    tab.click_link("Zweiter Faktor (TOTP)").await;
-    let key = tab.text_of("#totp-schluessel").await;
-    let secret = secret_from_base32(key.trim()).expect("the key on the page");
-    tab.fill(TOTP_CODE, &code_at(&secret, app.state.now())).await;
-    tab.click_button("Bestätigen").await;
-    tab.expect_heading("Wiederherstellungscodes").await;
-    tab.open(&app.url("/backoffice")).await;
-    tab.expect_heading("Backoffice").await;
+    crate::anmelden::staff_first_time(&tab, &app, "sam@jc.example").await;
     tab.expect_text("Dienststelle: Jobcenter Nürnberg").await;
 
     // A client record: first with errors, then right.

@@ -7,12 +7,10 @@
 //! without. Staff of the Leistungsservice find the sending in their inbox,
 //! open it for a stated purpose, take it up and close it with a note.
 
-use crate::TOTP_CODE;
 use crate::chromium::{Chromium, Tab};
 use crate::support::{PASSWORD, TestApp, location};
 use dokumente::beispiele;
 use jobcenter::backoffice::cli::{self, NewStaff};
-use jobcenter::konto::mfa::totp::{code_at, secret_from_base32};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::path::PathBuf;
@@ -56,21 +54,6 @@ impl Files {
 
 fn sha256(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
-}
-
-/// Password and TOTP code (the account already has TOTP), skipping the
-/// passkey offer: lands on "Profil auswählen".
-async fn log_in(tab: &Tab, app: &TestApp, email: &str, secret: &[u8]) {
-    tab.open(&app.url("/anmelden")).await;
-    tab.fill("Benutzername / E-Mail-Adresse", email).await;
-    tab.fill("Passwort", PASSWORD).await;
-    tab.click_button("Anmelden").await;
-    tab.expect_heading("Anmeldung bestätigen").await;
-    tab.fill(TOTP_CODE, &app.next_code(secret)).await;
-    tab.click_button("Anmelden").await;
-    tab.expect_heading("Passkey für dieses Konto einrichten").await;
-    tab.click_button("Überspringen").await;
-    tab.expect_heading("Profil auswählen").await;
 }
 
 /// The upload page in German, with its parts.
@@ -127,7 +110,7 @@ async fn upload_journey(javascript: bool, email: &str) {
     let tab = chromium.tab(javascript).await;
 
     // Log in and activate the profile.
-    log_in(&tab, &app, email, &secret).await;
+    crate::anmelden::client(&tab, &app, email, &secret).await;
     tab.click_link("Freischaltcode eingeben").await;
     tab.expect_heading("Online-Angebote freischalten").await;
     tab.fill("Freischaltcode *", &code.display()).await;
@@ -254,19 +237,7 @@ async fn staff_journey(javascript: bool) {
     let tab = chromium.tab(javascript).await;
 
     // Login: password, then TOTP set up at the gate.
-    tab.open(&app.url("/backoffice")).await;
-    tab.fill("Benutzername / E-Mail-Adresse", staff.email).await;
-    tab.fill("Passwort", PASSWORD).await;
-    tab.click_button("Anmelden").await;
-    tab.expect_heading("Sicherheitshinweis").await;
-    tab.click_link("Zweiter Faktor (TOTP)").await;
-    let key = tab.text_of("#totp-schluessel").await;
-    let secret = secret_from_base32(key.trim()).expect("the key on the page");
-    tab.fill(TOTP_CODE, &code_at(&secret, app.state.now())).await;
-    tab.click_button("Bestätigen").await;
-    tab.expect_heading("Wiederherstellungscodes").await;
-    tab.open(&app.url("/backoffice")).await;
-    tab.expect_heading("Backoffice").await;
+    crate::anmelden::staff_first_time(&tab, &app, staff.email).await;
 
     // The inbox: nothing of mine yet; the sending among those nobody took up.
     tab.click_link("Aufgaben").await;

@@ -11,11 +11,13 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod anmelden;
 mod backoffice;
 mod chromium;
 mod dokumente;
 mod passkeys;
 mod portal;
+mod postfach;
 mod secure_app;
 
 use chromium::{Chromium, Tab};

@@ -57,7 +57,7 @@ pub async fn sendung(state: &AppState, client_id: &str, office_id: &str) -> anyh
     )
     .await?;
     let bezug = journal::Direkt { client_id: client_id.to_owned(), akteur };
-    arbeit::store::anlegen(&mut tx, &bezug, office_id, arbeit::store::Art::Sendung, &id, Thema::Geldleistung.team(), now).await?;
+    arbeit::store::anlegen(&mut tx, &bezug, office_id, arbeit::store::Art::Sendung, &id, Thema::Geldleistung.team().into(), now).await?;
     journal::record(
         &mut tx,
         &bezug,

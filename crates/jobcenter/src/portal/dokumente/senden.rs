@@ -168,7 +168,7 @@ async fn speichern(
     let account = crate::konto::store::find_by_id(&state.db.pool, mandat.account_id()).await?.ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
     let id = store::anlegen(&mut tx, mandat, thema, auftrag.nachricht.as_deref(), &dateien, scan, &state.secrets, now).await?;
-    arbeit::store::anlegen(&mut tx, mandat, mandat.office_id(), arbeit::store::Art::Sendung, &id, thema.team(), now).await?;
+    arbeit::store::anlegen(&mut tx, mandat, mandat.office_id(), arbeit::store::Art::Sendung, &id, thema.team().into(), now).await?;
     let details = serde_json::json!({"upload": id, "topic": thema.as_str(), "files": dateien.len()});
     journal::record(&mut tx, mandat, Ereignis::DateienGesendet, details, request, now).await?;
     let mail_lang = crate::konto::account_lang(&account.lang);

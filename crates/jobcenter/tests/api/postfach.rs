@@ -1,0 +1,180 @@
+//! "Leistungspostfach" and "Vermittlungspostfach" (POR-2, OKO-1): routing by
+//! concern, the online-communication gate, unread counts per side, answers
+//! from the back office (two at once both kept), bad input, and that one
+//! client never reaches another client's threads.
+
+use crate::backoffice::staff;
+use crate::dokumente::count;
+use crate::portal::{client_signed_up, enter_code, page};
+use crate::support::{TestApp, location};
+
+/// A client with an activated profile (Kundennummer `nummer`, a pAp) and,
+/// if `online`, online communication on; returns the browser and client id.
+async fn client(app: &TestApp, email: &str, nummer: &str, online: bool) -> (reqwest::Client, String) {
+    let (record, code) = app.fixture_client_with_code(nummer, "Olena", "Kovalenko").await;
+    let (browser, _) = client_signed_up(app, email).await;
+    assert_eq!(location(&enter_code(app, &browser, &code.display()).await), "/freischaltcode/erfolgreich");
+    if online {
+        let r = browser.post(app.url("/profil/online-kommunikation")).form(&[("status", "an")]).send().await.unwrap();
+        assert_eq!(r.status(), 303);
+    }
+    (browser, record.id.clone())
+}
+
+async fn write(app: &TestApp, b: &reqwest::Client, postfach: &str, anliegen: &str, betreff: &str, text: &str) -> reqwest::Response {
+    b.post(app.url(&format!("/postfach/{postfach}/neu")))
+        .form(&[("anliegen", anliegen), ("betreff", betreff), ("text", text)])
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The thread id from the redirect after sending.
+fn thread_of(r: &reqwest::Response) -> String {
+    let l = location(r);
+    l.trim_start_matches("/postfach/nachrichten/").split('?').next().unwrap().to_owned()
+}
+
+async fn item_of(app: &TestApp, thread: &str) -> (String, String, Option<String>) {
+    sqlx::query_as("SELECT id, team, assignee FROM work_items WHERE kind = 'nachricht' AND subject_id = $1")
+        .bind(thread)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+}
+
+async fn pap_of(app: &TestApp, client_id: &str) -> String {
+    sqlx::query_scalar("SELECT pap_staff_id FROM clients WHERE id = $1").bind(client_id).fetch_one(&app.state.db.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn concerns_route_to_the_benefits_team_or_the_pap_and_the_benefits_mailbox_needs_online_communication() {
+    let app = TestApp::spawn().await;
+    let (b, client_id) = client(&app, "routing@example.de", "123A456789", false).await;
+    // Without online communication: the start page and the mailbox say so,
+    // and nothing can be sent there (OKO-1); the placement mailbox works.
+    let start = page(&app, &b, "/profil").await;
+    assert!(start.contains("Leistungspostfach") && start.contains("Vermittlungspostfach"), "{start}");
+    assert!(start.contains("Nutzung ist nur mit aktivierter Onlinekommunikation möglich."));
+    let gated = page(&app, &b, "/postfach/leistung").await;
+    assert!(gated.contains("Nutzung ist nur mit aktivierter Onlinekommunikation möglich.") && gated.contains("Jetzt aktivieren"));
+    assert_eq!(location(&write(&app, &b, "leistung", "antrag", "Frage", "Text").await), "/postfach/leistung");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM mailbox_threads").await, 0);
+    let pap = pap_of(&app, &client_id).await;
+    let r = write(&app, &b, "vermittlung", "bewerbung", "Bewerbung Lagerist", "Ich habe mich beworben.").await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(item_of(&app, &thread_of(&r)).await, (item_of(&app, &thread_of(&r)).await.0, "vermittlung".into(), Some(pap.clone())));
+
+    b.post(app.url("/profil/online-kommunikation")).form(&[("status", "an")]).send().await.unwrap();
+    let r = write(&app, &b, "leistung", "antrag", "Weiterbewilligung", "Wann kommt der Bescheid?").await;
+    let (_, team, assignee) = item_of(&app, &thread_of(&r)).await;
+    assert_eq!((team.as_str(), assignee), ("leistung", None), "benefits concerns go to the team");
+    let r = write(&app, &b, "leistung", "termin_leistung", "Termin verschieben", "Geht Dienstag?").await;
+    let (_, team, assignee) = item_of(&app, &thread_of(&r)).await;
+    assert_eq!((team.as_str(), assignee), ("vermittlung", Some(pap)), "appointments go to the pAp");
+    // A concern of the other mailbox is refused.
+    let r = write(&app, &b, "leistung", "bewerbung", "Falsch", "Text").await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Bitte wählen Sie ein Anliegen."));
+    // The client's Verlauf records each sending.
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM client_events WHERE kind = 'message_sent'").await, 3);
+}
+
+#[tokio::test]
+async fn answers_are_unread_until_opened_two_members_answering_at_once_are_both_kept_and_closed_threads_take_no_reply() {
+    let app = TestApp::spawn().await;
+    let (b, client_id) = client(&app, "antwort@example.de", "123A456789", true).await;
+    let r = write(&app, &b, "leistung", "zahlung", "Zahlung fehlt", "Die Zahlung für Mai fehlt.").await;
+    let thread = thread_of(&r);
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&client_id).fetch_one(&app.state.db.pool).await.unwrap();
+    let m1 = staff(&app, "m1@jobcenter.example", &office, "leistung").await;
+    let m2 = staff(&app, "m2@jobcenter.example", &office, "leistung").await;
+    let other_team = staff(&app, "v@jobcenter.example", &office, "vermittlung").await;
+    let path = format!("/backoffice/kunden/{client_id}/nachrichten/{thread}?zweck=leistung");
+    // Staff open it (logged with its purpose), then two answer at once.
+    let shown = m1.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
+    assert!(shown.contains("Die Zahlung für Mai fehlt."));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM record_access_log WHERE what = 'nachricht' AND purpose = 'leistung'").await, 1);
+    let answer = |c: &reqwest::Client, text: &'static str| c.post(app.url(&path)).form(&[("text", text)]).send();
+    let (a, c) = tokio::join!(answer(&m1, "Antwort eins"), answer(&m2, "Antwort zwei"));
+    assert_eq!((a.unwrap().status().as_u16(), c.unwrap().status().as_u16()), (303, 303));
+    let seqs: Vec<i64> = sqlx::query_scalar("SELECT seq FROM mailbox_messages WHERE thread_id = $1 ORDER BY seq")
+        .bind(&thread)
+        .fetch_all(&app.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(seqs, [1, 2, 3], "both answers kept, in order");
+    // A member of another team may read (record access) but not answer.
+    let r = answer(&other_team, "Nicht meins").await.unwrap();
+    assert!(location(&r).ends_with("hinweis=arbeit-error-not-allowed"), "{}", location(&r));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM mailbox_messages").await, 3);
+
+    // The client sees two unread answers until the thread is opened.
+    assert!(page(&app, &b, "/profil").await.contains("2 ungelesen"));
+    let t = page(&app, &b, &format!("/postfach/nachrichten/{thread}")).await;
+    assert!(t.contains("Antwort eins") && t.contains("Antwort zwei"));
+    assert!(!page(&app, &b, "/profil").await.contains("ungelesen"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM client_events WHERE kind = 'message_read'").await, 1);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM client_events WHERE kind = 'message_answered'").await, 2);
+
+    // The client answers; closing the item closes the thread for both sides.
+    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).form(&[("text", "Danke!")]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let (item, version): (String, i64) = sqlx::query_as("SELECT id, version FROM work_items WHERE subject_id = $1")
+        .bind(&thread)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    for (aktion, v) in [("uebernehmen", version), ("erledigen", version + 1)] {
+        let r = m1
+            .post(app.url(&format!("/backoffice/aufgaben/{item}")))
+            .form(&[("aktion", aktion), ("version", &v.to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert!(location(&r).ends_with("hinweis=ok"), "{aktion}: {}", location(&r));
+    }
+    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).form(&[("text", "Noch etwas")]).send().await.unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Diese Unterhaltung ist abgeschlossen. Bitte schreiben Sie eine neue Nachricht."));
+    assert_eq!(answer(&m1, "Zu spät").await.unwrap().status(), 422);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM mailbox_messages").await, 4);
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_with_a_message_markup_stays_text_and_another_clients_thread_is_not_found() {
+    let app = TestApp::spawn().await;
+    let (a, _) = client(&app, "a@example.de", "123A456789", true).await;
+    let (b, _) = client(&app, "b@example.de", "987B654321", true).await;
+    let r = write(&app, &a, "vermittlung", "bewerbung", "  ", "Text").await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("Bitte geben Sie einen Betreff ein."));
+    let lang = "x".repeat(5001);
+    let r = write(&app, &a, "vermittlung", "bewerbung", "Lang", &lang).await;
+    assert!(r.text().await.unwrap().contains("Die Nachricht darf höchstens 5000 Zeichen lang sein."));
+    let r = write(&app, &a, "vermittlung", "bewerbung", &"b".repeat(121), "Text").await;
+    assert!(r.text().await.unwrap().contains("Der Betreff darf höchstens 120 Zeichen lang sein."));
+    assert_eq!(write(&app, &a, "gibtsnicht", "bewerbung", "x", "y").await.status(), 404);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM mailbox_threads").await, 0);
+
+    let r = write(&app, &a, "vermittlung", "sonstiges_vermittlung", "<b>Hallo</b>", "<script>alert(1)</script>\nZeile zwei").await;
+    let thread = thread_of(&r);
+    let t = page(&app, &a, &format!("/postfach/nachrichten/{thread}")).await;
+    // Escaped as text (askama writes `<` as `&#60;`).
+    assert!(t.contains("&#60;script&#62;alert(1)&#60;/script&#62;") && !t.contains("<script>alert(1)"), "{t}");
+    assert!(t.contains("&#60;b&#62;Hallo&#60;/b&#62;") && !t.contains("<b>Hallo"));
+    let list = page(&app, &a, "/postfach/vermittlung").await;
+    assert!(list.contains("&#60;b&#62;Hallo&#60;/b&#62;") && list.contains("Neue Nachricht"));
+    // Stored sealed: the text is nowhere in the database in the clear.
+    let bodies: Vec<String> = sqlx::query_scalar("SELECT body_sealed FROM mailbox_messages").fetch_all(&app.state.db.pool).await.unwrap();
+    assert!(bodies.iter().all(|s| !s.contains("Zeile zwei")));
+
+    // Client B: not found, by GET and by POST, and nothing stored.
+    let r = b.get(app.url(&format!("/postfach/nachrichten/{thread}"))).send().await.unwrap();
+    assert_eq!(r.status(), 404);
+    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).form(&[("text", "Fremd")]).send().await.unwrap();
+    assert_eq!(r.status(), 404);
+    assert!(!page(&app, &b, "/postfach/vermittlung").await.contains("Hallo"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM mailbox_messages").await, 1);
+}

@@ -51,3 +51,12 @@ bo-thread-reply = Antwort an die Kundin oder den Kunden
 bo-thread-sent = Die Antwort wurde gesendet.
 bo-thread-closed = Die Unterhaltung ist erledigt. Nehmen Sie die Aufgabe wieder auf, um zu antworten.
 bo-what-nachricht = Postfachnachricht geöffnet
+mail-postfach-neu-subject = Neue Nachricht in Ihrem Postfach
+mail-postfach-neu-body = Guten Tag,
+
+    in Ihrem { $postfach } bei jobcenter.digital liegt eine neue Nachricht Ihres Jobcenters für Sie.
+
+    Aus Datenschutzgründen steht der Inhalt nicht in dieser E-Mail. Sie lesen die Nachricht nach der Anmeldung:
+    { $link }
+
+    Diese E-Mail erhalten Sie, weil Sie „E-Mail bei neuen Mitteilungen“ eingeschaltet haben. Sie können das in Ihrem Profil unter „Kommunikationsoptionen“ ändern.

@@ -51,3 +51,12 @@ bo-thread-reply = Reply to the client
 bo-thread-sent = The reply has been sent.
 bo-thread-closed = The conversation is done. Take the task up again to reply.
 bo-what-nachricht = Mailbox message opened
+mail-postfach-neu-subject = New message in your mailbox
+mail-postfach-neu-body = Hello,
+
+    there is a new message from your jobcenter for you in your { $postfach } at jobcenter.digital.
+
+    For data protection reasons this e-mail does not contain it. You can read the message after logging in:
+    { $link }
+
+    You receive this e-mail because you switched on e-mails about new messages. You can change this in your profile under the communication options.

@@ -91,3 +91,10 @@ CREATE TABLE mailbox_messages (
     created_at BIGINT NOT NULL,
     UNIQUE (thread_id, seq)
 );
+
+-- When the client was last told by mail of a new message (PRF-6): answers
+-- within the window after it make no further mail.
+CREATE TABLE mailbox_notifications (
+    client_id TEXT PRIMARY KEY REFERENCES clients (id),
+    last_sent_at BIGINT NOT NULL
+);

@@ -10,9 +10,9 @@ use super::{AnyStaff, Nav};
 use crate::app::AppState;
 use crate::arbeit;
 use crate::journal::{self, Ereignis};
-use crate::portal::postfach::MAX_TEXT;
 use crate::portal::postfach::schreiben::{Problem, pruefen_text};
 use crate::portal::postfach::store::{self, Autor};
+use crate::portal::postfach::{MAX_TEXT, benachrichtigen};
 use crate::web::page::FormErrors;
 use crate::web::{AppError, AppResult, Page, render, render_status, see_other};
 use askama::Template;
@@ -139,16 +139,14 @@ pub async fn reply(
             let mut tx = state.db.begin().await?;
             match store::antworten(&mut tx, &state.secrets, &akte.client.id, &thread_id, &autor, &text, now).await? {
                 Some(seq) => {
-                    journal::record(
-                        &mut tx,
-                        &akte,
-                        Ereignis::NachrichtBeantwortet,
-                        json!({ "thread": thread_id, "message": seq }),
-                        &akte.ctx().actor,
-                        now,
-                    )
-                    .await?;
+                    let details = json!({ "thread": thread_id, "message": seq });
+                    journal::record(&mut tx, &akte, Ereignis::NachrichtBeantwortet, details, &akte.ctx().actor, now).await?;
+                    let postfach = store::postfach_von(&mut tx, &thread_id).await?;
+                    let gemailt = benachrichtigen::neue_nachricht(&state, &mut tx, &akte.client.id, postfach, now).await?;
                     tx.commit().await?;
+                    if gemailt {
+                        state.outbox_wake.notify_one();
+                    }
                     None
                 }
                 None => Some(Problem::Geschlossen),

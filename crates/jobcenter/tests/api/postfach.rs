@@ -178,3 +178,45 @@ async fn bad_input_is_refused_with_a_message_markup_stays_text_and_another_clien
     assert!(!page(&app, &b, "/postfach/vermittlung").await.contains("Hallo"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM mailbox_messages").await, 1);
 }
+
+#[tokio::test]
+async fn an_answer_is_announced_by_one_mail_without_content_per_window_and_only_when_the_client_chose_it() {
+    let app = TestApp::spawn().await;
+    let email = "mitteilung@example.de";
+    let (b, client_id) = client(&app, email, "123A456789", true).await;
+    let r = write(&app, &b, "leistung", "bescheid", "Frage zum Bescheid", "Warum wurde gekürzt?").await;
+    let thread = thread_of(&r);
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&client_id).fetch_one(&app.state.db.pool).await.unwrap();
+    let m = staff(&app, "lena@jobcenter.example", &office, "leistung").await;
+    let path = format!("/backoffice/kunden/{client_id}/nachrichten/{thread}?zweck=leistung");
+    let answer = |text: &'static str| m.post(app.url(&path)).form(&[("text", text)]).send();
+    let mails = || async {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient = $1 AND subject = 'Neue Nachricht in Ihrem Postfach'")
+                .bind(email)
+                .fetch_one(&app.state.db.pool)
+                .await
+                .unwrap();
+        n
+    };
+    // Option off (the default): no mail.
+    assert_eq!(answer("Erste Antwort").await.unwrap().status(), 303);
+    assert_eq!(mails().await, 0);
+    // Option on: three answers in a row make one mail, without content.
+    let r = b.post(app.url("/profil/bearbeiten")).form(&[("email_benachrichtigung", "on"), ("mobilnummer", "")]).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    for text in ["Zweite Antwort", "Dritte Antwort", "Vierte Antwort"] {
+        assert_eq!(answer(text).await.unwrap().status(), 303);
+    }
+    assert_eq!(mails().await, 1, "one mail for a burst of answers");
+    let mail = app.smtp.wait_for(email, "Neue Nachricht in Ihrem Postfach").await;
+    for secret in ["Antwort", "Frage zum Bescheid", "gekürzt"] {
+        assert!(!mail.text.contains(secret) && !mail.html.contains(secret), "the mail shows {secret}");
+    }
+    assert!(mail.text.contains("Leistungspostfach") && mail.text.contains("/postfach/leistung"), "{}", mail.text);
+    // After the window, the next answer is announced again.
+    app.clock.advance(jobcenter::portal::postfach::benachrichtigen::FENSTER + 1);
+    assert_eq!(answer("Fünfte Antwort").await.unwrap().status(), 303);
+    assert_eq!(mails().await, 2);
+}

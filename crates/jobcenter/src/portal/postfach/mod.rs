@@ -11,9 +11,12 @@
 //!   counts).
 //! - [`seiten`]: the client's pages.
 //!
+//! - [`benachrichtigen`]: the mail without content on a new answer (PRF-6).
+//!
 //! Not yet: drafts ("Entwurf speichern"), attachments through the upload
-//! pipeline, notification mails on new messages (PRF-6).
+//! pipeline, SMS notifications.
 
+pub mod benachrichtigen;
 pub mod schreiben;
 pub mod seiten;
 pub mod store;

@@ -276,3 +276,9 @@ pub async fn staff_name(pool: &AnyPool, account_id: &str) -> sqlx::Result<String
         .await?
         .unwrap_or_default())
 }
+
+/// The mailbox of a thread (known to exist: the caller just wrote to it).
+pub async fn postfach_von(tx: &mut Tx, thread_id: &str) -> anyhow::Result<Postfach> {
+    let m: String = sqlx::query_scalar("SELECT mailbox FROM mailbox_threads WHERE id = $1").bind(thread_id).fetch_one(&mut **tx).await?;
+    Postfach::parse(&m).ok_or_else(|| anyhow::anyhow!("unknown mailbox {m}"))
+}

@@ -135,7 +135,7 @@ pub async fn reply(
         Ok(text) => {
             let now = state.now();
             let name = store::staff_name(&state.db.pool, &akte.staff.member.account_id).await?;
-            let autor = Autor { from_staff: true, account_id: &akte.staff.member.account_id, name: &name, vollmacht_id: None };
+            let autor = Autor { from_staff: true, account_id: Some(&akte.staff.member.account_id), name: &name, vollmacht_id: None };
             let mut tx = state.db.begin().await?;
             match store::antworten(&mut tx, &state.secrets, &akte.client.id, &thread_id, &autor, &text, now).await? {
                 Some(seq) => {

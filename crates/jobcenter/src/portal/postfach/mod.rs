@@ -17,6 +17,7 @@
 //! pipeline, SMS notifications.
 
 pub mod benachrichtigen;
+pub mod demo;
 pub mod schreiben;
 pub mod seiten;
 pub mod store;

@@ -106,7 +106,7 @@ pub fn pruefen_neu(postfach: Postfach, anliegen: &str, betreff: &str, text: &str
 /// Who writes for the client: the name shown with the message and the
 /// power of attorney of a representative.
 fn autor<'a>(mandat: &'a Mandat, name: &'a str, vollmacht: &'a Option<String>) -> Autor<'a> {
-    Autor { from_staff: false, account_id: mandat.account_id(), name, vollmacht_id: vollmacht.as_deref() }
+    Autor { from_staff: false, account_id: Some(mandat.account_id()), name, vollmacht_id: vollmacht.as_deref() }
 }
 
 fn vollmacht(mandat: &Mandat) -> Option<String> {

@@ -43,7 +43,8 @@ pub struct Nachricht {
 #[derive(Debug, Clone)]
 pub struct Autor<'a> {
     pub from_staff: bool,
-    pub account_id: &'a str,
+    /// `None` for a message recorded without an account (demo data).
+    pub account_id: Option<&'a str>,
     pub name: &'a str,
     pub vollmacht_id: Option<&'a str>,
 }

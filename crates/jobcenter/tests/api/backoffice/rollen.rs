@@ -168,10 +168,17 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
         sqlx::query_scalar("SELECT code_hash FROM activation_codes WHERE voided_at IS NULL").fetch_all(&app.state.db.pool).await.unwrap();
     let code = domain::Freischaltcode::parse(&second.code).unwrap();
     assert_eq!(live, vec![jobcenter::crypto::token_hash(code.canonical())], "the earlier code is void");
-    // One demo sending waits in the benefits team's inbox, made once.
+    // One demo sending waits in the benefits team's inbox and one mailbox
+    // thread with the pAp, each made once.
     let items: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT kind, team, state FROM work_items").fetch_all(&app.state.db.pool).await.unwrap();
-    assert_eq!(items, [("upload".to_owned(), "leistung".to_owned(), "eingegangen".to_owned())]);
+        sqlx::query_as("SELECT kind, team, state FROM work_items ORDER BY kind").fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(
+        items,
+        [
+            ("nachricht".to_owned(), "vermittlung".to_owned(), "eingegangen".to_owned()),
+            ("upload".to_owned(), "leistung".to_owned(), "eingegangen".to_owned())
+        ]
+    );
     let r = app.login(&second.staff_email, &second.staff_password).await;
     assert_eq!(location(&r), "/sicherheitshinweis", "the demo login works and asks for a factor");
     app.set_up_totp_with(&app.client).await;
@@ -182,6 +189,12 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
     let sending =
         get(&app, &app.client, &format!("/backoffice/kunden/{client}/sendungen/{upload}?zweck=leistung")).await.text().await.unwrap();
     assert!(sending.contains("Kontoauszug-Mai.pdf") && sending.contains("Hier mein Kontoauszug für Mai."));
+    let mine = get(&app, &app.client, "/backoffice/aufgaben").await.text().await.unwrap();
+    assert!(mine.contains("Postfachnachricht"), "the demo thread is the pAp's task");
+    let thread: String = sqlx::query_scalar("SELECT id FROM mailbox_threads").fetch_one(&app.state.db.pool).await.unwrap();
+    let shown =
+        get(&app, &app.client, &format!("/backoffice/kunden/{client}/nachrichten/{thread}?zweck=vermittlung")).await.text().await.unwrap();
+    assert!(shown.contains("Vorstellungsgespräch bei der Spedition Nord") && shown.contains("Vermittlungsbudget"));
 }
 
 #[tokio::test]

@@ -86,6 +86,13 @@ pub struct RawConfig {
     /// A clamd-protocol scanner (`host:port`); files are scanned before
     /// staff can open them. Unset: no scanning.
     pub clamd_address: Option<String>,
+    /// The federal state whose public holidays move deadlines of published
+    /// Bescheide (two-letter code, e.g. "NI"); the jobcenter's seat.
+    pub delivery_federal_state: String,
+    /// Days a document stays available for retrieval before it is posted.
+    pub delivery_retrieval_days: u32,
+    /// Further days off that move deadlines ("YYYY-MM-DD", comma-separated).
+    pub delivery_extra_holidays: String,
 }
 
 /// The top-level settings; other `JOBCENTER_*` variables (say, of the test
@@ -132,6 +139,9 @@ const SETTINGS: &[&str] = &[
     "upload_max_total_mb",
     "upload_image_memory_mb",
     "clamd_address",
+    "delivery_federal_state",
+    "delivery_retrieval_days",
+    "delivery_extra_holidays",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -212,6 +222,9 @@ impl Default for RawConfig {
             upload_max_total_mb: 50,
             upload_image_memory_mb: 256,
             clamd_address: None,
+            delivery_federal_state: "NI".into(),
+            delivery_retrieval_days: 10,
+            delivery_extra_holidays: String::new(),
         }
     }
 }
@@ -275,6 +288,24 @@ pub struct Config {
     pub upload: UploadLimits,
     /// The clamd-protocol scanner, if one is configured.
     pub clamd_address: Option<String>,
+    /// Rules of electronic delivery (SGB X § 37 Abs. 2a): the holidays and
+    /// the retrieval period.
+    pub zustellung: Zustellung,
+}
+
+/// How published documents are delivered and their deadlines computed.
+#[derive(Debug, Clone)]
+pub struct Zustellung {
+    pub land: domain::fristen::Bundesland,
+    pub regeln: domain::fristen::Zustellregeln,
+    pub zusaetzliche_feiertage: Vec<chrono::NaiveDate>,
+}
+
+impl Zustellung {
+    /// The public holidays of the configured state.
+    pub fn feiertage(&self) -> domain::fristen::Feiertage {
+        domain::fristen::Feiertage::new(self.land, self.zusaetzliche_feiertage.clone())
+    }
 }
 
 /// Where documents are stored.
@@ -499,6 +530,23 @@ impl Config {
             image_memory: raw.upload_image_memory_mb * 1024 * 1024,
         };
         let clamd_address = raw.clamd_address.filter(|a| !a.trim().is_empty()).map(|a| a.trim().to_owned());
+        let land = domain::fristen::Bundesland::parse(&raw.delivery_federal_state)
+            .ok_or_else(|| anyhow::anyhow!("JOBCENTER_DELIVERY_FEDERAL_STATE: ein Länderkürzel wie NI, BY oder BE"))?;
+        let zusaetzliche_feiertage = raw
+            .delivery_extra_holidays
+            .split(',')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| {
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_err(|_| anyhow::anyhow!("JOBCENTER_DELIVERY_EXTRA_HOLIDAYS: {d} ist kein Datum (JJJJ-MM-TT)"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        if raw.delivery_retrieval_days == 0 {
+            bail!("JOBCENTER_DELIVERY_RETRIEVAL_DAYS: mindestens 1");
+        }
+        let regeln = domain::fristen::Zustellregeln { abholfrist_tage: raw.delivery_retrieval_days, ..Default::default() };
+        let zustellung = Zustellung { land, regeln, zusaetzliche_feiertage };
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -533,6 +581,7 @@ impl Config {
             storage,
             upload,
             clamd_address,
+            zustellung,
         })
     }
 

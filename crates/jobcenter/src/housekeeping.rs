@@ -28,6 +28,11 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
         tracing::info!(orphans, unfinished, "sweep removed stored objects without a row");
     }
     crate::portal::dokumente::scanner::ausstehende_pruefen(state, None).await?;
+    // Documents not retrieved within the period go to the print queue.
+    let posted = crate::portal::bescheide::zustellung::abholfrist(state).await?;
+    if posted > 0 {
+        tracing::info!(posted, "documents not retrieved in time went to the print queue");
+    }
     if sessions + unconfirmed + counters > 0 {
         tracing::info!(sessions, unconfirmed, counters, "housekeeping removed expired rows");
     }

@@ -101,8 +101,13 @@ mod tests {
 
     /// Messages whose English or Ukrainian text is rightly the same as the
     /// German one: (language code, message id).
-    const SAME_AS_GERMAN: &[(&str, &str)] =
-        &[("en", "sessions-browser"), ("en", "factor-name-passkey"), ("en", "arbeit-ansicht-team"), ("en", "arbeit-col-state")];
+    const SAME_AS_GERMAN: &[(&str, &str)] = &[
+        ("en", "sessions-browser"),
+        ("en", "factor-name-passkey"),
+        ("en", "arbeit-ansicht-team"),
+        ("en", "arbeit-col-state"),
+        ("en", "bescheide-col-status"),
+    ];
 
     /// The id of a line that starts a message (`some-id = …`).
     fn message_id(line: &str) -> Option<&str> {
@@ -428,6 +433,21 @@ mod tests {
                 Dynamic::Keys(|| {
                     crate::portal::postfach::schreiben::Problem::ALLE.iter().map(|p| format!("postfach-error-{}", p.code())).collect()
                 }),
+            ),
+            (
+                "portal/bescheide/mod.rs",
+                "bescheide-art-{}",
+                Dynamic::Keys(|| crate::portal::bescheide::Art::ALLE.iter().map(|a| a.label_key()).collect()),
+            ),
+            (
+                "portal/bescheide/mod.rs",
+                "bescheide-stufe-{}",
+                Dynamic::Keys(|| crate::portal::bescheide::Stufe::ALLE.iter().map(|a| a.label_key()).collect()),
+            ),
+            (
+                "backoffice/bescheide.rs",
+                "bo-bescheide-post-{}",
+                Dynamic::Keys(|| vec!["bo-bescheide-post-ohne-einwilligung".into(), "bo-bescheide-post-nicht-abgerufen".into()]),
             ),
             ("arbeit/mod.rs", "arbeit-zustand-{}", Dynamic::Keys(|| crate::arbeit::Zustand::ALLE.iter().map(|z| z.label_key()).collect())),
             ("arbeit/mod.rs", "arbeit-team-{}", Dynamic::Keys(|| crate::arbeit::Team::ALLE.iter().map(|t| t.label_key()).collect())),

@@ -74,11 +74,18 @@ pub enum Ereignis {
     NachrichtBeantwortet,
     /// An answer of the jobcenter was read.
     NachrichtGelesen,
+    /// A document was made available in "Bescheide und Nachweise" (POR-3).
+    DokumentBereitgestellt,
+    /// It was retrieved (the "Abruf", SGB X § 37 Abs. 2a).
+    DokumentAbgerufen,
+    /// It went to the print queue (no online communication, or not
+    /// retrieved in time).
+    DokumentPerPost,
 }
 
 impl Ereignis {
     /// Every kind, for the test that each has its labels.
-    pub const ALLE: [Ereignis; 15] = [
+    pub const ALLE: [Ereignis; 18] = [
         Ereignis::Freigeschaltet,
         Ereignis::OnlineEinwilligungErteilt,
         Ereignis::OnlineEinwilligungWiderrufen,
@@ -94,6 +101,9 @@ impl Ereignis {
         Ereignis::NachrichtGesendet,
         Ereignis::NachrichtBeantwortet,
         Ereignis::NachrichtGelesen,
+        Ereignis::DokumentBereitgestellt,
+        Ereignis::DokumentAbgerufen,
+        Ereignis::DokumentPerPost,
     ];
 
     /// The kind as stored in `client_events.kind` and `audit_events.kind`.
@@ -114,6 +124,9 @@ impl Ereignis {
             Ereignis::NachrichtGesendet => "message_sent",
             Ereignis::NachrichtBeantwortet => "message_answered",
             Ereignis::NachrichtGelesen => "message_read",
+            Ereignis::DokumentBereitgestellt => "document_published",
+            Ereignis::DokumentAbgerufen => "document_retrieved",
+            Ereignis::DokumentPerPost => "document_posted",
         }
     }
 

@@ -11,6 +11,7 @@
 
 pub mod akte;
 pub mod aufgaben;
+pub mod bescheide;
 pub mod brief;
 pub mod cli;
 pub mod druck;

@@ -7,6 +7,7 @@
 
 pub mod auswahl;
 pub mod bearbeiten;
+pub mod bescheide;
 pub mod dokumente;
 pub mod freischaltung;
 pub mod handelnd;

@@ -26,6 +26,9 @@ struct StartPage {
     /// The mailboxes with their unread counts (POR-2), if the client (or a
     /// representative with the right) may write to the jobcenter.
     postfaecher: Vec<(&'static str, String, i64)>,
+    /// "Bescheide und Nachweise" with the number of new documents, if the
+    /// right to see them is held.
+    bescheide: Option<i64>,
 }
 
 /// `GET /profil`.
@@ -35,6 +38,11 @@ pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppR
     let office = store::office(pool, &client.profile.office_id).await?;
     let contact = store::contact(pool, client.profile.pap_staff_id.as_deref()).await?;
     let may_upload = client.mandat.darf(Recht::DokumenteHochladen);
+    let bescheide = if client.mandat.darf(Recht::BescheideEinsehen) {
+        Some(crate::portal::bescheide::store::neue(pool, client.mandat.client_id()).await?)
+    } else {
+        None
+    };
     let postfaecher = if client.mandat.darf(Recht::NachrichtenSchreiben) {
         let lang = client.ctx.lang;
         let ungelesen = crate::portal::postfach::store::ungelesen(pool, client.mandat.client_id()).await?;
@@ -50,5 +58,6 @@ pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppR
         contact,
         may_upload,
         postfaecher,
+        bescheide,
     })
 }

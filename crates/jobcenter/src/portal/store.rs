@@ -417,3 +417,14 @@ pub(super) async fn append_consent_of(
         .await?;
     Ok(())
 }
+
+/// The e-mail address and language of each of the client's own accounts
+/// (relation `self`; representatives are told under their right, REP-2).
+pub async fn eigene_konten<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, client_id: &str) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query_as(
+        "SELECT a.email, a.lang FROM profiles p JOIN accounts a ON a.id = p.account_id WHERE p.client_id = $1 AND p.relation = 'self'",
+    )
+    .bind(client_id)
+    .fetch_all(ex)
+    .await
+}

@@ -198,6 +198,9 @@ table! {
         get: portal::dokumente::hochladen::form, post: portal::dokumente::hochladen::submit
     }
     "/dokumente/gesendet/{id}" => Recht(Recht::DokumenteHochladen) => { get: portal::dokumente::hochladen::receipt }
+    "/bescheide" => Recht(Recht::BescheideEinsehen) => { get: portal::bescheide::seiten::liste }
+    "/bescheide/{id}" => Recht(Recht::BescheideEinsehen) => { get: portal::bescheide::seiten::dokument }
+    "/bescheide/{id}/datei" => Recht(Recht::BescheideEinsehen) => { get: portal::bescheide::seiten::datei }
     "/postfach/{postfach}" => Recht(Recht::NachrichtenSchreiben) => { get: portal::postfach::seiten::liste }
     "/postfach/{postfach}/neu" => Recht(Recht::NachrichtenSchreiben) => {
         get: portal::postfach::seiten::neu, post: portal::postfach::seiten::senden
@@ -225,6 +228,7 @@ table! {
     }
     "/backoffice/kunden/{id}/sendungen/{sendung}" => Akte(None) => { get: backoffice::sendungen::show }
     "/backoffice/kunden/{id}/sendungen/{sendung}/dateien/{datei}" => Akte(None) => { get: backoffice::sendungen::download }
+    "/backoffice/kunden/{id}/bescheide" => Akte(None) => { get: backoffice::bescheide::list, post: backoffice::bescheide::publish }
     "/backoffice/kunden/{id}/nachrichten/{faden}" => Akte(None) => {
         get: backoffice::nachrichten::show, post: backoffice::nachrichten::reply
     }

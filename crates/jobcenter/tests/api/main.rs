@@ -7,6 +7,7 @@ mod support;
 
 mod anmeldung;
 mod backoffice;
+mod bescheide;
 mod betrieb;
 mod dokumente;
 mod einstellungen;

@@ -10,15 +10,21 @@ use crate::support::{TestApp, location};
 
 /// A client with an activated profile (Kundennummer `nummer`, a pAp) and,
 /// if `online`, online communication on; returns the browser and client id.
-async fn client(app: &TestApp, email: &str, nummer: &str, online: bool) -> (reqwest::Client, String) {
+pub(crate) async fn client(app: &TestApp, email: &str, nummer: &str, online: bool) -> (reqwest::Client, String) {
+    let (b, id, _) = client_with_secret(app, email, nummer, online).await;
+    (b, id)
+}
+
+/// [`client`] and its TOTP secret (for logging in again).
+pub(crate) async fn client_with_secret(app: &TestApp, email: &str, nummer: &str, online: bool) -> (reqwest::Client, String, Vec<u8>) {
     let (record, code) = app.fixture_client_with_code(nummer, "Olena", "Kovalenko").await;
-    let (browser, _) = client_signed_up(app, email).await;
+    let (browser, secret) = client_signed_up(app, email).await;
     assert_eq!(location(&enter_code(app, &browser, &code.display()).await), "/freischaltcode/erfolgreich");
     if online {
         let r = browser.post(app.url("/profil/online-kommunikation")).form(&[("status", "an")]).send().await.unwrap();
         assert_eq!(r.status(), 303);
     }
-    (browser, record.id.clone())
+    (browser, record.id.clone(), secret)
 }
 
 async fn write(app: &TestApp, b: &reqwest::Client, postfach: &str, anliegen: &str, betreff: &str, text: &str) -> reqwest::Response {

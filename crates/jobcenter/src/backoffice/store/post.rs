@@ -105,6 +105,23 @@ pub async fn queue_letter(tx: &mut Tx, client_id: &str, kind: &str, title: &str,
     Ok(true)
 }
 
+/// Puts a published document into the print queue (no consent to online
+/// communication, or not retrieved in time); printed from its PDF.
+pub async fn queue_document(tx: &mut Tx, client_id: &str, title: &str, decision_id: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO print_queue (id, client_id, kind, title, created_at, printed_at, printed_by, decision_id)
+         VALUES ($1, $2, 'bescheid', $3, $4, NULL, NULL, $5)",
+    )
+    .bind(new_id())
+    .bind(client_id)
+    .bind(title)
+    .bind(now)
+    .bind(decision_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 /// An open letter in the print queue.
 #[derive(Debug, Clone)]
 pub struct PrintItem {

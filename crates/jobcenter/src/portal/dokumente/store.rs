@@ -207,8 +207,14 @@ pub async fn sweep(pool: &AnyPool, ablage: &ablage::Ablage, now: i64, grace_secs
         if modified > now - grace_secs {
             continue;
         }
-        let referenced: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM upload_files WHERE object_key = $1").bind(&key).fetch_one(pool).await?;
+        // Sent files and published documents (whose PDFs come through the
+        // same reception) both live under `uploads/`.
+        let referenced: i64 = sqlx::query_scalar(
+            "SELECT (SELECT COUNT(*) FROM upload_files WHERE object_key = $1) + (SELECT COUNT(*) FROM decisions WHERE object_key = $1)",
+        )
+        .bind(&key)
+        .fetch_one(pool)
+        .await?;
         if referenced == 0 {
             ablage.loeschen(&key).await?;
             removed += 1;
@@ -224,21 +230,24 @@ pub async fn sweep(pool: &AnyPool, ablage: &ablage::Ablage, now: i64, grace_secs
 /// with the old one in `JOBCENTER_OLD_MASTER_KEYS`.
 pub async fn umschluesseln(db: &crate::db::Db, ablage: &ablage::Ablage) -> anyhow::Result<u64> {
     let current = ablage.aktuelle_schluessel_id().to_owned();
-    let rows: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT id, object_key, envelope FROM upload_files").fetch_all(&db.pool).await?;
     let mut changed = 0;
-    for (id, key, envelope) in rows {
-        if ablage::Ablage::schluessel_id(&envelope) == current {
-            continue;
+    // Every table with stored objects: sent files and published documents.
+    for table in ["upload_files", "decisions"] {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT id, object_key, envelope FROM {table}"))).fetch_all(&db.pool).await?;
+        for (id, key, envelope) in rows {
+            if ablage::Ablage::schluessel_id(&envelope) == current {
+                continue;
+            }
+            let neu = ablage.umschluesseln(&key, &envelope)?;
+            sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {table} SET envelope = $1 WHERE id = $2 AND envelope = $3")))
+                .bind(&neu)
+                .bind(&id)
+                .bind(&envelope)
+                .execute(&db.writer)
+                .await?;
+            changed += 1;
         }
-        let neu = ablage.umschluesseln(&key, &envelope)?;
-        sqlx::query("UPDATE upload_files SET envelope = $1 WHERE id = $2 AND envelope = $3")
-            .bind(&neu)
-            .bind(&id)
-            .bind(&envelope)
-            .execute(&db.writer)
-            .await?;
-        changed += 1;
     }
     Ok(changed)
 }

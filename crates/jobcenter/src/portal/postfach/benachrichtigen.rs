@@ -22,15 +22,7 @@ pub async fn neue_nachricht(state: &AppState, tx: &mut Tx, client_id: &str, post
     if an != Some(1) {
         return Ok(false);
     }
-    // The client's own accounts (not representatives: their notifications
-    // come with the power of attorney's right, REP-2).
-    let konten: Vec<(String, String)> = sqlx::query_as(
-        "SELECT a.email, a.lang FROM profiles p JOIN accounts a ON a.id = p.account_id
-         WHERE p.client_id = $1 AND p.relation = 'self'",
-    )
-    .bind(client_id)
-    .fetch_all(&mut **tx)
-    .await?;
+    let konten = crate::portal::store::eigene_konten(&mut **tx, client_id).await?;
     if konten.is_empty() {
         return Ok(false);
     }

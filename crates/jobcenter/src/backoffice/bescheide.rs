@@ -1,0 +1,213 @@
+//! "Bescheide und Nachweise" of a client in the back office (POR-3, OKO-3):
+//! the published documents with their delivery (online, retrieved, posted
+//! and why), and publishing a PDF: kind, title, date, level of assurance.
+//! Opening the page is a record access ([`Akte`]). The multipart form
+//! carries its own idempotency key (a double click publishes once).
+
+use super::akte::Akte;
+use super::{AnyStaff, Nav};
+use crate::app::AppState;
+use crate::portal::bescheide::seiten::{Zeile, zeile};
+use crate::portal::bescheide::zustellung::{self, Veroeffentlichung};
+use crate::portal::bescheide::{Art, Stufe, datum, store, tag};
+use crate::portal::dokumente::empfang::{self, Eingang};
+use crate::portal::dokumente::senden::Problem as UploadProblem;
+use crate::web::error::ErrorPage;
+use crate::web::idempotenz::{self, Anspruch};
+use crate::web::page::FormErrors;
+use crate::web::seiten::Keyset;
+use crate::web::{AppResult, Page, render, render_status, see_other};
+use askama::Template;
+use axum::extract::{Multipart, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::NaiveDate;
+use dokumente::pruefung::Art as DateiArt;
+use serde::Deserialize;
+
+const PAGE_SIZE: i64 = 50;
+/// Longest title.
+const MAX_TITEL: usize = 200;
+
+/// A row with the staff's view of its delivery.
+struct StaffZeile {
+    z: Zeile,
+    zustellung: String,
+}
+
+#[derive(Template)]
+#[template(path = "backoffice/templates/bescheide.html")]
+struct DocumentsPage {
+    page: Page,
+    nav: Nav,
+    client: super::store::Client,
+    zweck: &'static str,
+    here: String,
+    rows: Vec<StaffZeile>,
+    next: Option<String>,
+    notice: Option<String>,
+    key: String,
+    arten: Vec<(&'static str, String)>,
+    stufen: Vec<(&'static str, String)>,
+    form: Felder,
+    errors: FormErrors,
+}
+
+#[derive(Default)]
+struct Felder {
+    art: String,
+    titel: String,
+    datum: String,
+    stufe: String,
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    nach: Option<String>,
+    hinweis: Option<String>,
+}
+
+fn zustellung_text(lang: crate::i18n::Lang, z: &Zeile) -> String {
+    let d = &z.d;
+    let bereit = datum(tag(d.published_at));
+    match (&d.post_reason, d.retrieved_at) {
+        (Some(reason), _) => {
+            let am = d.posted_at.map(|p| datum(tag(p))).unwrap_or_default();
+            lang.t_args(&format!("bo-bescheide-post-{}", reason.replace('_', "-")), &[("datum", &am)])
+        }
+        (None, Some(abruf)) => lang.t_args("bo-bescheide-abgerufen", &[("bereit", &bereit), ("abruf", &datum(tag(abruf)))]),
+        (None, None) => lang.t_args("bo-bescheide-bereit", &[("bereit", &bereit)]),
+    }
+}
+
+async fn documents_page(
+    state: &AppState,
+    akte: &Akte<AnyStaff>,
+    after: Option<&Keyset>,
+    notice: Option<String>,
+    form: Felder,
+    errors: FormErrors,
+) -> AppResult<DocumentsPage> {
+    let ctx = akte.ctx();
+    let lang = ctx.lang;
+    let seite = store::liste(&state.db.pool, &state.secrets, &akte.client.id, after, PAGE_SIZE).await?;
+    let here = akte.mit_zweck(&format!("/backoffice/kunden/{}/bescheide", akte.client.id));
+    let next = seite.next_href(&here);
+    let rows = seite
+        .items
+        .into_iter()
+        .map(|d| {
+            let z = zeile(lang, d);
+            StaffZeile { zustellung: zustellung_text(lang, &z), z }
+        })
+        .collect();
+    Ok(DocumentsPage {
+        page: Page::new(ctx, state, "bo-bescheide-title"),
+        nav: Nav::for_member(lang, &akte.staff.member, ""),
+        client: akte.client.clone(),
+        zweck: akte.zweck,
+        here,
+        rows,
+        next,
+        notice,
+        key: idempotenz::neuer_schluessel(),
+        arten: Art::ALLE.iter().map(|a| (a.as_str(), lang.t(&a.label_key()))).collect(),
+        stufen: Stufe::ALLE.iter().map(|s| (s.as_str(), lang.t(&s.label_key()))).collect(),
+        form,
+        errors,
+    })
+}
+
+/// `GET /backoffice/kunden/{id}/bescheide?zweck=…`.
+pub async fn list(State(state): State<AppState>, akte: Akte<AnyStaff>, Query(q): Query<PageQuery>) -> AppResult<Response> {
+    let lang = akte.ctx().lang;
+    let notice = match q.hinweis.as_deref() {
+        Some("online") => Some(lang.t("bo-bescheide-done-online")),
+        Some("post") => Some(lang.t("bo-bescheide-done-post")),
+        _ => None,
+    };
+    let after = q.nach.as_deref().and_then(Keyset::parse);
+    render(&documents_page(&state, &akte, after.as_ref(), notice, Felder::default(), FormErrors::default()).await?)
+}
+
+/// The form's values, checked; errors by field.
+fn pruefen(lang: crate::i18n::Lang, state: &AppState, e: &Eingang) -> (Felder, Result<Veroeffentlichung, FormErrors>) {
+    let feld = |n: &str| e.feld(n).unwrap_or("").trim().to_owned();
+    let felder = Felder { art: feld("art"), titel: feld("titel"), datum: feld("datum"), stufe: feld("stufe") };
+    let mut errors = FormErrors::default();
+    let art = Art::parse(&felder.art);
+    if art.is_none() {
+        errors.add("art-bescheid", lang.t("bo-bescheide-error-art"));
+    }
+    let titel: String = felder.titel.chars().filter(|c| !c.is_control()).collect();
+    if titel.is_empty() || titel.chars().count() > MAX_TITEL {
+        errors.add("titel", lang.t("bo-bescheide-error-titel"));
+    }
+    let tag = NaiveDate::parse_from_str(&felder.datum, "%d.%m.%Y").ok();
+    if tag.is_none() {
+        errors.add("datum", lang.t("bo-bescheide-error-datum"));
+    }
+    let stufe = Stufe::parse(&felder.stufe);
+    if stufe.is_none() {
+        errors.add("stufe-substantiell", lang.t("bo-bescheide-error-stufe"));
+    }
+    let limits = state.config.upload;
+    if let Some(f) = e.fehler.first() {
+        errors.add("datei", UploadProblem::Empfang(f.clone()).message(lang, limits));
+    } else if e.dateien.len() != 1 || e.dateien[0].befund.art != DateiArt::Pdf {
+        errors.add("datei", lang.t("bo-bescheide-error-datei"));
+    }
+    match (art, tag, stufe) {
+        (Some(art), Some(datum), Some(stufe)) if errors.is_empty() => (felder, Ok(Veroeffentlichung { art, titel, datum, stufe })),
+        _ => (felder, Err(errors)),
+    }
+}
+
+/// `POST /backoffice/kunden/{id}/bescheide?zweck=…` (multipart): publishes.
+pub async fn publish(State(state): State<AppState>, akte: Akte<AnyStaff>, form: Multipart) -> AppResult<Response> {
+    let lang = akte.ctx().lang;
+    let account = akte.staff.member.account_id.clone();
+    let mut eingang = empfang::lesen(&state.ablage, state.config.upload, form).await?;
+    let key = eingang.feld(idempotenz::FIELD).filter(|k| idempotenz::gueltig(k)).map(str::to_owned);
+    let Some(key) = key else {
+        eingang.verwerfen(&state.ablage).await;
+        return Ok(see_other(&akte.mit_zweck(&format!("/backoffice/kunden/{}/bescheide", akte.client.id))));
+    };
+    match idempotenz::beanspruchen(&state.db.writer, &account, &key, state.now(), std::time::Duration::from_secs(20)).await? {
+        Anspruch::Neu => {}
+        Anspruch::Erledigt(ziel) => {
+            eingang.verwerfen(&state.ablage).await;
+            return Ok(see_other(&ziel));
+        }
+        Anspruch::Laeuft => {
+            eingang.verwerfen(&state.ablage).await;
+            return Ok(ErrorPage::Laeuft.response(StatusCode::CONFLICT));
+        }
+    }
+    let (felder, geprueft) = pruefen(lang, &state, &eingang);
+    let v = match geprueft {
+        Ok(v) => v,
+        Err(errors) => {
+            eingang.verwerfen(&state.ablage).await;
+            idempotenz::freigeben(&state.db.writer, &account, &key).await?;
+            let page = documents_page(&state, &akte, None, None, felder, errors).await?;
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
+    };
+    let gespeichert = eingang.dateien[0].gespeichert.clone();
+    let (_, online) = match zustellung::veroeffentlichen(&state, &akte, &v, &gespeichert).await {
+        Ok(r) => r,
+        Err(e) => {
+            eingang.verwerfen(&state.ablage).await;
+            idempotenz::freigeben(&state.db.writer, &account, &key).await.ok();
+            return Err(e.into());
+        }
+    };
+    let ziel = format!(
+        "{}&hinweis={}",
+        akte.mit_zweck(&format!("/backoffice/kunden/{}/bescheide", akte.client.id)),
+        if online { "online" } else { "post" }
+    );
+    idempotenz::abschliessen_ohne_tx(&state.db.writer, &account, &key, &ziel).await?;
+    Ok(see_other(&ziel))
+}

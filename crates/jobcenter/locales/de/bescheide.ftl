@@ -57,3 +57,6 @@ mail-bescheid-neu-body = Guten Tag,
     { $link }
 
     Ein Bescheid gilt am Tag nach dem ersten Abruf als bekannt gegeben. Rufen Sie das Dokument nicht innerhalb von 10 Tagen ab, erhalten Sie es per Post.
+bo-purpose-druck = Postversand (Druckauftrag)
+bo-print-pdf = PDF zum Drucken
+bo-what-bescheid-pdf = Bescheid-PDF geöffnet

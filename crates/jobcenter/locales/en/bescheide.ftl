@@ -57,3 +57,6 @@ mail-bescheid-neu-body = Hello,
     { $link }
 
     A decision counts as announced on the day after it is first retrieved. If you do not retrieve the document within 10 days, you receive it by post.
+bo-purpose-druck = Postal delivery (print job)
+bo-print-pdf = PDF for printing
+bo-what-bescheid-pdf = Document PDF opened

@@ -29,6 +29,7 @@ pub const WAS: &[(&str, &str)] = &[
     ("/backoffice/kunden/{id}/sendungen/{sendung}/dateien/{datei}", "datei"),
     ("/backoffice/kunden/{id}/nachrichten/{faden}", "nachricht"),
     ("/backoffice/kunden/{id}/bescheide", "bescheide"),
+    ("/backoffice/kunden/{id}/bescheide/{dokument}/pdf", "bescheid-pdf"),
 ];
 
 /// A client record of the member's office, opened for a stated purpose;

@@ -16,10 +16,13 @@ use crate::web::error::ErrorPage;
 use crate::web::idempotenz::{self, Anspruch};
 use crate::web::page::FormErrors;
 use crate::web::seiten::Keyset;
-use crate::web::{AppResult, Page, render, render_status, see_other};
+use crate::web::{AppError, AppResult, Page, render, render_status, see_other};
 use askama::Template;
-use axum::extract::{Multipart, Query, State};
+use axum::body::Body;
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::IntoResponse;
 use axum::response::Response;
 use chrono::NaiveDate;
 use dokumente::pruefung::Art as DateiArt;
@@ -210,4 +213,17 @@ pub async fn publish(State(state): State<AppState>, akte: Akte<AnyStaff>, form: 
     );
     idempotenz::abschliessen_ohne_tx(&state.db.writer, &account, &key, &ziel).await?;
     Ok(see_other(&ziel))
+}
+
+/// `GET /backoffice/kunden/{id}/bescheide/{dokument}/pdf?zweck=…`: the PDF
+/// for staff (to check it, or to print it for the post); a record access.
+pub async fn pdf(State(state): State<AppState>, akte: Akte<AnyStaff>, Path((_, id)): Path<(String, String)>) -> AppResult<Response> {
+    let d = store::eines(&state.db.pool, &state.secrets, &akte.client.id, &id).await?.ok_or(AppError::NotFound)?;
+    let stream = state.ablage.lesen(&d.object_key, &d.envelope).await.map_err(|e| AppError::Internal(e.into()))?;
+    let name = format!("{}-{}.pdf", d.art.as_str(), d.datum);
+    Ok((
+        [(CONTENT_TYPE, "application/pdf".to_owned()), (CONTENT_DISPOSITION, super::sendungen::content_disposition(&name))],
+        Body::from_stream(stream),
+    )
+        .into_response())
 }

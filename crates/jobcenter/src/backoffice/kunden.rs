@@ -15,8 +15,18 @@ use serde::Deserialize;
 
 /// Why a staff member opens a client record (ADM-5); stored as the key,
 /// shown as `bo-purpose-<key>`.
-pub const PURPOSES: &[&str] =
-    &["vorsprache", "telefon", "schriftlich", "neuanlage", "freischaltcode", "zugangshilfe", "leistung", "vermittlung", "pruefung"];
+pub const PURPOSES: &[&str] = &[
+    "vorsprache",
+    "telefon",
+    "schriftlich",
+    "neuanlage",
+    "freischaltcode",
+    "zugangshilfe",
+    "leistung",
+    "vermittlung",
+    "pruefung",
+    "druck",
+];
 
 /// A purpose from a form, if it is one of [`PURPOSES`].
 pub fn purpose(input: Option<&str>) -> Option<&'static str> {

@@ -124,6 +124,15 @@ async fn not_retrieved_within_ten_days_the_document_is_posted_and_without_consen
     assert!(staff_view.contains("keine Einwilligung in die Onlinekommunikation"), "{staff_view}");
     let print = page(&app, &member, "/backoffice/druck").await;
     assert!(print.contains("Schreiben vom 20.04.2027"));
+    // The print queue links the PDF, opened as a logged record access.
+    let paper: String =
+        sqlx::query_scalar("SELECT id FROM decisions WHERE client_id = $1").bind(&other).fetch_one(&app.state.db.pool).await.unwrap();
+    let href = format!("/backoffice/kunden/{other}/bescheide/{paper}/pdf?zweck=druck");
+    assert!(print.contains(&href.replace('&', "&amp;")) || print.contains(&href), "{print}");
+    let pdf = member.get(app.url(&href)).send().await.unwrap();
+    assert_eq!(pdf.bytes().await.unwrap().as_ref(), beispiele::pdf().as_slice());
+    let logged = count(&app, "SELECT COUNT(*) FROM record_access_log WHERE what = 'bescheid-pdf' AND purpose = 'druck'").await;
+    assert_eq!(logged, 1);
 
     // Day 10 is still within the period; day 11 is not.
     app.clock.advance(10 * DAY);

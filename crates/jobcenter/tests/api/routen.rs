@@ -107,7 +107,12 @@ async fn another_client_and_another_office_see_nothing_of_a_client() {
     {
         let path = format!(
             "{}?zweck=leistung",
-            r.path.replace("{id}", &record.id).replace("{sendung}", &upload).replace("{datei}", "x").replace("{faden}", &thread)
+            r.path
+                .replace("{id}", &record.id)
+                .replace("{sendung}", &upload)
+                .replace("{datei}", "x")
+                .replace("{faden}", &thread)
+                .replace("{dokument}", "x")
         );
         let res = foreign.get(app.url(&path)).send().await.unwrap();
         assert_eq!(res.status(), 404, "{path}");

@@ -132,12 +132,15 @@ pub struct PrintItem {
     pub postal_address: String,
     pub title: String,
     pub created_at: i64,
+    /// A published document to print from its PDF.
+    pub decision_id: Option<String>,
 }
 
 /// Open letters of clients of an office, oldest first.
 pub async fn open_prints(pool: &AnyPool, office_id: &str) -> sqlx::Result<Vec<PrintItem>> {
     let rows = sqlx::query(
-        "SELECT p.id, p.client_id, c.kundennummer, c.given_name, c.family_name, c.street, c.postcode, c.city, p.title, p.created_at
+        "SELECT p.id, p.client_id, c.kundennummer, c.given_name, c.family_name, c.street, c.postcode, c.city, p.title, p.created_at,
+             p.decision_id
          FROM print_queue p JOIN clients c ON c.id = p.client_id
          WHERE p.printed_at IS NULL AND c.office_id = $1 ORDER BY p.created_at, p.id",
     )
@@ -159,6 +162,7 @@ pub async fn open_prints(pool: &AnyPool, office_id: &str) -> sqlx::Result<Vec<Pr
                 postal_address: format!("{street}, {postcode} {city}"),
                 title: r.try_get("title")?,
                 created_at: r.try_get("created_at")?,
+                decision_id: r.try_get("decision_id")?,
             })
         })
         .collect()

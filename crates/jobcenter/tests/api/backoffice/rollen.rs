@@ -26,7 +26,12 @@ async fn every_back_office_route_admits_only_its_roles() {
     assert!(backoffice_routes("GET").len() >= 8 && backoffice_routes("POST").len() >= 5);
 
     for (route, needs) in backoffice_routes("GET") {
-        let path = route.replace("{id}", &client_id).replace("{sendung}", "s1").replace("{datei}", "d1").replace("{faden}", "f1");
+        let path = route
+            .replace("{id}", &client_id)
+            .replace("{sendung}", "s1")
+            .replace("{datei}", "d1")
+            .replace("{faden}", "f1")
+            .replace("{dokument}", "b1");
         for (role, b) in &browsers {
             let r = get(&app, b, &path).await;
             if needs.is_none_or(|n| n == *role) {
@@ -44,7 +49,12 @@ async fn every_back_office_route_admits_only_its_roles() {
 
     let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM record_access_log").fetch_one(&app.state.db.pool).await.unwrap();
     for (route, needs) in backoffice_routes("POST") {
-        let path = route.replace("{id}", &client_id).replace("{sendung}", "s1").replace("{datei}", "d1").replace("{faden}", "f1");
+        let path = route
+            .replace("{id}", &client_id)
+            .replace("{sendung}", "s1")
+            .replace("{datei}", "d1")
+            .replace("{faden}", "f1")
+            .replace("{dokument}", "b1");
         for (role, b) in &browsers {
             let status = post(&app, b, &path, &[]).await.status();
             if needs.is_none_or(|n| n == *role) {

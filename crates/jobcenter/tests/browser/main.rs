@@ -13,6 +13,7 @@ mod support;
 
 mod anmelden;
 mod backoffice;
+mod bescheide;
 mod chromium;
 mod dokumente;
 mod passkeys;

@@ -19,6 +19,7 @@
 //! Not yet: documents generated from a letter template, the four-eyes
 //! release, retrieval by representatives (their issue).
 
+pub mod demo;
 pub mod seiten;
 pub mod store;
 pub mod zustellung;

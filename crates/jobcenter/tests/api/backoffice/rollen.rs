@@ -205,6 +205,9 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
     let shown =
         get(&app, &app.client, &format!("/backoffice/kunden/{client}/nachrichten/{thread}?zweck=vermittlung")).await.text().await.unwrap();
     assert!(shown.contains("Vorstellungsgespräch bei der Spedition Nord") && shown.contains("Vermittlungsbudget"));
+    let documents = get(&app, &app.client, &format!("/backoffice/kunden/{client}/bescheide?zweck=leistung")).await.text().await.unwrap();
+    assert!(documents.contains("Bewilligungsbescheid Bürgergeld 2027"), "the demo Bescheid is listed");
+    assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM decisions").fetch_one(&app.state.db.pool).await.unwrap(), 1);
 }
 
 #[tokio::test]

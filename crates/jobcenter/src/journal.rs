@@ -74,6 +74,8 @@ pub enum Ereignis {
     NachrichtBeantwortet,
     /// An answer of the jobcenter was read.
     NachrichtGelesen,
+    /// An attachment of a message was opened.
+    AnhangGeoeffnet,
     /// A document was made available in "Bescheide und Nachweise" (POR-3).
     DokumentBereitgestellt,
     /// It was retrieved (the "Abruf", SGB X § 37 Abs. 2a).
@@ -85,7 +87,7 @@ pub enum Ereignis {
 
 impl Ereignis {
     /// Every kind, for the test that each has its labels.
-    pub const ALLE: [Ereignis; 18] = [
+    pub const ALLE: [Ereignis; 19] = [
         Ereignis::Freigeschaltet,
         Ereignis::OnlineEinwilligungErteilt,
         Ereignis::OnlineEinwilligungWiderrufen,
@@ -101,6 +103,7 @@ impl Ereignis {
         Ereignis::NachrichtGesendet,
         Ereignis::NachrichtBeantwortet,
         Ereignis::NachrichtGelesen,
+        Ereignis::AnhangGeoeffnet,
         Ereignis::DokumentBereitgestellt,
         Ereignis::DokumentAbgerufen,
         Ereignis::DokumentPerPost,
@@ -124,6 +127,7 @@ impl Ereignis {
             Ereignis::NachrichtGesendet => "message_sent",
             Ereignis::NachrichtBeantwortet => "message_answered",
             Ereignis::NachrichtGelesen => "message_read",
+            Ereignis::AnhangGeoeffnet => "attachment_opened",
             Ereignis::DokumentBereitgestellt => "document_published",
             Ereignis::DokumentAbgerufen => "document_retrieved",
             Ereignis::DokumentPerPost => "document_posted",

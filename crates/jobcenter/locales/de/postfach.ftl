@@ -60,3 +60,15 @@ mail-postfach-neu-body = Guten Tag,
     { $link }
 
     Diese E-Mail erhalten Sie, weil Sie „E-Mail bei neuen Mitteilungen“ eingeschaltet haben. Sie können das in Ihrem Profil unter „Kommunikationsoptionen“ ändern.
+postfach-error-zu-viele-anhaenge = Eine Nachricht kann höchstens { $max_anhaenge } Anhänge haben.
+portal-event-attachment-opened = Anhang einer Nachricht geöffnet
+postfach-attachments = Anhänge
+postfach-attach = Dateien anhängen (freiwillig)
+postfach-attach-hint = Höchstens { $anzahl } Anhänge je Nachricht.
+postfach-draft-save = Entwurf speichern
+postfach-draft-saved = Ihr Entwurf wurde gespeichert. Sie können ihn später weiterschreiben.
+postfach-draft-attachments = Bereits angehängt
+postfach-draft-remove = „{ $datei }“ entfernen
+postfach-drafts = Entwürfe
+postfach-draft-untitled = Entwurf ohne Betreff
+bo-what-anhang = Anhang einer Postfachnachricht geöffnet

@@ -60,3 +60,15 @@ mail-postfach-neu-body = Hello,
     { $link }
 
     You receive this e-mail because you switched on e-mails about new messages. You can change this in your profile under the communication options.
+postfach-error-zu-viele-anhaenge = A message can have at most { $max_anhaenge } attachments.
+portal-event-attachment-opened = Attachment of a message opened
+postfach-attachments = Attachments
+postfach-attach = Attach files (optional)
+postfach-attach-hint = At most { $anzahl } attachments per message.
+postfach-draft-save = Save draft
+postfach-draft-saved = Your draft has been saved. You can continue it later.
+postfach-draft-attachments = Already attached
+postfach-draft-remove = Remove “{ $datei }”
+postfach-drafts = Drafts
+postfach-draft-untitled = Draft without subject
+bo-what-anhang = Attachment of a mailbox message opened

@@ -60,3 +60,15 @@ mail-postfach-neu-body = Доброго дня,
     { $link }
 
     Ви отримуєте цей лист, бо увімкнули сповіщення електронною поштою про нові повідомлення. Змінити це можна у своєму профілі в розділі параметрів зв’язку.
+postfach-error-zu-viele-anhaenge = Повідомлення може мати не більше { $max_anhaenge } вкладень.
+portal-event-attachment-opened = Відкрито вкладення повідомлення
+postfach-attachments = Вкладення
+postfach-attach = Додати файли (необов’язково)
+postfach-attach-hint = Не більше { $anzahl } вкладень до одного повідомлення.
+postfach-draft-save = Зберегти чернетку
+postfach-draft-saved = Вашу чернетку збережено. Ви можете продовжити її пізніше.
+postfach-draft-attachments = Уже додано
+postfach-draft-remove = Видалити «{ $datei }»
+postfach-drafts = Чернетки
+postfach-draft-untitled = Чернетка без теми
+bo-what-anhang = Відкрито вкладення повідомлення

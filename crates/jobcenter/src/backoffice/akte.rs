@@ -28,6 +28,7 @@ pub const WAS: &[(&str, &str)] = &[
     ("/backoffice/kunden/{id}/sendungen/{sendung}", "sendung"),
     ("/backoffice/kunden/{id}/sendungen/{sendung}/dateien/{datei}", "datei"),
     ("/backoffice/kunden/{id}/nachrichten/{faden}", "nachricht"),
+    ("/backoffice/kunden/{id}/nachrichten/{faden}/anhaenge/{anhang}", "anhang"),
     ("/backoffice/kunden/{id}/bescheide", "bescheide"),
     ("/backoffice/kunden/{id}/bescheide/{dokument}/pdf", "bescheid-pdf"),
 ];

@@ -10,10 +10,9 @@ use crate::app::AppState;
 use crate::portal::bescheide::seiten::{Zeile, zeile};
 use crate::portal::bescheide::zustellung::{self, Veroeffentlichung};
 use crate::portal::bescheide::{Art, Stufe, datum, store, tag};
-use crate::portal::dokumente::empfang::{self, Eingang};
+use crate::portal::dokumente::empfang::{self, Eingang, Einmal};
 use crate::portal::dokumente::senden::Problem as UploadProblem;
-use crate::web::error::ErrorPage;
-use crate::web::idempotenz::{self, Anspruch};
+use crate::web::idempotenz;
 use crate::web::page::FormErrors;
 use crate::web::seiten::Keyset;
 use crate::web::{AppError, AppResult, Page, render, render_status, see_other};
@@ -171,22 +170,10 @@ pub async fn publish(State(state): State<AppState>, akte: Akte<AnyStaff>, form: 
     let lang = akte.ctx().lang;
     let account = akte.staff.member.account_id.clone();
     let mut eingang = empfang::lesen(&state.ablage, state.config.upload, form).await?;
-    let key = eingang.feld(idempotenz::FIELD).filter(|k| idempotenz::gueltig(k)).map(str::to_owned);
-    let Some(key) = key else {
-        eingang.verwerfen(&state.ablage).await;
-        return Ok(see_other(&akte.mit_zweck(&format!("/backoffice/kunden/{}/bescheide", akte.client.id))));
+    let key = match eingang.einmal(&state, &account).await? {
+        Einmal::Neu(key) => key,
+        Einmal::Beantwortet(res) => return Ok(res),
     };
-    match idempotenz::beanspruchen(&state.db.writer, &account, &key, state.now(), std::time::Duration::from_secs(20)).await? {
-        Anspruch::Neu => {}
-        Anspruch::Erledigt(ziel) => {
-            eingang.verwerfen(&state.ablage).await;
-            return Ok(see_other(&ziel));
-        }
-        Anspruch::Laeuft => {
-            eingang.verwerfen(&state.ablage).await;
-            return Ok(ErrorPage::Laeuft.response(StatusCode::CONFLICT));
-        }
-    }
     let (felder, geprueft) = pruefen(lang, &state, &eingang);
     let v = match geprueft {
         Ok(v) => v,

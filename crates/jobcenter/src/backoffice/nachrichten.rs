@@ -10,14 +10,17 @@ use super::{AnyStaff, Nav};
 use crate::app::AppState;
 use crate::arbeit;
 use crate::journal::{self, Ereignis};
+use crate::portal::dokumente::empfang::{self, Einmal};
+use crate::portal::dokumente::senden::Problem as UploadProblem;
+use crate::portal::postfach::anhaenge::{self, Anhang, Ziel};
 use crate::portal::postfach::schreiben::{Problem, pruefen_text};
+use crate::portal::postfach::seiten::{datei_antwort, mit_anhaengen};
 use crate::portal::postfach::store::{self, Autor};
-use crate::portal::postfach::{MAX_TEXT, benachrichtigen};
+use crate::portal::postfach::{MAX_ANHAENGE, MAX_TEXT, benachrichtigen};
 use crate::web::page::FormErrors;
 use crate::web::{AppError, AppResult, Page, render, render_status, see_other};
 use askama::Template;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -33,7 +36,10 @@ struct ThreadPage {
     faden: store::Faden,
     mailbox_title: String,
     anliegen: String,
-    nachrichten: Vec<store::Nachricht>,
+    nachrichten: Vec<(store::Nachricht, Vec<Anhang>)>,
+    anhang_prefix: String,
+    key: String,
+    max_anhaenge: usize,
     item: Option<super::aufgaben::Zeile>,
     notes: Vec<arbeit::store::Notiz>,
     colleagues: Vec<super::store::StaffMember>,
@@ -47,12 +53,6 @@ struct ThreadPage {
 #[derive(Deserialize)]
 pub struct NoticeQuery {
     hinweis: Option<String>,
-}
-
-#[derive(Deserialize)]
-pub struct ReplyForm {
-    #[serde(default)]
-    text: String,
 }
 
 async fn thread_page(
@@ -72,7 +72,12 @@ async fn thread_page(
         Some(i) => arbeit::store::notizen(&state.db.pool, &state.secrets, &i.id).await?,
         None => Vec::new(),
     };
+    let nachrichten = mit_anhaengen(&state.db.pool, &faden.id, nachrichten).await?;
+    let base = format!("/backoffice/kunden/{}/nachrichten/{}", akte.client.id, faden.id);
     Ok(ThreadPage {
+        anhang_prefix: format!("{base}/anhaenge/"),
+        key: crate::web::idempotenz::neuer_schluessel(),
+        max_anhaenge: MAX_ANHAENGE,
         page: Page::new(ctx, state, "bo-thread-title"),
         nav: Nav::for_member(lang, &akte.staff.member, ""),
         here: akte.mit_zweck(&format!("/backoffice/kunden/{}/nachrichten/{}", akte.client.id, faden.id)),
@@ -113,13 +118,13 @@ pub async fn show(
     render(&t)
 }
 
-/// `POST /backoffice/kunden/{id}/nachrichten/{faden}?zweck=…`: an answer
-/// by a member of the item's team.
+/// `POST /backoffice/kunden/{id}/nachrichten/{faden}?zweck=…` (a form with
+/// files): an answer by a member of the item's team.
 pub async fn reply(
     State(state): State<AppState>,
     akte: Akte<AnyStaff>,
     Path((_, thread_id)): Path<(String, String)>,
-    Form(form): Form<ReplyForm>,
+    form: Multipart,
 ) -> AppResult<Response> {
     let lang = akte.ctx().lang;
     let item = arbeit::store::zu(&state.db.pool, arbeit::store::Art::Nachricht, &thread_id).await?.ok_or(AppError::NotFound)?;
@@ -130,36 +135,80 @@ pub async fn reply(
     if !akte.staff.member.roles.contains(&item.team.rolle()) {
         return Ok(see_other(&format!("{here}&hinweis={}", arbeit::Abgelehnt::NichtBerechtigt.message_key())));
     }
-    let problem = match pruefen_text(&form.text) {
-        Err(p) => Some(p),
-        Ok(text) => {
-            let now = state.now();
-            let name = store::staff_name(&state.db.pool, &akte.staff.member.account_id).await?;
-            let autor = Autor { from_staff: true, account_id: Some(&akte.staff.member.account_id), name: &name, vollmacht_id: None };
-            let mut tx = state.db.begin().await?;
-            match store::antworten(&mut tx, &state.secrets, &akte.client.id, &thread_id, &autor, &text, now).await? {
-                Some(seq) => {
-                    let details = json!({ "thread": thread_id, "message": seq });
-                    journal::record(&mut tx, &akte, Ereignis::NachrichtBeantwortet, details, &akte.ctx().actor, now).await?;
-                    let postfach = store::postfach_von(&mut tx, &thread_id).await?;
-                    let gemailt = benachrichtigen::neue_nachricht(&state, &mut tx, &akte.client.id, postfach, now).await?;
-                    tx.commit().await?;
-                    if gemailt {
-                        state.outbox_wake.notify_one();
-                    }
-                    None
-                }
-                None => Some(Problem::Geschlossen),
+    let mut eingang = empfang::lesen(&state.ablage, state.config.upload, form).await?;
+    let text = eingang.feld("text").unwrap_or("").to_owned();
+    let mut errors = FormErrors::default();
+    if let Some(f) = eingang.fehler.first() {
+        errors.add("dateien", UploadProblem::Empfang(f.clone()).message(lang, state.config.upload));
+    } else if eingang.dateien.len() > MAX_ANHAENGE {
+        errors.add("dateien", Problem::ZuVieleAnhaenge.message(lang));
+    } else if let Err(p) = pruefen_text(&text) {
+        errors.add(p.feld(), p.message(lang));
+    }
+    if errors.is_empty() {
+        let account = akte.staff.member.account_id.clone();
+        let key = match eingang.einmal(&state, &account).await? {
+            Einmal::Neu(key) => key,
+            Einmal::Beantwortet(res) => return Ok(res),
+        };
+        match antwort_speichern(&state, &akte, &thread_id, &eingang, &key, &format!("{here}&hinweis=gesendet")).await {
+            Ok(true) => return Ok(see_other(&format!("{here}&hinweis=gesendet"))),
+            Ok(false) => errors.add("text", Problem::Geschlossen.message(lang)),
+            Err(e) => {
+                eingang.verwerfen(&state.ablage).await;
+                crate::web::idempotenz::freigeben(&state.db.writer, &account, &key).await.ok();
+                return Err(e.into());
             }
         }
-    };
-    match problem {
-        None => Ok(see_other(&format!("{here}&hinweis=gesendet"))),
-        Some(p) => {
-            let mut errors = FormErrors::default();
-            errors.add(p.feld(), p.message(lang));
-            let t = thread_page(&state, &akte, &thread_id, form.text, errors, None).await?;
-            render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
-        }
+        crate::web::idempotenz::freigeben(&state.db.writer, &account, &key).await?;
     }
+    eingang.verwerfen(&state.ablage).await;
+    let t = thread_page(&state, &akte, &thread_id, text, errors, None).await?;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &t)
+}
+
+/// Stores the answer with its attachments, the journal entry, the mail to
+/// the client (if chosen) and the key's result; `false` if the thread is
+/// closed (nothing stored).
+async fn antwort_speichern(
+    state: &AppState,
+    akte: &Akte<AnyStaff>,
+    thread_id: &str,
+    eingang: &empfang::Eingang,
+    key: &str,
+    ziel: &str,
+) -> anyhow::Result<bool> {
+    let text = pruefen_text(eingang.feld("text").unwrap_or("")).map_err(|p| anyhow::anyhow!("checked above: {p:?}"))?;
+    let now = state.now();
+    let name = store::staff_name(&state.db.pool, &akte.staff.member.account_id).await?;
+    let autor = Autor { from_staff: true, account_id: Some(&akte.staff.member.account_id), name: &name, vollmacht_id: None };
+    let mut tx = state.db.begin().await?;
+    let Some((seq, message)) = store::antworten(&mut tx, &state.secrets, &akte.client.id, thread_id, &autor, &text, now).await? else {
+        return Ok(false);
+    };
+    anhaenge::anhaengen(&mut tx, &akte.client.id, Ziel::Nachricht(&message), &eingang.dateien, now).await?;
+    let details = json!({ "thread": thread_id, "message": seq, "attachments": eingang.dateien.len() });
+    journal::record(&mut tx, akte, Ereignis::NachrichtBeantwortet, details, &akte.ctx().actor, now).await?;
+    let postfach = store::postfach_von(&mut tx, thread_id).await?;
+    let gemailt = benachrichtigen::neue_nachricht(state, &mut tx, &akte.client.id, postfach, now).await?;
+    crate::web::idempotenz::abschliessen(&mut tx, &akte.staff.member.account_id, key, ziel).await?;
+    tx.commit().await?;
+    if gemailt {
+        state.outbox_wake.notify_one();
+    }
+    Ok(true)
+}
+
+/// `GET /backoffice/kunden/{id}/nachrichten/{faden}/anhaenge/{anhang}?zweck=…`:
+/// an attachment of the thread (a record access, logged).
+pub async fn anhang(
+    State(state): State<AppState>,
+    akte: Akte<AnyStaff>,
+    Path((_, thread_id, id)): Path<(String, String, String)>,
+) -> AppResult<Response> {
+    let (a, thread, key, envelope) = anhaenge::zum_lesen(&state.db.pool, &akte.client.id, &id).await?.ok_or(AppError::NotFound)?;
+    if thread != thread_id {
+        return Err(AppError::NotFound);
+    }
+    datei_antwort(&state, &a, &key, &envelope).await
 }

@@ -203,8 +203,9 @@ table! {
     "/bescheide/{id}/datei" => Recht(Recht::BescheideEinsehen) => { get: portal::bescheide::seiten::datei }
     "/postfach/{postfach}" => Recht(Recht::NachrichtenSchreiben) => { get: portal::postfach::seiten::liste }
     "/postfach/{postfach}/neu" => Recht(Recht::NachrichtenSchreiben) => {
-        get: portal::postfach::seiten::neu, post: portal::postfach::seiten::senden
+        get: portal::postfach::neu::form, post: portal::postfach::neu::senden
     }
+    "/postfach/anhaenge/{id}" => Recht(Recht::NachrichtenSchreiben) => { get: portal::postfach::seiten::anhang }
     "/postfach/nachrichten/{id}" => Recht(Recht::NachrichtenSchreiben) => {
         get: portal::postfach::seiten::faden, post: portal::postfach::seiten::antworten
     }
@@ -233,6 +234,7 @@ table! {
     "/backoffice/kunden/{id}/nachrichten/{faden}" => Akte(None) => {
         get: backoffice::nachrichten::show, post: backoffice::nachrichten::reply
     }
+    "/backoffice/kunden/{id}/nachrichten/{faden}/anhaenge/{anhang}" => Akte(None) => { get: backoffice::nachrichten::anhang }
     "/backoffice/druck" => Mitarbeiter(Some(RoleName::Service)) => { get: backoffice::druck::list }
     "/backoffice/druck/{id}/gedruckt" => Mitarbeiter(Some(RoleName::Service)) => { post: backoffice::druck::mark_printed }
     "/backoffice/mitarbeitende" => Mitarbeiter(Some(RoleName::Admin)) => {
@@ -329,8 +331,20 @@ pub fn router(state: AppState) -> Router {
 /// Most bytes of an ordinary form.
 const FORM_LIMIT: usize = 256 * 1024;
 
-/// Middleware: limits every request body to 256 KiB, except the upload
-/// form, which may carry the configured sending size plus the multipart
+/// Whether a request is a form with files (`multipart/form-data`): "Datei
+/// hochladen", mailbox messages with attachments, publishing a document.
+/// Only handlers that read files through `portal::dokumente::empfang`
+/// accept it (with the upload limits); an ordinary form's extractor
+/// refuses the content type before reading the body.
+fn mit_dateien(req: &axum::extract::Request) -> bool {
+    req.headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("multipart/form-data"))
+}
+
+/// Middleware: limits every request body to 256 KiB, except forms with
+/// files, which may carry the configured sending size plus the multipart
 /// overhead. A `Content-Length` over the limit is refused at once; a body
 /// that lies about its length ends with an error where the limit is
 /// crossed (the handler then refuses the sending and stores nothing).
@@ -340,12 +354,12 @@ async fn body_limit(
     next: axum::middleware::Next,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let upload = req.uri().path() == portal::dokumente::hochladen::PATH;
+    let upload = mit_dateien(&req);
     let limit =
         if upload { usize::try_from(state.config.upload.max_total).unwrap_or(usize::MAX).saturating_add(1024 * 1024) } else { FORM_LIMIT };
     let declared =
         req.headers().get(axum::http::header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
-    // The upload form answers an oversize sending with its own message
+    // A form with files answers an oversize sending with its own message
     // (it reads up to the limit and refuses); every other form at once.
     if !upload && declared.is_some_and(|n| n > limit) {
         return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
@@ -355,11 +369,11 @@ async fn body_limit(
     next.run(axum::extract::Request::from_parts(parts, body)).await
 }
 
-/// Middleware: a request gets 30 seconds, a sending of "Datei hochladen"
-/// 15 minutes (50 MB over a slow mobile connection).
+/// Middleware: a request gets 30 seconds, a form with files 15 minutes
+/// (50 MB over a slow mobile connection).
 async fn time_limit(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     use axum::response::IntoResponse;
-    let limit = if req.uri().path() == portal::dokumente::hochladen::PATH { Duration::from_secs(15 * 60) } else { Duration::from_secs(30) };
+    let limit = if mit_dateien(&req) { Duration::from_secs(15 * 60) } else { Duration::from_secs(30) };
     match tokio::time::timeout(limit, next.run(req)).await {
         Ok(res) => res,
         Err(_) => axum::http::StatusCode::REQUEST_TIMEOUT.into_response(),

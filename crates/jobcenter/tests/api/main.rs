@@ -16,6 +16,7 @@ mod outbox;
 mod passkeys;
 mod portal;
 mod postfach;
+mod postfach_anhaenge;
 mod registrierung;
 mod routen;
 mod schema;

@@ -7,6 +7,7 @@ use crate::backoffice::staff;
 use crate::dokumente::count;
 use crate::portal::{client_signed_up, enter_code, page};
 use crate::support::{TestApp, location};
+use reqwest::multipart::{Form, Part};
 
 /// A client with an activated profile (Kundennummer `nummer`, a pAp) and,
 /// if `online`, online communication on; returns the browser and client id.
@@ -27,12 +28,29 @@ pub(crate) async fn client_with_secret(app: &TestApp, email: &str, nummer: &str,
     (browser, record.id.clone(), secret)
 }
 
-async fn write(app: &TestApp, b: &reqwest::Client, postfach: &str, anliegen: &str, betreff: &str, text: &str) -> reqwest::Response {
-    b.post(app.url(&format!("/postfach/{postfach}/neu")))
-        .form(&[("anliegen", anliegen), ("betreff", betreff), ("text", text)])
-        .send()
-        .await
-        .unwrap()
+/// An answer's form (a form with files, here without any).
+pub(crate) fn text_form(text: &str) -> Form {
+    Form::new().text("text", text.to_owned())
+}
+
+/// The new-message form with `files`; without `aktion` it is "Senden".
+pub(crate) fn new_form(anliegen: &str, betreff: &str, text: &str, files: Vec<(&str, Vec<u8>)>) -> Form {
+    let mut f = Form::new().text("anliegen", anliegen.to_owned()).text("betreff", betreff.to_owned()).text("text", text.to_owned());
+    for (name, bytes) in files {
+        f = f.part("dateien", Part::bytes(bytes).file_name(name.to_owned()));
+    }
+    f
+}
+
+pub(crate) async fn write(
+    app: &TestApp,
+    b: &reqwest::Client,
+    postfach: &str,
+    anliegen: &str,
+    betreff: &str,
+    text: &str,
+) -> reqwest::Response {
+    b.post(app.url(&format!("/postfach/{postfach}/neu"))).multipart(new_form(anliegen, betreff, text, Vec::new())).send().await.unwrap()
 }
 
 /// The thread id from the redirect after sending.
@@ -102,7 +120,7 @@ async fn answers_are_unread_until_opened_two_members_answering_at_once_are_both_
     let shown = m1.get(app.url(&path)).send().await.unwrap().text().await.unwrap();
     assert!(shown.contains("Die Zahlung für Mai fehlt."));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM record_access_log WHERE what = 'nachricht' AND purpose = 'leistung'").await, 1);
-    let answer = |c: &reqwest::Client, text: &'static str| c.post(app.url(&path)).form(&[("text", text)]).send();
+    let answer = |c: &reqwest::Client, text: &'static str| c.post(app.url(&path)).multipart(text_form(text)).send();
     let (a, c) = tokio::join!(answer(&m1, "Antwort eins"), answer(&m2, "Antwort zwei"));
     assert_eq!((a.unwrap().status().as_u16(), c.unwrap().status().as_u16()), (303, 303));
     let seqs: Vec<i64> = sqlx::query_scalar("SELECT seq FROM mailbox_messages WHERE thread_id = $1 ORDER BY seq")
@@ -125,7 +143,7 @@ async fn answers_are_unread_until_opened_two_members_answering_at_once_are_both_
     assert_eq!(count(&app, "SELECT COUNT(*) FROM client_events WHERE kind = 'message_answered'").await, 2);
 
     // The client answers; closing the item closes the thread for both sides.
-    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).form(&[("text", "Danke!")]).send().await.unwrap();
+    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).multipart(text_form("Danke!")).send().await.unwrap();
     assert_eq!(r.status(), 303);
     let (item, version): (String, i64) = sqlx::query_as("SELECT id, version FROM work_items WHERE subject_id = $1")
         .bind(&thread)
@@ -141,7 +159,7 @@ async fn answers_are_unread_until_opened_two_members_answering_at_once_are_both_
             .unwrap();
         assert!(location(&r).ends_with("hinweis=ok"), "{aktion}: {}", location(&r));
     }
-    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).form(&[("text", "Noch etwas")]).send().await.unwrap();
+    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).multipart(text_form("Noch etwas")).send().await.unwrap();
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Diese Unterhaltung ist abgeschlossen. Bitte schreiben Sie eine neue Nachricht."));
     assert_eq!(answer(&m1, "Zu spät").await.unwrap().status(), 422);
@@ -179,7 +197,7 @@ async fn bad_input_is_refused_with_a_message_markup_stays_text_and_another_clien
     // Client B: not found, by GET and by POST, and nothing stored.
     let r = b.get(app.url(&format!("/postfach/nachrichten/{thread}"))).send().await.unwrap();
     assert_eq!(r.status(), 404);
-    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).form(&[("text", "Fremd")]).send().await.unwrap();
+    let r = b.post(app.url(&format!("/postfach/nachrichten/{thread}"))).multipart(text_form("Fremd")).send().await.unwrap();
     assert_eq!(r.status(), 404);
     assert!(!page(&app, &b, "/postfach/vermittlung").await.contains("Hallo"));
     assert_eq!(count(&app, "SELECT COUNT(*) FROM mailbox_messages").await, 1);
@@ -196,7 +214,7 @@ async fn an_answer_is_announced_by_one_mail_without_content_per_window_and_only_
         sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&client_id).fetch_one(&app.state.db.pool).await.unwrap();
     let m = staff(&app, "lena@jobcenter.example", &office, "leistung").await;
     let path = format!("/backoffice/kunden/{client_id}/nachrichten/{thread}?zweck=leistung");
-    let answer = |text: &'static str| m.post(app.url(&path)).form(&[("text", text)]).send();
+    let answer = |text: &'static str| m.post(app.url(&path)).multipart(text_form(text)).send();
     let mails = || async {
         let n: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE recipient = $1 AND subject = 'Neue Nachricht in Ihrem Postfach'")

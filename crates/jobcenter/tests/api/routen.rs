@@ -61,12 +61,7 @@ async fn another_client_and_another_office_see_nothing_of_a_client() {
     let r = anna.post(app.url("/dokumente/hochladen")).multipart(form).send().await.unwrap();
     assert_eq!(r.status(), 303);
     let upload = location(&r).rsplit('/').next().unwrap().to_owned();
-    let r = anna
-        .post(app.url("/postfach/vermittlung/neu"))
-        .form(&[("anliegen", "bewerbung"), ("betreff", "Annas Bewerbung"), ("text", "Anna schreibt")])
-        .send()
-        .await
-        .unwrap();
+    let r = crate::postfach::write(&app, &anna, "vermittlung", "bewerbung", "Annas Bewerbung", "Anna schreibt").await;
     let thread = location(&r).trim_start_matches("/postfach/nachrichten/").split('?').next().unwrap().to_owned();
 
     let (_, other_code) = app.fixture_client_with_code("222B222222", "Bernd", "Zweiter").await;

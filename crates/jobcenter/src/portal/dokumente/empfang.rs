@@ -12,9 +12,10 @@ use dokumente::pruefung::{Ablehnung, Art, Befund, Grenzen, Pruefer};
 
 /// Most parts a form may have: the files plus a handful of fields. A body
 /// with more (say 10 000 empty parts) is refused at the first one too many.
-const MAX_TEXT_PARTS: usize = 8;
-/// Longest text field (the message is limited further by the form).
-const MAX_TEXT_BYTES: usize = 16 * 1024;
+const MAX_TEXT_PARTS: usize = 24;
+/// Longest text field (the message is limited further by the form: 5 000
+/// characters of up to 4 bytes).
+const MAX_TEXT_BYTES: usize = 24 * 1024;
 
 /// An accepted, stored file.
 #[derive(Debug, Clone)]
@@ -59,6 +60,43 @@ impl Eingang {
                 tracing::warn!(error = %e, "deleting a refused object failed");
             }
         }
+    }
+}
+
+/// The outcome of claiming a form's own idempotency key (a form with files
+/// carries one; `web::formulare` cannot read multipart bodies).
+pub enum Einmal {
+    /// This request does the work; the key to record its result under.
+    Neu(String),
+    /// The form was sent before (or is still being processed): the answer.
+    /// The files this request brought are discarded.
+    Beantwortet(axum::response::Response),
+}
+
+impl Eingang {
+    /// Claims the form's key (field `idempotenz`) for `account`. A form
+    /// without a valid key (a client of the API that does not send one) is
+    /// processed under a fresh key, without protection against repeats.
+    pub async fn einmal(&mut self, state: &crate::app::AppState, account: &str) -> anyhow::Result<Einmal> {
+        use crate::web::idempotenz::{self, Anspruch};
+        use axum::response::IntoResponse;
+        let key = self.feld(idempotenz::FIELD).filter(|k| idempotenz::gueltig(k)).map_or_else(idempotenz::neuer_schluessel, str::to_owned);
+        match idempotenz::beanspruchen(&state.db.writer, account, &key, state.now(), std::time::Duration::from_secs(20)).await? {
+            Anspruch::Neu => Ok(Einmal::Neu(key)),
+            Anspruch::Erledigt(ziel) => {
+                self.verwerfen(&state.ablage).await;
+                Ok(Einmal::Beantwortet(axum::response::Redirect::to(&ziel).into_response()))
+            }
+            Anspruch::Laeuft => {
+                self.verwerfen(&state.ablage).await;
+                Ok(Einmal::Beantwortet(crate::web::error::ErrorPage::Laeuft.response(axum::http::StatusCode::CONFLICT)))
+            }
+        }
+    }
+
+    /// The values of every field called `name` (checkboxes of one name).
+    pub fn alle(&self, name: &str) -> Vec<String> {
+        self.felder.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
     }
 }
 

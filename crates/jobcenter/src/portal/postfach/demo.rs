@@ -22,7 +22,7 @@ pub async fn faden(state: &AppState, client_id: &str, office_id: &str, pap: &str
     // The client's first message (the demo client has no account yet).
     let kunde = Autor { from_staff: false, account_id: None, name: "Erika Mustermann", vollmacht_id: None };
     let text = "Guten Tag,\nich habe am Montag ein Vorstellungsgespräch als Lageristin. Werden die Fahrtkosten übernommen?";
-    let id = store::eroeffnen(&mut tx, &state.secrets, &neu, &kunde, text, now - 3600).await?;
+    let (id, _) = store::eroeffnen(&mut tx, &state.secrets, &neu, &kunde, text, now - 3600).await?;
     let zustaendig = arbeit::store::Zustaendig { team: arbeit::Team::Vermittlung, assignee: Some(pap) };
     let bezug = journal::Direkt { client_id: client_id.to_owned(), akteur: Akteur::System };
     arbeit::store::anlegen(&mut tx, &bezug, office_id, arbeit::store::Art::Nachricht, &id, zustaendig, now - 3600).await?;

@@ -13,11 +13,16 @@
 //!
 //! - [`benachrichtigen`]: the mail without content on a new answer (PRF-6).
 //!
-//! Not yet: drafts ("Entwurf speichern"), attachments through the upload
-//! pipeline, SMS notifications.
+//! - [`anhaenge`], [`entwuerfe`]: attachments through the upload pipeline,
+//!   drafts ("Entwurf speichern") that keep them.
+//!
+//! Not yet: SMS notifications.
 
+pub mod anhaenge;
 pub mod benachrichtigen;
 pub mod demo;
+pub mod entwuerfe;
+pub mod neu;
 pub mod schreiben;
 pub mod seiten;
 pub mod store;
@@ -28,6 +33,8 @@ use crate::arbeit::Team;
 pub const MAX_TEXT: usize = 5000;
 /// Longest subject, in characters.
 pub const MAX_BETREFF: usize = 120;
+/// Most attachments of one message (a draft's included).
+pub const MAX_ANHAENGE: usize = 10;
 
 /// The two mailboxes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -86,6 +86,7 @@ pub struct NeuerFaden<'a> {
 
 /// Opens a thread with its first message (from the client's side); the
 /// caller adds the work item and the journal entry in the same `tx`.
+/// Returns the thread's and the message's id.
 pub async fn eroeffnen(
     tx: &mut Tx,
     secrets: &SecretBox,
@@ -93,7 +94,7 @@ pub async fn eroeffnen(
     autor: &Autor<'_>,
     text: &str,
     now: i64,
-) -> sqlx::Result<String> {
+) -> sqlx::Result<(String, String)> {
     let NeuerFaden { client_id, office_id, anliegen, betreff } = *neu;
     let id = new_id();
     sqlx::query(
@@ -110,14 +111,15 @@ pub async fn eroeffnen(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    nachricht_einfuegen(tx, secrets, &id, 1, autor, text, now).await?;
-    Ok(id)
+    let message = nachricht_einfuegen(tx, secrets, &id, 1, autor, text, now).await?;
+    Ok((id, message))
 }
 
 /// Appends a message to an open thread of `client_id`: the thread row's
 /// update gives it the next place (two members answering at once are
 /// serialised there, both kept, in order) and counts it unread for the
-/// other side. `None`: no such thread of this client, or it is closed.
+/// other side. Returns the message's place and id; `None`: no such thread
+/// of this client, or it is closed.
 pub async fn antworten(
     tx: &mut Tx,
     secrets: &SecretBox,
@@ -126,7 +128,7 @@ pub async fn antworten(
     autor: &Autor<'_>,
     text: &str,
     now: i64,
-) -> sqlx::Result<Option<i64>> {
+) -> sqlx::Result<Option<(i64, String)>> {
     let (fuer_kunde, fuer_team) = if autor.from_staff { (1, 0) } else { (0, 1) };
     let seq: Option<i64> = sqlx::query_scalar(
         "UPDATE mailbox_threads SET messages = messages + 1, last_message_at = $3,
@@ -143,7 +145,7 @@ pub async fn antworten(
     .fetch_optional(&mut **tx)
     .await?;
     let Some(seq) = seq else { return Ok(None) };
-    nachricht_einfuegen(tx, secrets, thread_id, seq, autor, text, now).await?;
+    let message = nachricht_einfuegen(tx, secrets, thread_id, seq, autor, text, now).await?;
     if !autor.from_staff {
         // The client's answer brings the item up in the staff inbox.
         sqlx::query("UPDATE work_items SET updated_at = $2 WHERE kind = 'nachricht' AND subject_id = $1")
@@ -152,7 +154,7 @@ pub async fn antworten(
             .execute(&mut **tx)
             .await?;
     }
-    Ok(Some(seq))
+    Ok(Some((seq, message)))
 }
 
 async fn nachricht_einfuegen(
@@ -163,7 +165,7 @@ async fn nachricht_einfuegen(
     autor: &Autor<'_>,
     text: &str,
     now: i64,
-) -> sqlx::Result<()> {
+) -> sqlx::Result<String> {
     let id = new_id();
     sqlx::query(
         "INSERT INTO mailbox_messages (id, thread_id, seq, from_staff, author_account_id, author_name, power_of_attorney_id,
@@ -181,7 +183,7 @@ async fn nachricht_einfuegen(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(())
+    Ok(id)
 }
 
 /// A page of the client's threads in one mailbox, newest message first.

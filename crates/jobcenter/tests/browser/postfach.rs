@@ -41,6 +41,9 @@ async fn postfach_journey(javascript: bool, email: &str) {
         .execute(&app.state.db.writer)
         .await
         .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("Lebenslauf.pdf");
+    std::fs::write(&pdf, dokumente::beispiele::pdf()).unwrap();
     let chromium = Chromium::launch().await;
     let tab = chromium.tab(javascript).await;
 
@@ -67,6 +70,11 @@ async fn postfach_journey(javascript: bool, email: &str) {
     tab.expect_text("Bitte geben Sie einen Betreff ein.").await;
     super::assert_error_summary_links_to_fields(&tab, &["anliegen-bewerbung", "betreff", "text"]).await;
     super::expect_error_summary_focus(&tab, javascript).await;
+    // A file attached and "Entwurf speichern": the draft keeps it.
+    tab.set_files("Dateien anhängen (freiwillig)", &[&pdf]).await;
+    tab.click_button("Entwurf speichern").await;
+    tab.expect_text("Ihr Entwurf wurde gespeichert. Sie können ihn später weiterschreiben.").await;
+    tab.expect_text("„Lebenslauf.pdf“ entfernen").await;
     tab.choose("Bewerbungen und Stellenangebote").await;
     tab.fill("Betreff", "Bewerbung als Lagerist").await;
     tab.fill("Nachricht", "Ich habe mich bei der Firma Nord beworben.\nDas Gespräch ist am Montag.").await;
@@ -74,6 +82,7 @@ async fn postfach_journey(javascript: bool, email: &str) {
     tab.expect_heading("Bewerbung als Lagerist").await;
     tab.expect_text("Ihre Nachricht wurde gesendet.").await;
     tab.expect_text("Das Gespräch ist am Montag.").await;
+    tab.expect_text("Lebenslauf.pdf").await;
 
     // The pAp answers from the back office, in a browser of their own.
     let staff_browser = Chromium::launch().await;
@@ -119,8 +128,9 @@ async fn postfach_journey(javascript: bool, email: &str) {
     assert_fits_the_phone(&tab).await;
 
     // Client: login (4), code form, success, profile, mailbox, new, its
-    // errors, thread, mailbox, thread, profile, en, uk, de, thread.
-    tab.assert_clean(16);
+    // errors, the saved draft, thread, mailbox, thread, profile, en, uk, de,
+    // thread.
+    tab.assert_clean(17);
     // Staff: login (4), start, inbox, thread, answered.
     staff.assert_clean(8);
     staff_browser.close().await;

@@ -7,28 +7,12 @@ use super::{Art, Stufe, store};
 use crate::app::AppState;
 use crate::db::new_id;
 use crate::journal::{self, Akteur, Ereignis};
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 
-/// A one-page PDF with two lines of text (standard font; demo only).
 fn bescheid_pdf() -> Vec<u8> {
-    let mut pdf = Pdf::new();
-    let (catalog, pages, page, font, content) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4), Ref::new(5));
-    pdf.catalog(catalog).pages(pages);
-    pdf.pages(pages).kids([page]).count(1);
-    let mut p = pdf.page(page);
-    p.media_box(Rect::new(0.0, 0.0, 595.0, 842.0)).parent(pages).contents(content);
-    p.resources().fonts().pair(Name(b"F1"), font);
-    p.finish();
-    pdf.type1_font(font).base_font(Name(b"Helvetica"));
-    let mut c = Content::new();
-    c.begin_text().set_font(Name(b"F1"), 14.0).next_line(72.0, 770.0).show(Str(b"Bewilligungsbescheid Buergergeld (Beispiel)")).end_text();
-    c.begin_text()
-        .set_font(Name(b"F1"), 11.0)
-        .next_line(72.0, 740.0)
-        .show(Str(b"Bewilligungszeitraum 01.01.2027 bis 31.12.2027"))
-        .end_text();
-    pdf.stream(content, &c.finish());
-    pdf.finish()
+    crate::portal::dokumente::demo::einfaches_pdf(&[
+        ("Bewilligungsbescheid Buergergeld (Beispiel)", 72.0, 770.0, 14.0),
+        ("Bewilligungszeitraum 01.01.2027 bis 31.12.2027", 72.0, 740.0, 11.0),
+    ])
 }
 
 /// Stores the demo Bescheid for `client_id` unless the client has one.

@@ -10,8 +10,9 @@ use crate::arbeit;
 use crate::journal::{self, Akteur, Ereignis};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 
-/// A one-page PDF with a line of text (standard font; demo only).
-fn kontoauszug() -> Vec<u8> {
+/// A one-page PDF with lines of text, each at (x, y) in points and a size
+/// (standard font, Latin-1 text only; demo data only).
+pub fn einfaches_pdf(zeilen: &[(&str, f32, f32, f32)]) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let (catalog, pages, page, font, content) = (Ref::new(1), Ref::new(2), Ref::new(3), Ref::new(4), Ref::new(5));
     pdf.catalog(catalog).pages(pages);
@@ -22,9 +23,15 @@ fn kontoauszug() -> Vec<u8> {
     p.finish();
     pdf.type1_font(font).base_font(Name(b"Helvetica"));
     let mut c = Content::new();
-    c.begin_text().set_font(Name(b"F1"), 14.0).next_line(72.0, 770.0).show(Str(b"Kontoauszug Mai 2026 (Beispiel)")).end_text();
+    for (text, x, y, size) in zeilen {
+        c.begin_text().set_font(Name(b"F1"), *size).next_line(*x, *y).show(Str(text.as_bytes())).end_text();
+    }
     pdf.stream(content, &c.finish());
     pdf.finish()
+}
+
+fn kontoauszug() -> Vec<u8> {
+    einfaches_pdf(&[("Kontoauszug Mai 2026 (Beispiel)", 72.0, 770.0, 14.0)])
 }
 
 /// Stores the demo sending for `client_id` unless the client has one.

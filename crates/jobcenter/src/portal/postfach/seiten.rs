@@ -102,6 +102,8 @@ struct ThreadPage {
     nachrichten: Vec<(Nachricht, Vec<Anhang>)>,
     /// Where an attachment opens: prefix + attachment id.
     anhang_prefix: String,
+    /// Where the answer form goes.
+    aktion: String,
     key: String,
     text: String,
     errors: FormErrors,
@@ -146,6 +148,7 @@ async fn thread_page(
         anliegen: lang.t(&faden.anliegen.label_key()),
         nachrichten: mit_anhaengen(&state.db.pool, &faden.id, nachrichten).await?,
         anhang_prefix: "/postfach/anhaenge/".to_owned(),
+        aktion: format!("/postfach/nachrichten/{}", faden.id),
         key: idempotenz::neuer_schluessel(),
         faden,
         text,

@@ -72,3 +72,4 @@ postfach-draft-remove = „{ $datei }“ entfernen
 postfach-drafts = Entwürfe
 postfach-draft-untitled = Entwurf ohne Betreff
 bo-what-anhang = Anhang einer Postfachnachricht geöffnet
+postfach-sms-neu = Neue Nachricht Ihres Jobcenters im Postfach bei jobcenter.digital. Bitte melden Sie sich an, um sie zu lesen.

@@ -72,3 +72,4 @@ postfach-draft-remove = Remove “{ $datei }”
 postfach-drafts = Drafts
 postfach-draft-untitled = Draft without subject
 bo-what-anhang = Attachment of a mailbox message opened
+postfach-sms-neu = New message from your jobcenter in your mailbox at jobcenter.digital. Please log in to read it.

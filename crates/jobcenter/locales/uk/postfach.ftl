@@ -72,3 +72,4 @@ postfach-draft-remove = Видалити «{ $datei }»
 postfach-drafts = Чернетки
 postfach-draft-untitled = Чернетка без теми
 bo-what-anhang = Відкрито вкладення повідомлення
+postfach-sms-neu = Нове повідомлення від вашого Jobcenter у поштовій скриньці на jobcenter.digital. Увійдіть, щоб прочитати його.

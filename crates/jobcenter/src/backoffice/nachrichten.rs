@@ -195,6 +195,7 @@ async fn antwort_speichern(
     tx.commit().await?;
     if gemailt {
         state.outbox_wake.notify_one();
+        state.sms_wake.notify_one();
     }
     Ok(true)
 }

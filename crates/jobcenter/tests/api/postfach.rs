@@ -243,4 +243,20 @@ async fn an_answer_is_announced_by_one_mail_without_content_per_window_and_only_
     app.clock.advance(jobcenter::portal::postfach::benachrichtigen::FENSTER + 1);
     assert_eq!(answer("Fünfte Antwort").await.unwrap().status(), 303);
     assert_eq!(mails().await, 2);
+    // SMS where chosen, in the same window: one for a burst.
+    let r = b
+        .post(app.url("/profil/bearbeiten"))
+        .form(&[("email_benachrichtigung", "on"), ("sms_benachrichtigung", "on"), ("mobilnummer", "0170 1234567")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let sms = || async { count(&app, "SELECT COUNT(*) FROM sms_outbox").await };
+    let before = sms().await;
+    app.clock.advance(jobcenter::portal::postfach::benachrichtigen::FENSTER + 1);
+    for text in ["Sechste Antwort", "Siebte Antwort"] {
+        assert_eq!(answer(text).await.unwrap().status(), 303);
+    }
+    assert_eq!(sms().await, before + 1, "one SMS for the burst");
+    assert_eq!(mails().await, 3);
 }

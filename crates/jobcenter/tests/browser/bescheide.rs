@@ -56,6 +56,14 @@ async fn bescheid_journey(javascript: bool, email: &str) {
     staff.click_button("Dokument veröffentlichen").await;
     staff.expect_text("Das Dokument wurde online bereitgestellt; die Person wurde per E-Mail benachrichtigt.").await;
     staff.expect_text("noch nicht abgerufen").await;
+    // A second one that needs level "hoch".
+    staff.choose("Nachweis").await;
+    staff.fill("Titel", "Nachweis über Sozialdaten").await;
+    staff.fill("Datum des Dokuments", "21.04.2027").await;
+    staff.choose("hoch").await;
+    staff.set_files("PDF-Datei", &[&pdf]).await;
+    staff.click_button("Dokument veröffentlichen").await;
+    staff.expect_text("Nachweis über Sozialdaten").await;
     app.smtp.wait_for(email, "Neues Dokument in „Bescheide und Nachweise“").await;
 
     // The client logs in (straight to the documents, as the mail's link
@@ -77,9 +85,17 @@ async fn bescheid_journey(javascript: bool, email: &str) {
     tab.expect_text("Mit dem Öffnen rufen Sie den Bescheid ab.").await;
     tab.expect_text("Dokument öffnen (PDF)").await;
 
+    // The "hoch" document: listed, explained, not opened.
+    tab.click_link("Zurück zu Bescheide und Nachweise").await;
+    tab.click_link("Nachweis über Sozialdaten").await;
+    tab.expect_text("Für dieses Dokument ist eine Anmeldung mit Online-Ausweis nötig").await;
+    let offen: bool = tab.eval("return !!document.querySelector('a[href$=\"/datei\"]');", Value::Null).await;
+    assert!(!offen, "no way to open a 'hoch' document at level 'substantiell'");
+
     // Retrieved (the PDF itself opens outside the page: fetched over HTTP
     // by the same account); the page then shows both dates.
-    let id: String = sqlx::query_scalar("SELECT id FROM decisions").fetch_one(&app.state.db.pool).await.unwrap();
+    let id: String =
+        sqlx::query_scalar("SELECT id FROM decisions WHERE level = 'substantiell'").fetch_one(&app.state.db.pool).await.unwrap();
     let r = app.client.get(app.url(&format!("/bescheide/{id}/datei"))).send().await.unwrap();
     assert_eq!(r.bytes().await.unwrap().as_ref(), beispiele::pdf().as_slice());
     tab.open(&app.url(&format!("/bescheide/{id}"))).await;
@@ -100,10 +116,11 @@ async fn bescheid_journey(javascript: bool, email: &str) {
     let (scroll, inner): (i64, i64) = tab.eval("return [document.documentElement.scrollWidth, window.innerWidth];", Value::Null).await;
     assert!(scroll <= inner, "the list is {scroll} px wide on a {inner} px screen");
 
-    // Client: login (3), passkey offer, list, document, document, en, uk, de.
-    tab.assert_clean(9);
-    // Staff: login (4), start, documents, errors, published.
-    staff.assert_clean(8);
+    // Client: login (3), passkey offer, list, document, list, "hoch"
+    // document, document, en, uk, de.
+    tab.assert_clean(11);
+    // Staff: login (4), start, documents, errors, published, published.
+    staff.assert_clean(9);
     chromium.close().await;
     staff_browser.close().await;
 }

@@ -60,3 +60,7 @@ mail-bescheid-neu-body = Guten Tag,
 bo-purpose-druck = Postversand (Druckauftrag)
 bo-print-pdf = PDF zum Drucken
 bo-what-bescheid-pdf = Bescheid-PDF geöffnet
+bo-bescheide-template = Text des Schreibens (statt einer PDF-Datei)
+bo-bescheide-template-hint = Aus der Vorlage entsteht ein Schreiben mit Anschrift, Kundennummer, Datum und Titel; Absätze trennen Sie mit einer Leerzeile.
+bo-bescheide-error-beides = Bitte wählen Sie entweder eine PDF-Datei oder schreiben Sie einen Text, nicht beides.
+bo-bescheide-error-vorlage = Der Text passt nicht auf eine Seite: höchstens { $anzahl } Zeichen.

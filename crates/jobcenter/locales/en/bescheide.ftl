@@ -60,3 +60,7 @@ mail-bescheid-neu-body = Hello,
 bo-purpose-druck = Postal delivery (print job)
 bo-print-pdf = PDF for printing
 bo-what-bescheid-pdf = Document PDF opened
+bo-bescheide-template = Text of the letter (instead of a PDF file)
+bo-bescheide-template-hint = The template makes a letter with address, customer number, date and title; separate paragraphs with an empty line.
+bo-bescheide-error-beides = Please choose either a PDF file or write a text, not both.
+bo-bescheide-error-vorlage = The text does not fit on one page: at most { $anzahl } characters.

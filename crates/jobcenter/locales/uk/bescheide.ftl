@@ -60,3 +60,7 @@ mail-bescheid-neu-body = Доброго дня,
 bo-purpose-druck = Надсилання поштою (завдання друку)
 bo-print-pdf = PDF для друку
 bo-what-bescheid-pdf = Відкрито PDF документа
+bo-bescheide-template = Текст листа (замість файлу PDF)
+bo-bescheide-template-hint = З шаблону створюється лист з адресою, номером клієнта, датою та назвою; абзаци розділяйте порожнім рядком.
+bo-bescheide-error-beides = Будь ласка, виберіть або файл PDF, або напишіть текст, але не обидва.
+bo-bescheide-error-vorlage = Текст не вміщується на одну сторінку: не більше { $anzahl } символів.

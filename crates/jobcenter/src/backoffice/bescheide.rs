@@ -30,6 +30,8 @@ use serde::Deserialize;
 const PAGE_SIZE: i64 = 50;
 /// Longest title.
 const MAX_TITEL: usize = 200;
+/// Longest text of a letter from the template (it must fit on one page).
+const MAX_VORLAGE: usize = 2500;
 
 /// A row with the staff's view of its delivery.
 struct StaffZeile {
@@ -61,6 +63,8 @@ struct Felder {
     titel: String,
     datum: String,
     stufe: String,
+    /// The text of a letter written from the template, instead of a PDF.
+    vorlage: String,
 }
 
 #[derive(Deserialize)]
@@ -135,7 +139,7 @@ pub async fn list(State(state): State<AppState>, akte: Akte<AnyStaff>, Query(q):
 /// The form's values, checked; errors by field.
 fn pruefen(lang: crate::i18n::Lang, state: &AppState, e: &Eingang) -> (Felder, Result<Veroeffentlichung, FormErrors>) {
     let feld = |n: &str| e.feld(n).unwrap_or("").trim().to_owned();
-    let felder = Felder { art: feld("art"), titel: feld("titel"), datum: feld("datum"), stufe: feld("stufe") };
+    let felder = Felder { art: feld("art"), titel: feld("titel"), datum: feld("datum"), stufe: feld("stufe"), vorlage: feld("vorlage") };
     let mut errors = FormErrors::default();
     let art = Art::parse(&felder.art);
     if art.is_none() {
@@ -156,13 +160,45 @@ fn pruefen(lang: crate::i18n::Lang, state: &AppState, e: &Eingang) -> (Felder, R
     let limits = state.config.upload;
     if let Some(f) = e.fehler.first() {
         errors.add("datei", UploadProblem::Empfang(f.clone()).message(lang, limits));
-    } else if e.dateien.len() != 1 || e.dateien[0].befund.art != DateiArt::Pdf {
+    } else if felder.vorlage.is_empty() && (e.dateien.len() != 1 || e.dateien[0].befund.art != DateiArt::Pdf) {
         errors.add("datei", lang.t("bo-bescheide-error-datei"));
+    } else if !felder.vorlage.is_empty() && !e.dateien.is_empty() {
+        errors.add("datei", lang.t("bo-bescheide-error-beides"));
+    } else if felder.vorlage.chars().count() > MAX_VORLAGE {
+        errors.add("vorlage", lang.t_args("bo-bescheide-error-vorlage", &[("anzahl", &MAX_VORLAGE.to_string())]));
     }
     match (art, tag, stufe) {
         (Some(art), Some(datum), Some(stufe)) if errors.is_empty() => (felder, Ok(Veroeffentlichung { art, titel, datum, stufe })),
         _ => (felder, Err(errors)),
     }
+}
+
+/// Writes the letter from the template with the client's data and stores
+/// its PDF; `None` if the text does not fit on the page.
+async fn aus_vorlage(
+    state: &AppState,
+    akte: &Akte<AnyStaff>,
+    v: &Veroeffentlichung,
+    text: &str,
+) -> anyhow::Result<Option<ablage::Gespeichert>> {
+    let c = &akte.client;
+    let office: Option<(String, String, String, String)> = sqlx::query_as("SELECT name, street, postcode, city FROM offices WHERE id = $1")
+        .bind(&c.office_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let office_lines = office.map_or_else(|| vec![c.office_name.clone()], |(n, s, p, city)| vec![n, s, format!("{p} {city}")]);
+    let brief = super::brief::Schreiben {
+        office_lines,
+        recipient_lines: vec![c.full_name(), c.street.clone(), format!("{} {}", c.postcode, c.city)],
+        kundennummer: c.kundennummer.clone(),
+        date: datum(v.datum),
+        title: v.titel.clone(),
+        text: text.to_owned(),
+    };
+    let Ok(pdf) = super::brief::schreiben(&brief)? else { return Ok(None) };
+    let mut w = state.ablage.schreiber(&state.ablage.neuer_schluessel("uploads")).await?;
+    w.schreiben(&pdf).await?;
+    Ok(Some(w.fertig().await?))
 }
 
 /// `POST /backoffice/kunden/{id}/bescheide?zweck=…` (multipart): publishes.
@@ -184,7 +220,19 @@ pub async fn publish(State(state): State<AppState>, akte: Akte<AnyStaff>, form: 
             return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
         }
     };
-    let gespeichert = eingang.dateien[0].gespeichert.clone();
+    let gespeichert = match eingang.dateien.first() {
+        Some(d) => d.gespeichert.clone(),
+        None => match aus_vorlage(&state, &akte, &v, &felder.vorlage).await? {
+            Some(g) => g,
+            None => {
+                idempotenz::freigeben(&state.db.writer, &account, &key).await?;
+                let mut errors = FormErrors::default();
+                errors.add("vorlage", lang.t_args("bo-bescheide-error-vorlage", &[("anzahl", &MAX_VORLAGE.to_string())]));
+                let page = documents_page(&state, &akte, None, None, felder, errors).await?;
+                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+            }
+        },
+    };
     let (_, online) = match zustellung::veroeffentlichen(&state, &akte, &v, &gespeichert).await {
         Ok(r) => r,
         Err(e) => {

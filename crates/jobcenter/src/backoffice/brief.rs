@@ -138,19 +138,62 @@ impl Writer {
     }
 }
 
-/// Renders the letter; returns the PDF bytes.
-pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
-    let title = "Freischaltcode für Online-Angebote bei der Bundesagentur für Arbeit";
+/// The head of every letter: sender, recipient, Kundennummer and date, and
+/// the title as the heading.
+fn kopf(office: &[String], recipient: &[String], kundennummer: &str, date: &str, title: &str) -> anyhow::Result<Writer> {
     let mut w = Writer { content: Content::new(), fonts: Fonts::new()?, y: A4.1 - 70.0, elements: Vec::new(), next_mcid: 0 };
-    w.lines(9.0, &letter.office_lines);
+    w.lines(9.0, office);
     w.y -= 24.0;
-    w.lines(11.0, &letter.recipient_lines);
+    w.lines(11.0, recipient);
     w.y -= 24.0;
-    w.lines(10.0, &[format!("Kundennummer: {}", letter.kundennummer), format!("Datum: {}", letter.date)]);
+    w.lines(10.0, &[format!("Kundennummer: {kundennummer}"), format!("Datum: {date}")]);
     w.y -= 16.0;
     w.element(StructRole::H1, None);
     w.wrapped(Face::Bold, 13.0, title);
     w.y -= 10.0;
+    Ok(w)
+}
+
+/// A letter written from the template of "Bescheide und Nachweise" (POR-3):
+/// the client's address and data, a title and the member's text.
+#[derive(Debug, Clone)]
+pub struct Schreiben {
+    pub office_lines: Vec<String>,
+    pub recipient_lines: Vec<String>,
+    pub kundennummer: String,
+    pub date: String,
+    pub title: String,
+    /// Paragraphs separated by blank lines.
+    pub text: String,
+}
+
+/// The text must fit on the one page.
+#[derive(Debug, thiserror::Error)]
+#[error("the text does not fit on one page")]
+pub struct ZuLang;
+
+/// Renders a letter from the template; `Err(ZuLang)` if the text would run
+/// past the page.
+pub fn schreiben(s: &Schreiben) -> anyhow::Result<Result<Vec<u8>, ZuLang>> {
+    let mut w = kopf(&s.office_lines, &s.recipient_lines, &s.kundennummer, &s.date, &s.title)?;
+    w.paragraph("Guten Tag,");
+    for absatz in s.text.replace("\r\n", "\n").split("\n\n") {
+        let absatz = absatz.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !absatz.is_empty() {
+            w.paragraph(&absatz);
+        }
+    }
+    w.lines(11.0, &["Mit freundlichen Grüßen,".to_owned(), "Ihr Jobcenter".to_owned()]);
+    if w.y < 40.0 {
+        return Ok(Err(ZuLang));
+    }
+    fertig(w, &s.title).map(Ok)
+}
+
+/// Renders the letter; returns the PDF bytes.
+pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
+    let title = "Freischaltcode für Online-Angebote bei der Bundesagentur für Arbeit";
+    let mut w = kopf(&letter.office_lines, &letter.recipient_lines, &letter.kundennummer, &letter.date, title)?;
     w.paragraph("Guten Tag,");
     w.paragraph(
         "für die Nutzung bestimmter Online-Angebote der Bundesagentur für Arbeit benötigen Sie einen Freischaltcode, den Sie mit diesem \
@@ -193,7 +236,11 @@ pub fn render(letter: &Letter) -> anyhow::Result<Vec<u8>> {
         letter.valid_until
     ));
     w.lines(11.0, &["Mit freundlichen Grüßen,".to_owned(), "Bundesagentur für Arbeit".to_owned()]);
+    fertig(w, title)
+}
 
+/// The document around the page: catalog, the tagged structure, the fonts.
+fn fertig(w: Writer, title: &str) -> anyhow::Result<Vec<u8>> {
     let mut ids = Ref::new(1);
     let catalog = ids.bump();
     let tree = ids.bump();
@@ -329,6 +376,27 @@ mod tests {
                 assert!(roles.contains(&role), "{} in the structure tree", String::from_utf8_lossy(role));
             }
         }
+    }
+
+    #[test]
+    fn a_letter_from_the_template_prints_its_paragraphs_and_refuses_more_than_a_page() {
+        let s = Schreiben {
+            office_lines: vec!["Jobcenter Nürnberg".into()],
+            recipient_lines: vec!["Олена Коваленко".into(), "Weg 1".into(), "90408 Nürnberg".into()],
+            kundennummer: "123A456789".into(),
+            date: "07.12.2026".into(),
+            title: "Einladung zum Gespräch".into(),
+            text: "Bitte kommen Sie am Montag.\n\nBringen Sie Ihren Ausweis mit.".into(),
+        };
+        let pdf = schreiben(&s).unwrap().unwrap();
+        let text = lopdf::Document::load_mem(&pdf).unwrap().extract_text(&[1]).unwrap().replace('\n', " ");
+        for want in
+            ["Олена Коваленко", "Einladung zum Gespräch", "Bitte kommen Sie am Montag.", "Bringen Sie Ihren Ausweis mit.", "Ihr Jobcenter"]
+        {
+            assert!(text.contains(want), "{want:?} in {text:?}");
+        }
+        let lang = Schreiben { text: "Ein langer Absatz mit vielen Wörtern. ".repeat(200), ..s };
+        assert!(schreiben(&lang).unwrap().is_err(), "more than a page is refused");
     }
 
     #[test]

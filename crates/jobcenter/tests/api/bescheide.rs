@@ -194,3 +194,41 @@ async fn a_hoch_document_is_listed_but_not_opened_at_level_substantiell_and_anot
     }
     assert!(!page(&app, &b, "/bescheide").await.contains("Aufhebungsbescheid"));
 }
+
+#[tokio::test]
+async fn a_letter_written_from_the_template_carries_the_clients_data_and_the_text() {
+    let app = TestApp::spawn().await;
+    let (b, client_id) = client(&app, "vorlage@example.de", "123A456789", true).await;
+    let member = member_of(&app, &client_id).await;
+    let form = |text: &str, mit_datei: bool| {
+        let f = Form::new()
+            .text("idempotenz", jobcenter::web::idempotenz::neuer_schluessel())
+            .text("art", "schreiben")
+            .text("titel", "Einladung zum Gespräch")
+            .text("datum", "07.12.2026")
+            .text("stufe", "substantiell")
+            .text("vorlage", text.to_owned());
+        if mit_datei { f.part("datei", Part::bytes(beispiele::pdf()).file_name("x.pdf")) } else { f }
+    };
+    // Both a file and a text, or a text too long for the page: refused.
+    let r = publish(&app, &member, &client_id, form("Kurz.", true)).await;
+    assert!(r.text().await.unwrap().contains("entweder eine PDF-Datei oder"));
+    let r = publish(&app, &member, &client_id, form(&"Sehr lang. ".repeat(300), false)).await;
+    assert_eq!(r.status(), 422);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM decisions").await, 0);
+    let r =
+        publish(&app, &member, &client_id, form("Bitte kommen Sie am Montag um 10 Uhr.\n\nBringen Sie Ihren Ausweis mit.", false)).await;
+    assert!(location(&r).ends_with("hinweis=online"), "{}", location(&r));
+    let (id, ..) = decision(&app).await;
+    let pdf = b.get(app.url(&format!("/bescheide/{id}/datei"))).send().await.unwrap().bytes().await.unwrap();
+    let text = lopdf::Document::load_mem(&pdf).unwrap().extract_text(&[1]).unwrap().replace('\n', " ");
+    for want in [
+        "Olena Kovalenko",
+        "123A456789",
+        "Einladung zum Gespräch",
+        "Bitte kommen Sie am Montag um 10 Uhr.",
+        "Bringen Sie Ihren Ausweis mit.",
+    ] {
+        assert!(text.contains(want), "{want:?} in {text:?}");
+    }
+}

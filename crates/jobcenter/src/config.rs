@@ -93,6 +93,9 @@ pub struct RawConfig {
     pub delivery_retrieval_days: u32,
     /// Further days off that move deadlines ("YYYY-MM-DD", comma-separated).
     pub delivery_extra_holidays: String,
+    /// Kinds of documents a second member must release before delivery
+    /// (four eyes): "bescheid", "nachweis", "schreiben", comma-separated.
+    pub delivery_four_eyes: String,
 }
 
 /// The top-level settings; other `JOBCENTER_*` variables (say, of the test
@@ -142,6 +145,7 @@ const SETTINGS: &[&str] = &[
     "delivery_federal_state",
     "delivery_retrieval_days",
     "delivery_extra_holidays",
+    "delivery_four_eyes",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -225,6 +229,7 @@ impl Default for RawConfig {
             delivery_federal_state: "NI".into(),
             delivery_retrieval_days: 10,
             delivery_extra_holidays: String::new(),
+            delivery_four_eyes: String::new(),
         }
     }
 }
@@ -299,6 +304,8 @@ pub struct Zustellung {
     pub land: domain::fristen::Bundesland,
     pub regeln: domain::fristen::Zustellregeln,
     pub zusaetzliche_feiertage: Vec<chrono::NaiveDate>,
+    /// Kinds released by a second member before delivery.
+    pub vier_augen: Vec<crate::portal::bescheide::Art>,
 }
 
 impl Zustellung {
@@ -546,7 +553,17 @@ impl Config {
             bail!("JOBCENTER_DELIVERY_RETRIEVAL_DAYS: mindestens 1");
         }
         let regeln = domain::fristen::Zustellregeln { abholfrist_tage: raw.delivery_retrieval_days, ..Default::default() };
-        let zustellung = Zustellung { land, regeln, zusaetzliche_feiertage };
+        let vier_augen = raw
+            .delivery_four_eyes
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(|k| {
+                crate::portal::bescheide::Art::parse(k)
+                    .ok_or_else(|| anyhow::anyhow!("JOBCENTER_DELIVERY_FOUR_EYES: {k} ist keine Art (bescheid, nachweis, schreiben)"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let zustellung = Zustellung { land, regeln, zusaetzliche_feiertage, vier_augen };
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }

@@ -6,7 +6,9 @@
 -- retrieval after an authenticated login is the "Abruf": its day gives the
 -- announcement (announced_on, ISO date) and, for a Bescheid, the deadline for
 -- an objection (objection_until). Not retrieved within the period: posted
--- (posted_at, post_reason).
+-- (posted_at, post_reason). A kind that needs four eyes waits as 'freigabe'
+-- until a second member releases it (released_by, released_at); every
+-- document passes through 'freigabe', the others in the same transaction.
 CREATE TABLE decisions (
     id TEXT PRIMARY KEY,
     client_id TEXT NOT NULL REFERENCES clients (id),
@@ -21,7 +23,9 @@ CREATE TABLE decisions (
     sha256 TEXT NOT NULL,
     published_by TEXT REFERENCES staff (account_id),
     published_at BIGINT NOT NULL,
-    delivery TEXT NOT NULL CHECK (delivery IN ('online', 'post')),
+    delivery TEXT NOT NULL CHECK (delivery IN ('freigabe', 'online', 'post')),
+    released_by TEXT REFERENCES staff (account_id),
+    released_at BIGINT,
     notified_at BIGINT,
     retrieved_at BIGINT,
     retrieved_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,

@@ -18,15 +18,18 @@ pub enum Art {
     Sendung,
     /// A mailbox thread (subject: `mailbox_threads.id`).
     Nachricht,
+    /// A document waiting for its four-eyes release (subject: `decisions.id`).
+    Veroeffentlichung,
 }
 
 impl Art {
-    pub const ALLE: [Art; 2] = [Art::Sendung, Art::Nachricht];
+    pub const ALLE: [Art; 3] = [Art::Sendung, Art::Nachricht, Art::Veroeffentlichung];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Art::Sendung => "upload",
             Art::Nachricht => "nachricht",
+            Art::Veroeffentlichung => "veroeffentlichung",
         }
     }
 }
@@ -313,4 +316,32 @@ pub async fn liste(
     let rows = q.query().fetch_all(pool).await?;
     let items = rows.iter().map(vorgang).collect::<anyhow::Result<Vec<_>>>()?;
     Ok(Seite::from_overfetch(items, limit, |v| Keyset { at: v.updated_at, id: v.id.clone() }))
+}
+
+/// Closes the item of a subject because its feature's own action finished
+/// the work (a four-eyes release): "erledigt", taken by `member`, logged.
+pub async fn durch_vorgang_erledigt(tx: &mut Tx, art: Art, subject_id: &str, member: &str, now: i64) -> sqlx::Result<()> {
+    let row: Option<(String, String)> = sqlx::query_as(
+        "UPDATE work_items SET state = 'erledigt', assignee = $1, version = version + 1, updated_at = $2
+         WHERE kind = $3 AND subject_id = $4 AND state <> 'erledigt' RETURNING id, state",
+    )
+    .bind(member)
+    .bind(now)
+    .bind(art.as_str())
+    .bind(subject_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    if let Some((id, _)) = row {
+        sqlx::query(
+            "INSERT INTO work_item_log (id, item_id, action, from_state, to_state, by_staff, assignee, at)
+             VALUES ($1, $2, 'erledigen', 'eingegangen', 'erledigt', $3, $3, $4)",
+        )
+        .bind(new_id())
+        .bind(&id)
+        .bind(member)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }

@@ -31,6 +31,7 @@ pub const WAS: &[(&str, &str)] = &[
     ("/backoffice/kunden/{id}/nachrichten/{faden}/anhaenge/{anhang}", "anhang"),
     ("/backoffice/kunden/{id}/bescheide", "bescheide"),
     ("/backoffice/kunden/{id}/bescheide/{dokument}/pdf", "bescheid-pdf"),
+    ("/backoffice/kunden/{id}/bescheide/{dokument}/freigabe", "bescheid-freigabe"),
 ];
 
 /// A client record of the member's office, opened for a stated purpose;

@@ -8,7 +8,8 @@ use super::akte::Akte;
 use super::{AnyStaff, Nav};
 use crate::app::AppState;
 use crate::portal::bescheide::seiten::{Zeile, zeile};
-use crate::portal::bescheide::zustellung::{self, Veroeffentlichung};
+use crate::portal::bescheide::store::Sicht;
+use crate::portal::bescheide::zustellung::{self, Abgelehnt, Veroeffentlichung};
 use crate::portal::bescheide::{Art, Stufe, datum, store, tag};
 use crate::portal::dokumente::empfang::{self, Eingang, Einmal};
 use crate::portal::dokumente::senden::Problem as UploadProblem;
@@ -37,6 +38,8 @@ const MAX_VORLAGE: usize = 2500;
 struct StaffZeile {
     z: Zeile,
     zustellung: String,
+    /// The member may release it (four eyes: not the one who published it).
+    freigeben: bool,
 }
 
 #[derive(Template)]
@@ -76,6 +79,9 @@ pub struct PageQuery {
 fn zustellung_text(lang: crate::i18n::Lang, z: &Zeile) -> String {
     let d = &z.d;
     let bereit = datum(tag(d.published_at));
+    if d.zur_freigabe {
+        return lang.t("bo-bescheide-freigabe-offen");
+    }
     match (&d.post_reason, d.retrieved_at) {
         (Some(reason), _) => {
             let am = d.posted_at.map(|p| datum(tag(p))).unwrap_or_default();
@@ -96,7 +102,7 @@ async fn documents_page(
 ) -> AppResult<DocumentsPage> {
     let ctx = akte.ctx();
     let lang = ctx.lang;
-    let seite = store::liste(&state.db.pool, &state.secrets, &akte.client.id, after, PAGE_SIZE).await?;
+    let seite = store::liste(&state.db.pool, &state.secrets, &akte.client.id, Sicht::Mitarbeiter, after, PAGE_SIZE).await?;
     let here = akte.mit_zweck(&format!("/backoffice/kunden/{}/bescheide", akte.client.id));
     let next = seite.next_href(&here);
     let rows = seite
@@ -104,7 +110,10 @@ async fn documents_page(
         .into_iter()
         .map(|d| {
             let z = zeile(lang, d);
-            StaffZeile { zustellung: zustellung_text(lang, &z), z }
+            let freigeben = z.d.zur_freigabe
+                && z.d.published_by.as_deref() != Some(akte.staff.member.account_id.as_str())
+                && akte.staff.member.roles.contains(&super::RoleName::Leistung);
+            StaffZeile { zustellung: zustellung_text(lang, &z), z, freigeben }
         })
         .collect();
     Ok(DocumentsPage {
@@ -130,6 +139,8 @@ pub async fn list(State(state): State<AppState>, akte: Akte<AnyStaff>, Query(q):
     let notice = match q.hinweis.as_deref() {
         Some("online") => Some(lang.t("bo-bescheide-done-online")),
         Some("post") => Some(lang.t("bo-bescheide-done-post")),
+        Some("freigabe") => Some(lang.t("bo-bescheide-done-freigabe")),
+        Some(other) => Abgelehnt::ALLE.iter().find(|a| a.message_key() == other).map(|a| lang.t(a.message_key())),
         _ => None,
     };
     let after = q.nach.as_deref().and_then(Keyset::parse);
@@ -233,7 +244,7 @@ pub async fn publish(State(state): State<AppState>, akte: Akte<AnyStaff>, form: 
             }
         },
     };
-    let (_, online) = match zustellung::veroeffentlichen(&state, &akte, &v, &gespeichert).await {
+    let (_, ergebnis) = match zustellung::veroeffentlichen(&state, &akte, &v, &gespeichert).await {
         Ok(r) => r,
         Err(e) => {
             eingang.verwerfen(&state.ablage).await;
@@ -241,11 +252,7 @@ pub async fn publish(State(state): State<AppState>, akte: Akte<AnyStaff>, form: 
             return Err(e.into());
         }
     };
-    let ziel = format!(
-        "{}&hinweis={}",
-        akte.mit_zweck(&format!("/backoffice/kunden/{}/bescheide", akte.client.id)),
-        if online { "online" } else { "post" }
-    );
+    let ziel = format!("{}&hinweis={}", akte.mit_zweck(&format!("/backoffice/kunden/{}/bescheide", akte.client.id)), ergebnis.as_str());
     idempotenz::abschliessen_ohne_tx(&state.db.writer, &account, &key, &ziel).await?;
     Ok(see_other(&ziel))
 }
@@ -253,7 +260,7 @@ pub async fn publish(State(state): State<AppState>, akte: Akte<AnyStaff>, form: 
 /// `GET /backoffice/kunden/{id}/bescheide/{dokument}/pdf?zweck=…`: the PDF
 /// for staff (to check it, or to print it for the post); a record access.
 pub async fn pdf(State(state): State<AppState>, akte: Akte<AnyStaff>, Path((_, id)): Path<(String, String)>) -> AppResult<Response> {
-    let d = store::eines(&state.db.pool, &state.secrets, &akte.client.id, &id).await?.ok_or(AppError::NotFound)?;
+    let d = store::eines(&state.db.pool, &state.secrets, &akte.client.id, Sicht::Mitarbeiter, &id).await?.ok_or(AppError::NotFound)?;
     let stream = state.ablage.lesen(&d.object_key, &d.envelope).await.map_err(|e| AppError::Internal(e.into()))?;
     let name = format!("{}-{}.pdf", d.art.as_str(), d.datum);
     Ok((
@@ -261,4 +268,15 @@ pub async fn pdf(State(state): State<AppState>, akte: Akte<AnyStaff>, Path((_, i
         Body::from_stream(stream),
     )
         .into_response())
+}
+
+/// `POST /backoffice/kunden/{id}/bescheide/{dokument}/freigabe?zweck=…`: a
+/// second member releases a document waiting for four eyes.
+pub async fn release(State(state): State<AppState>, akte: Akte<AnyStaff>, Path((_, id)): Path<(String, String)>) -> AppResult<Response> {
+    let here = akte.mit_zweck(&format!("/backoffice/kunden/{}/bescheide", akte.client.id));
+    let hinweis = match zustellung::freigeben(&state, &akte, &id).await? {
+        Ok(ergebnis) => ergebnis.as_str(),
+        Err(a) => a.message_key(),
+    };
+    Ok(see_other(&format!("{here}&hinweis={hinweis}")))
 }

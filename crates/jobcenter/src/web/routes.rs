@@ -231,6 +231,7 @@ table! {
     "/backoffice/kunden/{id}/sendungen/{sendung}/dateien/{datei}" => Akte(None) => { get: backoffice::sendungen::download }
     "/backoffice/kunden/{id}/bescheide" => Akte(None) => { get: backoffice::bescheide::list, post: backoffice::bescheide::publish }
     "/backoffice/kunden/{id}/bescheide/{dokument}/pdf" => Akte(None) => { get: backoffice::bescheide::pdf }
+    "/backoffice/kunden/{id}/bescheide/{dokument}/freigabe" => Akte(None) => { post: backoffice::bescheide::release }
     "/backoffice/kunden/{id}/nachrichten/{faden}" => Akte(None) => {
         get: backoffice::nachrichten::show, post: backoffice::nachrichten::reply
     }

@@ -232,3 +232,40 @@ async fn a_letter_written_from_the_template_carries_the_clients_data_and_the_tex
         assert!(text.contains(want), "{want:?} in {text:?}");
     }
 }
+
+#[tokio::test]
+async fn with_four_eyes_a_bescheid_waits_until_a_second_member_releases_it() {
+    let app = TestApp::spawn_with(Box::new(|c| c.delivery_four_eyes = "bescheid".into())).await;
+    let email = "vier.augen@example.de";
+    let (b, client_id) = client(&app, email, "123A456789", true).await;
+    let first = member_of(&app, &client_id).await;
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&client_id).fetch_one(&app.state.db.pool).await.unwrap();
+    let second = staff(&app, "zweite@jobcenter.example", &office, "leistung").await;
+    let r =
+        publish(&app, &first, &client_id, publish_form("vier-augen-schluessel-0123456789ab", "bescheid", "substantiell", "Bescheid")).await;
+    assert!(location(&r).ends_with("hinweis=freigabe"), "{}", location(&r));
+    // Waiting: not delivered, not shown to the client, no mail; a work item.
+    assert!(!page(&app, &b, "/bescheide").await.contains("Bescheid vom") && !page(&app, &b, "/bescheide").await.contains("Neu"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM work_items WHERE kind = 'veroeffentlichung' AND state = 'eingegangen'").await, 1);
+    let (id, ..) = decision(&app).await;
+    assert_eq!(b.get(app.url(&format!("/bescheide/{id}"))).send().await.unwrap().status(), 404);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM outbox WHERE recipient = 'vier.augen@example.de' AND subject LIKE 'Neues Dokument%'").await,
+        0
+    );
+    // The publisher cannot release it; a second member can, once.
+    let release =
+        |c: &reqwest::Client| c.post(app.url(&format!("/backoffice/kunden/{client_id}/bescheide/{id}/freigabe?zweck=leistung"))).send();
+    assert!(location(&release(&first).await.unwrap()).ends_with("hinweis=bo-bescheide-error-selbe-person"));
+    let r = release(&second).await.unwrap();
+    assert!(location(&r).ends_with("hinweis=online"), "{}", location(&r));
+    assert!(location(&release(&second).await.unwrap()).ends_with("hinweis=bo-bescheide-error-nicht-offen"));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM work_items WHERE kind = 'veroeffentlichung' AND state = 'erledigt'").await, 1);
+    app.smtp.wait_for(email, "Neues Dokument in „Bescheide und Nachweise“").await;
+    assert!(page(&app, &b, &format!("/bescheide/{id}")).await.contains("Bescheid"));
+    // Other kinds are delivered at once.
+    let r =
+        publish(&app, &first, &client_id, publish_form("nachweis-schluessel-0123456789abcd", "nachweis", "substantiell", "Nachweis")).await;
+    assert!(location(&r).ends_with("hinweis=online"));
+}

@@ -38,10 +38,12 @@ pub async fn bescheid(state: &AppState, client_id: &str, office_id: &str, staff_
         stufe: Stufe::Substantiell,
         gespeichert: &gespeichert,
         published_by: staff_id,
-        online: true,
     };
     let mut tx = state.db.begin().await?;
     store::einfuegen(&mut tx, &state.secrets, &neu, now).await?;
+    // Made available as if the client had consented (the demo client has
+    // no account yet, so no mail goes out).
+    sqlx::query("UPDATE decisions SET delivery = 'online', notified_at = $1 WHERE id = $2").bind(now).bind(&id).execute(&mut *tx).await?;
     let bezug = journal::Direkt { client_id: client_id.to_owned(), akteur: Akteur::Mitarbeiter { account_id: staff_id.to_owned() } };
     let details = serde_json::json!({ "document": id, "demo": true });
     journal::record(&mut tx, &bezug, Ereignis::DokumentBereitgestellt, details, &crate::audit::Actor::default(), now).await?;

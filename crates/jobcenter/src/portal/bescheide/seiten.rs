@@ -2,7 +2,7 @@
 //! with its delivery dates, and the PDF (whose first download is the
 //! "Abruf"). All act under [`Handelnd<BescheideSehen>`].
 
-use super::store::{self, Dokument};
+use super::store::{self, Dokument, Sicht};
 use super::{Art, datum, zustellung};
 use crate::app::AppState;
 use crate::portal::handelnd::{BescheideSehen, Handelnd};
@@ -62,7 +62,7 @@ pub struct ListQuery {
 pub async fn liste(State(state): State<AppState>, h: Handelnd<BescheideSehen>, Query(q): Query<ListQuery>) -> AppResult<Response> {
     let lang = h.ctx.lang;
     let after = q.nach.as_deref().and_then(Keyset::parse);
-    let seite = store::liste(&state.db.pool, &state.secrets, h.mandat.client_id(), after.as_ref(), PAGE_SIZE).await?;
+    let seite = store::liste(&state.db.pool, &state.secrets, h.mandat.client_id(), Sicht::Kunde, after.as_ref(), PAGE_SIZE).await?;
     let next = seite.next_href("/bescheide");
     render(&ListPage {
         page: Page::new(&h.ctx, &state, "bescheide-title"),
@@ -84,7 +84,7 @@ struct DocumentPage {
 
 /// `GET /bescheide/{id}`.
 pub async fn dokument(State(state): State<AppState>, h: Handelnd<BescheideSehen>, Path(id): Path<String>) -> AppResult<Response> {
-    let d = store::eines(&state.db.pool, &state.secrets, h.mandat.client_id(), &id).await?.ok_or(AppError::NotFound)?;
+    let d = store::eines(&state.db.pool, &state.secrets, h.mandat.client_id(), Sicht::Kunde, &id).await?.ok_or(AppError::NotFound)?;
     let lang = h.ctx.lang;
     let zu_niedrig = !d.stufe.erlaubt(h.session.level);
     let mut page = Page::new(&h.ctx, &state, "bescheide-title");
@@ -97,7 +97,7 @@ pub async fn dokument(State(state): State<AppState>, h: Handelnd<BescheideSehen>
 /// a level below the document's, nothing is shown or counted: back to the
 /// document's page, which explains why.
 pub async fn datei(State(state): State<AppState>, h: Handelnd<BescheideSehen>, Path(id): Path<String>) -> AppResult<Response> {
-    let d = store::eines(&state.db.pool, &state.secrets, h.mandat.client_id(), &id).await?.ok_or(AppError::NotFound)?;
+    let d = store::eines(&state.db.pool, &state.secrets, h.mandat.client_id(), Sicht::Kunde, &id).await?.ok_or(AppError::NotFound)?;
     if !d.stufe.erlaubt(h.session.level) {
         return Ok(see_other(&format!("/bescheide/{id}")));
     }

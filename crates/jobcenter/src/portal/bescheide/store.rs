@@ -23,6 +23,10 @@ pub struct Dokument {
     pub bytes: i64,
     pub published_at: i64,
     pub online: bool,
+    /// Waiting for the second member's release (four eyes): not delivered,
+    /// not shown to the client.
+    pub zur_freigabe: bool,
+    pub published_by: Option<String>,
     pub notified_at: Option<i64>,
     pub retrieved_at: Option<i64>,
     pub announced_on: Option<String>,
@@ -32,7 +36,7 @@ pub struct Dokument {
 }
 
 const SELECT: &str = "SELECT id, client_id, kind, title_sealed, document_date, level, object_key, envelope, bytes, published_at,
-        delivery, notified_at, retrieved_at, announced_on, objection_until, posted_at, post_reason FROM decisions ";
+        published_by, delivery, notified_at, retrieved_at, announced_on, objection_until, posted_at, post_reason FROM decisions ";
 
 fn dokument(secrets: &SecretBox, r: &AnyRow) -> anyhow::Result<Dokument> {
     let id: String = r.try_get("id")?;
@@ -49,6 +53,8 @@ fn dokument(secrets: &SecretBox, r: &AnyRow) -> anyhow::Result<Dokument> {
         bytes: r.try_get("bytes")?,
         published_at: r.try_get("published_at")?,
         online: r.try_get::<String, _>("delivery")? == "online",
+        zur_freigabe: r.try_get::<String, _>("delivery")? == "freigabe",
+        published_by: r.try_get("published_by")?,
         notified_at: r.try_get("notified_at")?,
         retrieved_at: r.try_get("retrieved_at")?,
         announced_on: r.try_get("announced_on")?,
@@ -71,16 +77,16 @@ pub struct Neu<'a> {
     pub stufe: Stufe,
     pub gespeichert: &'a ablage::Gespeichert,
     pub published_by: &'a str,
-    pub online: bool,
 }
 
+/// Inserts a document waiting for its release ('freigabe'); the delivery
+/// (`super::zustellung`) follows in the same transaction or, with four
+/// eyes, when a second member releases it.
 pub async fn einfuegen(tx: &mut Tx, secrets: &SecretBox, n: &Neu<'_>, now: i64) -> sqlx::Result<()> {
-    let (notified_at, posted_at, post_reason) =
-        if n.online { (Some(now), None, None) } else { (None, Some(now), Some("ohne_einwilligung")) };
     sqlx::query(
         "INSERT INTO decisions (id, client_id, office_id, kind, title_sealed, document_date, level, object_key, envelope, bytes, sha256,
-             published_by, published_at, delivery, notified_at, posted_at, post_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+             published_by, published_at, delivery)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'freigabe')",
     )
     .bind(n.id)
     .bind(n.client_id)
@@ -95,13 +101,26 @@ pub async fn einfuegen(tx: &mut Tx, secrets: &SecretBox, n: &Neu<'_>, now: i64) 
     .bind(&n.gespeichert.sha256)
     .bind(n.published_by)
     .bind(now)
-    .bind(if n.online { "online" } else { "post" })
-    .bind(notified_at)
-    .bind(posted_at)
-    .bind(post_reason)
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Who looks: the client sees delivered documents only; staff also those
+/// waiting for release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sicht {
+    Kunde,
+    Mitarbeiter,
+}
+
+impl Sicht {
+    fn filter(self) -> &'static str {
+        match self {
+            Sicht::Kunde => " AND delivery <> 'freigabe'",
+            Sicht::Mitarbeiter => "",
+        }
+    }
 }
 
 /// A page of the client's documents, newest first.
@@ -109,12 +128,14 @@ pub async fn liste(
     pool: &AnyPool,
     secrets: &SecretBox,
     client_id: &str,
+    sicht: Sicht,
     after: Option<&Keyset>,
     limit: i64,
 ) -> anyhow::Result<Seite<Dokument>> {
     let (at, id) = after.map_or((i64::MAX, "~".to_owned()), |k| (k.at, k.id.clone()));
     let sql = format!(
-        "{SELECT} WHERE client_id = $1 AND (published_at < $2 OR (published_at = $2 AND id < $3)) ORDER BY published_at DESC, id DESC LIMIT $4"
+        "{SELECT} WHERE client_id = $1{} AND (published_at < $2 OR (published_at = $2 AND id < $3)) ORDER BY published_at DESC, id DESC LIMIT $4",
+        sicht.filter()
     );
     let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(client_id).bind(at).bind(id).bind(limit + 1).fetch_all(pool).await?;
     let items = rows.iter().map(|r| dokument(secrets, r)).collect::<anyhow::Result<Vec<_>>>()?;
@@ -122,8 +143,8 @@ pub async fn liste(
 }
 
 /// One document of `client_id`.
-pub async fn eines(pool: &AnyPool, secrets: &SecretBox, client_id: &str, id: &str) -> anyhow::Result<Option<Dokument>> {
-    let sql = format!("{SELECT} WHERE id = $1 AND client_id = $2");
+pub async fn eines(pool: &AnyPool, secrets: &SecretBox, client_id: &str, sicht: Sicht, id: &str) -> anyhow::Result<Option<Dokument>> {
+    let sql = format!("{SELECT} WHERE id = $1 AND client_id = $2{}", sicht.filter());
     let row = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(id).bind(client_id).fetch_optional(pool).await?;
     row.map(|r| dokument(secrets, &r)).transpose()
 }

@@ -29,21 +29,64 @@ fn drucktitel(lang: crate::i18n::Lang, art: Art, d: NaiveDate) -> String {
     format!("{} vom {}", lang.t(&art.label_key()), datum(d))
 }
 
-/// Publishes a stored PDF for the record's client: online with the mail
-/// (no content) when the client consented to online communication, else
-/// straight to the print queue. Returns the document id and whether it
-/// went online.
+/// What became of a publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ergebnis {
+    /// Made available online, the client told by mail.
+    Online,
+    /// In the print queue (no online communication).
+    Post,
+    /// Waiting for a second member's release (four eyes).
+    Freigabe,
+}
+
+impl Ergebnis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ergebnis::Online => "online",
+            Ergebnis::Post => "post",
+            Ergebnis::Freigabe => "freigabe",
+        }
+    }
+}
+
+/// Why a release was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Abgelehnt {
+    /// Nothing waits for release (released already, or no such document).
+    NichtOffen,
+    /// Four eyes: the member who published it cannot release it.
+    SelbePerson,
+    /// The member is not in the benefits team.
+    NichtBerechtigt,
+}
+
+impl Abgelehnt {
+    pub const ALLE: [Abgelehnt; 3] = [Abgelehnt::NichtOffen, Abgelehnt::SelbePerson, Abgelehnt::NichtBerechtigt];
+
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Abgelehnt::NichtOffen => "bo-bescheide-error-nicht-offen",
+            Abgelehnt::SelbePerson => "bo-bescheide-error-selbe-person",
+            Abgelehnt::NichtBerechtigt => "arbeit-error-not-allowed",
+        }
+    }
+}
+
+/// Publishes a stored PDF for the record's client. A kind that needs four
+/// eyes (configuration) waits as a work item of the benefits team until a
+/// second member releases it ([`freigeben`]); every other is delivered at
+/// once ([`zustellen`]). Returns the document id and what became of it.
 pub async fn veroeffentlichen(
     state: &AppState,
     akte: &Akte<AnyStaff>,
     v: &Veroeffentlichung,
     gespeichert: &ablage::Gespeichert,
-) -> anyhow::Result<(String, bool)> {
+) -> anyhow::Result<(String, Ergebnis)> {
     let now = state.now();
     let id = new_id();
     let client_id = akte.client.id.as_str();
     let mut tx = state.db.begin().await?;
-    let online = post::channel(&mut *tx, client_id).await? == Channel::Online;
     let iso = v.datum.format("%Y-%m-%d").to_string();
     let neu = store::Neu {
         id: &id,
@@ -55,26 +98,99 @@ pub async fn veroeffentlichen(
         stufe: v.stufe,
         gespeichert,
         published_by: &akte.staff.member.account_id,
-        online,
     };
     store::einfuegen(&mut tx, &state.secrets, &neu, now).await?;
-    let details = json!({ "document": id, "kind": v.art.as_str(), "level": v.stufe.as_str() });
-    if online {
-        let link = format!("{}/bescheide/{id}", state.config.base_url());
-        for (email, lang) in crate::portal::store::eigene_konten(&mut *tx, client_id).await? {
-            let lang = crate::konto::account_lang(&lang);
-            let art = lang.t(&v.art.label_key());
-            crate::konto::queue_mail(state, &mut tx, lang, "bescheid-neu", &email, &[("art", &art), ("link", &link)]).await?;
-        }
-        journal::record(&mut tx, akte, Ereignis::DokumentBereitgestellt, details, &akte.ctx().actor, now).await?;
+    let ergebnis = if state.config.zustellung.vier_augen.contains(&v.art) {
+        let team = crate::arbeit::Team::Leistung.into();
+        crate::arbeit::store::anlegen(&mut tx, akte, &akte.client.office_id, crate::arbeit::store::Art::Veroeffentlichung, &id, team, now)
+            .await?;
+        Ergebnis::Freigabe
     } else {
-        let titel = drucktitel(crate::i18n::Lang::De, v.art, v.datum);
-        post::queue_document(&mut tx, client_id, &titel, &id, now).await?;
-        journal::record(&mut tx, akte, Ereignis::DokumentPerPost, details, &akte.ctx().actor, now).await?;
-    }
+        zustellen(state, &mut tx, akte, &id, v.art, v.datum, now).await?
+    };
     tx.commit().await?;
     state.outbox_wake.notify_one();
-    Ok((id, online))
+    Ok((id, ergebnis))
+}
+
+/// A second member releases a document waiting for four eyes: it is
+/// delivered now and its work item closed.
+pub async fn freigeben(state: &AppState, akte: &Akte<AnyStaff>, id: &str) -> anyhow::Result<Result<Ergebnis, Abgelehnt>> {
+    let member = &akte.staff.member;
+    let Some(d) = store::eines(&state.db.pool, &state.secrets, &akte.client.id, store::Sicht::Mitarbeiter, id).await? else {
+        return Ok(Err(Abgelehnt::NichtOffen));
+    };
+    if !d.zur_freigabe {
+        return Ok(Err(Abgelehnt::NichtOffen));
+    }
+    if d.published_by.as_deref() == Some(member.account_id.as_str()) {
+        return Ok(Err(Abgelehnt::SelbePerson));
+    }
+    if !member.roles.contains(&crate::backoffice::RoleName::Leistung) {
+        return Ok(Err(Abgelehnt::NichtBerechtigt));
+    }
+    let now = state.now();
+    let datum = NaiveDate::parse_from_str(&d.datum, "%Y-%m-%d").unwrap_or_else(|_| tag(now));
+    let mut tx = state.db.begin().await?;
+    let n = sqlx::query(
+        "UPDATE decisions SET released_by = $1, released_at = $2 WHERE id = $3 AND delivery = 'freigabe' AND released_at IS NULL",
+    )
+    .bind(&member.account_id)
+    .bind(now)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if n != 1 {
+        return Ok(Err(Abgelehnt::NichtOffen));
+    }
+    let ergebnis = zustellen(state, &mut tx, akte, id, d.art, datum, now).await?;
+    crate::arbeit::store::durch_vorgang_erledigt(&mut tx, crate::arbeit::store::Art::Veroeffentlichung, id, &member.account_id, now)
+        .await?;
+    tx.commit().await?;
+    state.outbox_wake.notify_one();
+    Ok(Ok(ergebnis))
+}
+
+/// Delivers a document waiting as 'freigabe', in `tx`: online with the mail
+/// (no content) when the client consented to online communication (OKO-3),
+/// else into the print queue; journaled either way.
+async fn zustellen(
+    state: &AppState,
+    tx: &mut crate::db::Tx,
+    akte: &Akte<AnyStaff>,
+    id: &str,
+    art: Art,
+    datum_des_dokuments: NaiveDate,
+    now: i64,
+) -> anyhow::Result<Ergebnis> {
+    let client_id = akte.client.id.as_str();
+    let online = post::channel(&mut **tx, client_id).await? == Channel::Online;
+    let details = json!({ "document": id, "kind": art.as_str() });
+    if online {
+        sqlx::query("UPDATE decisions SET delivery = 'online', notified_at = $1 WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        let link = format!("{}/bescheide/{id}", state.config.base_url());
+        for (email, lang) in crate::portal::store::eigene_konten(&mut **tx, client_id).await? {
+            let lang = crate::konto::account_lang(&lang);
+            let art = lang.t(&art.label_key());
+            crate::konto::queue_mail(state, tx, lang, "bescheid-neu", &email, &[("art", &art), ("link", &link)]).await?;
+        }
+        journal::record(tx, akte, Ereignis::DokumentBereitgestellt, details, &akte.ctx().actor, now).await?;
+        Ok(Ergebnis::Online)
+    } else {
+        sqlx::query("UPDATE decisions SET delivery = 'post', posted_at = $1, post_reason = 'ohne_einwilligung' WHERE id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+        post::queue_document(tx, client_id, &drucktitel(crate::i18n::Lang::De, art, datum_des_dokuments), id, now).await?;
+        journal::record(tx, akte, Ereignis::DokumentPerPost, details, &akte.ctx().actor, now).await?;
+        Ok(Ergebnis::Post)
+    }
 }
 
 /// The first retrieval of a document made available online, by a session

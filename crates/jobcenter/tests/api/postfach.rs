@@ -169,7 +169,7 @@ async fn answers_are_unread_until_opened_two_members_answering_at_once_are_both_
 #[tokio::test]
 async fn bad_input_is_refused_with_a_message_markup_stays_text_and_another_clients_thread_is_not_found() {
     let app = TestApp::spawn().await;
-    let (a, _) = client(&app, "a@example.de", "123A456789", true).await;
+    let (a, a_id) = client(&app, "a@example.de", "123A456789", true).await;
     let (b, _) = client(&app, "b@example.de", "987B654321", true).await;
     let r = write(&app, &a, "vermittlung", "bewerbung", "  ", "Text").await;
     assert_eq!(r.status(), 422);
@@ -190,6 +190,15 @@ async fn bad_input_is_refused_with_a_message_markup_stays_text_and_another_clien
     assert!(t.contains("&#60;b&#62;Hallo&#60;/b&#62;") && !t.contains("<b>Hallo"));
     let list = page(&app, &a, "/postfach/vermittlung").await;
     assert!(list.contains("&#60;b&#62;Hallo&#60;/b&#62;") && list.contains("Neue Nachricht"));
+    // In the back office too: text, never markup.
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&a_id).fetch_one(&app.state.db.pool).await.unwrap();
+    let m = staff(&app, "markup@jobcenter.example", &office, "vermittlung").await;
+    let staff_view = page(&app, &m, &format!("/backoffice/kunden/{a_id}/nachrichten/{thread}?zweck=vermittlung")).await;
+    assert!(staff_view.contains("&#60;script&#62;alert(1)&#60;/script&#62;") && !staff_view.contains("<script>alert(1)"));
+    assert!(staff_view.contains("&#60;b&#62;Hallo&#60;/b&#62;") && !staff_view.contains("<b>Hallo"));
+    let inbox = page(&app, &m, "/backoffice/aufgaben").await;
+    assert!(!inbox.contains("<b>Hallo"), "the inbox shows no markup");
     // Stored sealed: the text is nowhere in the database in the clear.
     let bodies: Vec<String> = sqlx::query_scalar("SELECT body_sealed FROM mailbox_messages").fetch_all(&app.state.db.pool).await.unwrap();
     assert!(bodies.iter().all(|s| !s.contains("Zeile zwei")));

@@ -2,8 +2,10 @@
 //! page: a member of the Leistungsservice publishes a PDF for a client who
 //! consented to online communication (first with the error summary), the
 //! client logs in, finds it as new, and after its retrieval sees "Bekannt
-//! gegeben am" and "Widerspruch bis"; the list in English and Ukrainian and
-//! on a 360 px wide phone — once with JavaScript and once without.
+//! gegeben am" and "Widerspruch bis", asks about it in the
+//! Leistungspostfach with the PDF attached, and reads the team's answer;
+//! the list in English and Ukrainian and on a 360 px wide phone — once with
+//! JavaScript and once without.
 
 use crate::TOTP_CODE;
 use crate::anmelden;
@@ -104,6 +106,29 @@ async fn bescheid_journey(javascript: bool, email: &str) {
     let frist = tab.text_of("#widerspruch-bis").await;
     assert_eq!(frist.len(), 10, "a date: {frist}");
 
+    // A question about it in the Leistungspostfach, with the PDF attached;
+    // the benefits team answers; the client reads the answer.
+    tab.open(&app.url("/profil")).await;
+    tab.click_link("Leistungspostfach").await;
+    tab.click_link("Neue Nachricht").await;
+    tab.choose("Fragen zu meinem Bescheid").await;
+    tab.fill("Betreff", "Frage zum Bewilligungsbescheid").await;
+    tab.fill("Nachricht", "Ist die Miete vollständig berücksichtigt?").await;
+    tab.set_files("Dateien anhängen (freiwillig)", &[&pdf]).await;
+    tab.click_button("Senden").await;
+    tab.expect_text("Ihre Nachricht wurde gesendet.").await;
+    tab.expect_text("Bescheid.pdf").await;
+    staff.open(&app.url("/backoffice/aufgaben?ansicht=offen")).await;
+    staff.click_link("Postfachnachricht").await;
+    staff.expect_text("Ist die Miete vollständig berücksichtigt?").await;
+    staff.expect_text("Bescheid.pdf").await;
+    staff.fill("Nachricht", "Ja, die Miete ist in voller Höhe berücksichtigt.").await;
+    staff.click_button("Senden").await;
+    staff.expect_text("Die Antwort wurde gesendet.").await;
+    tab.open(&app.url("/postfach/leistung")).await;
+    tab.click_link("Frage zum Bewilligungsbescheid").await;
+    tab.expect_text("Ja, die Miete ist in voller Höhe berücksichtigt.").await;
+
     // The list in English and Ukrainian, and on a phone.
     let keys = super::message_keys();
     for (lang, heading) in [("en", "Decisions and certificates"), ("uk", "Рішення та довідки")] {
@@ -117,10 +142,12 @@ async fn bescheid_journey(javascript: bool, email: &str) {
     assert!(scroll <= inner, "the list is {scroll} px wide on a {inner} px screen");
 
     // Client: login (3), passkey offer, list, document, list, "hoch"
-    // document, document, en, uk, de.
-    tab.assert_clean(11);
-    // Staff: login (4), start, documents, errors, published, published.
-    staff.assert_clean(9);
+    // document, document, profile, mailbox, new, thread, mailbox, thread,
+    // en, uk, de.
+    tab.assert_clean(17);
+    // Staff: login (4), start, documents, errors, published, published,
+    // inbox, thread, answered.
+    staff.assert_clean(12);
     chromium.close().await;
     staff_browser.close().await;
 }

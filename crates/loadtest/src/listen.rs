@@ -11,8 +11,12 @@
 //! requested alternately from both, one request at a time, so that the
 //! reference sees the same machine at the same moment. Target: p99 on the
 //! large database ≤ 1.5 × p99 on the small one.
+//!
+//! The client's mailbox and document list (100 threads and 20 documents
+//! per client) and the server CPU of a mailbox view: `listen_postfach`.
 
 use crate::accounts::{self, Fixture, PASSWORD};
+use crate::listen_postfach;
 use crate::server::{self, Server};
 use anyhow::{Context, bail, ensure};
 use jobcenter::app::{AppState, Overrides};
@@ -50,6 +54,10 @@ pub struct ListenArgs {
     /// Clients in the large database.
     #[arg(long, default_value_t = 10_000)]
     pub clients: i64,
+    /// Sequential views of `/profil` and of `/postfach/vermittlung` each
+    /// for the server CPU per view (large database).
+    #[arg(long, default_value_t = 2_000)]
+    pub cpu_requests: usize,
     /// Run on PostgreSQL instead of SQLite: the server's URL without a
     /// database (e.g. `postgres://root@127.0.0.1:5432`); two fresh databases
     /// are created there and dropped at the end.
@@ -72,12 +80,17 @@ struct Scale {
     work_items: i64,
     events: i64,
     own_events: i64,
+    /// Mailbox threads and documents of every other client.
+    threads_each: i64,
+    documents_each: i64,
 }
 
 /// The reference: just enough rows that every measured page is full and
 /// the deep page exists (4 000 work items: 600 open in the member's team,
 /// 200 in the member's own hands; 400 own events).
-const SMALL: Scale = Scale { clients: 10, staff: 2, work_items: 4_000, events: 500, own_events: 400 };
+/// The measured client's own threads and documents are in
+/// `listen_postfach`.
+const SMALL: Scale = Scale { clients: 10, staff: 2, work_items: 4_000, events: 500, own_events: 400, threads_each: 0, documents_each: 0 };
 
 /// A filled database with the two people who read it.
 struct Filled {
@@ -100,7 +113,15 @@ pub fn listen(args: &ListenArgs) -> anyhow::Result<()> {
     let engine = if args.postgres.is_some() { "PostgreSQL" } else { "SQLite" };
     println!("loadtest listen ({engine}) — {}", machine.describe());
     let server_bin = server::locate(args.server.clone())?;
-    let large = Scale { clients: args.clients, staff: 20, work_items: args.work_items, events: args.events, own_events: args.own_events };
+    let large = Scale {
+        clients: args.clients,
+        staff: 20,
+        work_items: args.work_items,
+        events: args.events,
+        own_events: args.own_events,
+        threads_each: 100,
+        documents_each: 20,
+    };
     let master_key = accounts::random_master_key();
     let runtime = crate::client_runtime()?;
     runtime.block_on(async {
@@ -122,8 +143,8 @@ pub fn listen(args: &ListenArgs) -> anyhow::Result<()> {
         let log = srv_big.log_tail(5);
         srv_small.stop().await?;
         srv_big.stop().await?;
-        let rows = outcome.with_context(|| format!("last lines of the large server's log: {log:?}"))?;
-        report(args, engine, &machine, &rows, peak);
+        let (rows, cpu) = outcome.with_context(|| format!("last lines of the large server's log: {log:?}"))?;
+        report(args, engine, &machine, &rows, &cpu, peak);
         for filled in [small, big] {
             finish(filled, args.keep).await?;
         }
@@ -141,7 +162,13 @@ struct Row {
 
 /// Signs in on both servers, finds the deep pages by following `nach`
 /// links, then requests every page alternately from both servers.
-async fn measure(args: &ListenArgs, srv_small: &Server, srv_big: &Server, small: &Filled, big: &Filled) -> anyhow::Result<Vec<Row>> {
+async fn measure(
+    args: &ListenArgs,
+    srv_small: &Server,
+    srv_big: &Server,
+    small: &Filled,
+    big: &Filled,
+) -> anyhow::Result<(Vec<Row>, listen_postfach::Cpu)> {
     let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).timeout(Duration::from_secs(120)).build()?;
     let sides = [(srv_small, small), (srv_big, big)];
     let mut cookies = Vec::new();
@@ -152,16 +179,19 @@ async fn measure(args: &ListenArgs, srv_small: &Server, srv_big: &Server, small:
     }
     let mut pages = Vec::new();
     for view in ["team", "offen", "meine"] {
-        pages.push((format!("Aufgaben {view}"), format!("/backoffice/aufgaben?ansicht={view}"), true));
+        pages.push((format!("Aufgaben {view}"), format!("/backoffice/aufgaben?ansicht={view}"), true, true));
     }
-    pages.push(("Verlauf".to_owned(), "/profil/verlauf".to_owned(), false));
+    pages.push(("Verlauf".to_owned(), "/profil/verlauf".to_owned(), false, true));
+    for (name, path, deep) in listen_postfach::pages() {
+        pages.push((name.to_owned(), path.to_owned(), false, deep));
+    }
 
     println!("[4/4] {} warm-up + {} measured requests per page and database, alternating …", args.warmup, args.requests);
     let mut rows = Vec::new();
-    for (name, first, staff) in pages {
+    for (name, first, staff, has_deep) in pages {
         // The deep page of each database, by its own links.
         let mut deep = Vec::new();
-        for (i, (srv, _)) in sides.iter().enumerate() {
+        for (i, (srv, _)) in sides.iter().enumerate().filter(|_| has_deep) {
             let cookie = if staff { &cookies[i].0 } else { &cookies[i].1 };
             let mut path = first.clone();
             for step in 0..args.depth {
@@ -170,10 +200,11 @@ async fn measure(args: &ListenArgs, srv_small: &Server, srv_big: &Server, small:
             }
             deep.push(path);
         }
-        for (label, paths) in [
-            ("page 1".to_owned(), [first.clone(), first.clone()]),
-            (format!("page {}", args.depth + 1), [deep[0].clone(), deep[1].clone()]),
-        ] {
+        let mut variants = vec![("page 1".to_owned(), [first.clone(), first.clone()])];
+        if has_deep {
+            variants.push((format!("page {}", args.depth + 1), [deep[0].clone(), deep[1].clone()]));
+        }
+        for (label, paths) in variants {
             let mut series: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
             let mut shown = [0, 0];
             for n in 0..args.warmup + args.requests {
@@ -194,7 +225,12 @@ async fn measure(args: &ListenArgs, srv_small: &Server, srv_big: &Server, small:
             println!("      {name}, {label}: done");
         }
     }
-    Ok(rows)
+    println!(
+        "      server CPU: {} + {} views each of /profil and /postfach/vermittlung on the large server …",
+        args.warmup, args.cpu_requests
+    );
+    let cpu = listen_postfach::cpu(&http, &srv_big.base, srv_big.pid, &cookies[1].1, args.cpu_requests, args.warmup).await?;
+    Ok((rows, cpu))
 }
 
 /// `GET path` with the session cookie: the body and the next page's path.
@@ -354,6 +390,8 @@ async fn fill(name: &str, scale: Scale, master_key: &str, postgres: Option<&str>
             .with_context(|| statement.chars().take(120).collect::<String>())?;
         tx.commit().await?;
     }
+    let docs = scale.documents_each;
+    listen_postfach::fill(&state, &sql, scale.clients, scale.threads_each, docs, &office, &staff_ids[0], now).await?;
     if pg.is_some() {
         // Autovacuum would do it within a minute of such a load.
         let mut tx = state.db.begin().await?;
@@ -372,13 +410,13 @@ async fn fill(name: &str, scale: Scale, master_key: &str, postgres: Option<&str>
 }
 
 /// The few SQL spellings that differ between SQLite and PostgreSQL.
-struct Sql {
+pub(crate) struct Sql {
     pg: bool,
 }
 
 impl Sql {
     /// `INSERT INTO target SELECT values FROM <0 .. n-1 as i>`.
-    fn insert(&self, target: &str, values: &str, n: i64) -> String {
+    pub(crate) fn insert(&self, target: &str, values: &str, n: i64) -> String {
         if self.pg {
             format!("INSERT INTO {target} SELECT {values} FROM generate_series(0::bigint, {n} - 1) AS n(i)")
         } else {
@@ -389,7 +427,7 @@ impl Sql {
     }
 
     /// A UUID-shaped id, ascending with `expr`, of the id family `family`.
-    fn id(&self, family: u32, expr: &str) -> String {
+    pub(crate) fn id(&self, family: u32, expr: &str) -> String {
         let hex = if self.pg { format!("lpad(to_hex({expr}), 12, '0')") } else { format!("printf('%012x', {expr})") };
         format!("('{family:08x}-0000-7000-8000-' || {hex})")
     }
@@ -400,14 +438,14 @@ impl Sql {
     }
 
     /// `expr` as text (for concatenation).
-    fn text(&self, expr: &str) -> String {
+    pub(crate) fn text(&self, expr: &str) -> String {
         if self.pg { format!("({expr})::text") } else { format!("({expr})") }
     }
 }
 
 /// A time in the last two years, scattered over row number `i` by a
 /// multiplicative hash (the same expression twice gives the same time).
-fn spread(now: i64, factor: i64) -> String {
+pub(crate) fn spread(now: i64, factor: i64) -> String {
     format!("({now} - 60 - (i * {factor}) % {})", 2 * 365 * 86_400)
 }
 
@@ -442,7 +480,7 @@ fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn report(args: &ListenArgs, engine: &str, machine: &crate::report::Machine, rows: &[Row], peak_kib: u64) {
+fn report(args: &ListenArgs, engine: &str, machine: &crate::report::Machine, rows: &[Row], cpu: &listen_postfach::Cpu, peak_kib: u64) {
     println!();
     println!(
         "== Result: listen, {engine}, {} requests per page and database (one at a time, alternating), {} work items / {} events ({} own) vs {} / {} ({} own) ==",
@@ -479,6 +517,7 @@ fn report(args: &ListenArgs, engine: &str, machine: &crate::report::Machine, row
             ));
         }
     }
+    listen_postfach::report(cpu, &mut missed);
     println!("Large server's peak RSS: {:.1} MiB.", peak_kib as f64 / 1024.0);
     for m in &missed {
         println!("{m}");

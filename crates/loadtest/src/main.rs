@@ -20,6 +20,7 @@ mod floor;
 mod http1;
 mod kunden;
 mod listen;
+mod listen_postfach;
 mod mfa;
 mod procfs;
 mod report;

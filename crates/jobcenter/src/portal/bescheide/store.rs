@@ -149,11 +149,37 @@ pub async fn eines(pool: &AnyPool, secrets: &SecretBox, client_id: &str, sicht: 
     row.map(|r| dokument(secrets, &r)).transpose()
 }
 
-/// Documents made available online, neither retrieved nor posted.
-pub async fn wartende(pool: &AnyPool, secrets: &SecretBox) -> anyhow::Result<Vec<Dokument>> {
-    let sql = format!("{SELECT} WHERE delivery = 'online' AND retrieved_at IS NULL AND posted_at IS NULL ORDER BY notified_at");
-    let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(pool).await?;
-    rows.iter().map(|r| dokument(secrets, r)).collect()
+/// A document waiting for retrieval, as the retrieval period's sweep needs
+/// it (nothing sealed is read).
+#[derive(Debug, Clone)]
+pub struct Wartend {
+    pub id: String,
+    pub client_id: String,
+    pub art: Art,
+    /// The document's own date (ISO).
+    pub datum: String,
+    pub notified_at: i64,
+}
+
+/// Up to `limit` documents made available online, neither retrieved nor
+/// posted, notified before `vor`, oldest first (the `decisions_waiting`
+/// index).
+pub async fn wartende(pool: &AnyPool, vor: i64, limit: i64) -> anyhow::Result<Vec<Wartend>> {
+    let rows: Vec<(String, String, String, String, i64)> = sqlx::query_as(
+        "SELECT id, client_id, kind, document_date, notified_at FROM decisions
+         WHERE delivery = 'online' AND retrieved_at IS NULL AND posted_at IS NULL AND notified_at < $1
+         ORDER BY notified_at LIMIT $2",
+    )
+    .bind(vor)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(id, client_id, kind, datum, notified_at)| {
+            let art = Art::parse(&kind).ok_or_else(|| anyhow::anyhow!("unknown kind {kind}"))?;
+            Ok(Wartend { id, client_id, art, datum, notified_at })
+        })
+        .collect()
 }
 
 /// New documents of the client (available online, not yet retrieved).

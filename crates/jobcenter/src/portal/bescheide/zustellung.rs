@@ -238,31 +238,43 @@ pub async fn abrufen(state: &AppState, mandat: &Mandat, request: &crate::audit::
 pub async fn abholfrist(state: &AppState) -> anyhow::Result<u64> {
     let now = state.now();
     let heute = tag(now);
+    let regeln = &state.config.zustellung.regeln;
+    // Only documents notified at least the period's days minus one ago can
+    // be due (the exact day rule is checked below); in batches, oldest
+    // first, so memory stays flat however many wait.
+    let vor = now - (i64::from(regeln.abholfrist_tage) - 1) * 86_400;
     let mut posted = 0;
-    for dok in store::wartende(&state.db.pool, &state.secrets).await? {
-        let Some(notified) = dok.notified_at else { continue };
-        if heute <= fristen::abholfrist_endet(tag(notified), &state.config.zustellung.regeln) {
-            continue;
+    loop {
+        let batch = store::wartende(&state.db.pool, vor, 500).await?;
+        let mut faellig = 0;
+        for dok in &batch {
+            if heute <= fristen::abholfrist_endet(tag(dok.notified_at), regeln) {
+                // Everything after this one was notified later.
+                return Ok(posted);
+            }
+            faellig += 1;
+            let mut tx = state.db.begin().await?;
+            let n = sqlx::query(
+                "UPDATE decisions SET posted_at = $1, post_reason = 'nicht_abgerufen'
+                 WHERE id = $2 AND retrieved_at IS NULL AND posted_at IS NULL",
+            )
+            .bind(now)
+            .bind(&dok.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if n == 1 {
+                let d = NaiveDate::parse_from_str(&dok.datum, "%Y-%m-%d").unwrap_or(heute);
+                post::queue_document(&mut tx, &dok.client_id, &drucktitel(crate::i18n::Lang::De, dok.art, d), &dok.id, now).await?;
+                let bezug = journal::Direkt { client_id: dok.client_id.clone(), akteur: Akteur::System };
+                let details = json!({ "document": dok.id, "reason": "nicht_abgerufen" });
+                journal::record(&mut tx, &bezug, Ereignis::DokumentPerPost, details, &crate::audit::Actor::default(), now).await?;
+                posted += 1;
+            }
+            tx.commit().await?;
         }
-        let mut tx = state.db.begin().await?;
-        let n = sqlx::query(
-            "UPDATE decisions SET posted_at = $1, post_reason = 'nicht_abgerufen'
-             WHERE id = $2 AND retrieved_at IS NULL AND posted_at IS NULL",
-        )
-        .bind(now)
-        .bind(&dok.id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if n == 1 {
-            let d = NaiveDate::parse_from_str(&dok.datum, "%Y-%m-%d").unwrap_or(heute);
-            post::queue_document(&mut tx, &dok.client_id, &drucktitel(crate::i18n::Lang::De, dok.art, d), &dok.id, now).await?;
-            let bezug = journal::Direkt { client_id: dok.client_id.clone(), akteur: Akteur::System };
-            let details = json!({ "document": dok.id, "reason": "nicht_abgerufen" });
-            journal::record(&mut tx, &bezug, Ereignis::DokumentPerPost, details, &crate::audit::Actor::default(), now).await?;
-            posted += 1;
+        if batch.len() < 500 || faellig == 0 {
+            return Ok(posted);
         }
-        tx.commit().await?;
     }
-    Ok(posted)
 }

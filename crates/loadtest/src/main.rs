@@ -16,6 +16,7 @@
 mod absturz;
 mod accounts;
 mod driver;
+mod fanout;
 mod floor;
 mod http1;
 mod kunden;
@@ -71,6 +72,9 @@ enum Scenario {
     /// flight, 20 times; then every answered sending must be stored and
     /// no stored file lack its row. Exits with 1 on any violation.
     Absturz(absturz::AbsturzArgs),
+    /// The notifications of a mass publication: 100 000 mails through the
+    /// outbox to an SMTP peer beside a small batch, and the server's RSS.
+    Fanout(fanout::FanoutArgs),
 }
 
 /// Settings of the login scenario.
@@ -119,6 +123,7 @@ fn main() {
         Scenario::All => all(),
         Scenario::Upload(args) => upload::upload(&args),
         Scenario::Absturz(args) => absturz::absturz(&args),
+        Scenario::Fanout(args) => fanout::fanout(&args),
     };
     if let Err(e) = result {
         eprintln!("Fehler: {e:#}");

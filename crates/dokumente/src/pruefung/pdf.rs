@@ -63,6 +63,27 @@ static SCHLICHT: [bool; 256] = {
     t
 };
 
+/// First bytes of the names that count in raw stream data (the active
+/// names of at least 6 bytes, see [`bewerte`]) and `#`, which may escape
+/// any of them.
+static ANFANG_IN_DATEN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut n = 0;
+    while n < AKTIVE_NAMEN.len() {
+        let name = AKTIVE_NAMEN[n].as_bytes();
+        if name.len() >= MIN_IN_DATEN {
+            t[name[0] as usize] = true;
+        }
+        n += 1;
+    }
+    t[b'#' as usize] = true;
+    t
+};
+
+/// Active names shorter than this are too likely by chance in binary
+/// stream data to count there.
+const MIN_IN_DATEN: usize = 6;
+
 /// A name or keyword as read; longer than 16 bytes matches nothing.
 #[derive(Default, Clone, Copy)]
 struct Wort {
@@ -163,7 +184,7 @@ impl NamenLeser {
 
 /// The refusal a name causes; in stream data only long active names count.
 fn bewerte(name: &Wort, in_daten: bool) -> Result<(), Ablehnung> {
-    if AKTIVE_NAMEN.iter().any(|a| name.ist(a) && (!in_daten || a.len() >= 6)) {
+    if AKTIVE_NAMEN.iter().any(|a| name.ist(a) && (!in_daten || a.len() >= MIN_IN_DATEN)) {
         return Err(Ablehnung::AktiverInhalt);
     }
     if !in_daten && name.ist("Encrypt") {
@@ -361,6 +382,13 @@ impl PdfLeser {
                 // chunk: read them whole (about one in 16 bytes of random
                 // data is part of a name).
                 let rest = &daten[i + 1..grenze];
+                // In raw data most names cannot begin an active one: skip
+                // them at their first byte (the next name starts at the
+                // next `/` in any case).
+                if roh && rest.first().is_some_and(|&b| !ANFANG_IN_DATEN[usize::from(b)]) {
+                    i += 1;
+                    continue;
+                }
                 let laenge = rest.iter().position(|&b| !SCHLICHT[usize::from(b)]).unwrap_or(rest.len());
                 if laenge < rest.len() && rest[laenge] != b'#' {
                     if laenge <= Wort::PLATZ {

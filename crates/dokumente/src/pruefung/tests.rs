@@ -283,3 +283,37 @@ fn stream_data_gives_the_same_verdict_split_at_every_byte() {
         }
     }
 }
+
+#[test]
+fn binary_stream_data_gives_the_verdict_of_the_byte_by_byte_reader() {
+    // Random data with names sprinkled in, some active (plain, escaped,
+    // longer), read whole (the fast paths) and one byte at a time (the
+    // byte-by-byte reader): the verdicts agree, and an active name is found.
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut zufall = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let namen: [&[u8]; 6] = [b"/JavaScript ", b"/Java#53cript ", b"/JavaScriptX ", b"/Launch(", b"/EF ", b"/RichMedi "];
+    let mut aktiv_gefunden = 0;
+    for runde in 0..200 {
+        let mut daten: Vec<u8> = (0..4096).map(|_| (zufall() >> 24) as u8).collect();
+        if runde % 2 == 0 {
+            let name = namen[(zufall() % namen.len() as u64) as usize];
+            let ort = (zufall() % (daten.len() - name.len()) as u64) as usize;
+            daten[ort..ort + name.len()].copy_from_slice(name);
+        }
+        // No accidental end of the stream inside the data.
+        while let Some(p) = daten.windows(9).position(|w| w == b"endstream") {
+            daten[p] = b'x';
+        }
+        let bytes = pdf_mit(&[&b"<< /Length 9 >>\nstream\n"[..], &daten, b"\nendstream"].concat());
+        let ganz = pruefe(&bytes);
+        let stuecke: Vec<&[u8]> = bytes.chunks(1).collect();
+        assert_eq!(pruefe_stueckweise(&stuecke).map(|b| b.art), ganz, "round {runde}");
+        aktiv_gefunden += usize::from(ganz == Err(Ablehnung::AktiverInhalt));
+    }
+    assert!(aktiv_gefunden > 20, "active names found in {aktiv_gefunden} rounds");
+}

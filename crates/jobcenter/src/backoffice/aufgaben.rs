@@ -3,7 +3,7 @@
 //! and the closed ones — keyset-paged; taking a transition (claim, hand
 //! over, close, reopen) with the version the member saw.
 
-use super::store::{self, StaffMember};
+use super::store::StaffMember;
 use super::{AnyStaff, Nav, Staff};
 use crate::app::AppState;
 use crate::arbeit::store::{Ansicht, Vorgang};
@@ -40,7 +40,6 @@ struct InboxPage {
     rows: Vec<Zeile>,
     next: Option<String>,
     notice: Option<String>,
-    colleagues: Vec<StaffMember>,
 }
 
 #[derive(Deserialize)]
@@ -88,7 +87,6 @@ pub async fn inbox(State(state): State<AppState>, staff: Staff<AnyStaff>, Query(
         rows: seite.items.into_iter().map(|v| zeile(lang, &staff.member, v)).collect(),
         next,
         notice,
-        colleagues: store::staff_of_office(&state.db.pool, &staff.member.office_id).await?,
     })
 }
 

@@ -253,6 +253,11 @@ async fn two_members_cannot_both_claim_one_item_and_only_the_assignee_closes_it(
     let winner = assignee.unwrap();
     let a_id = app.account_id("a@jobcenter.example").await.unwrap();
     let (closer, other) = if winner == a_id { (&a, &b) } else { (&b, &a) };
+    // "Meine Aufgaben" offers the hand-over as a link to the item's page,
+    // where the colleague list is shown once (not a list in every row).
+    let mine = page(&app, closer, "/backoffice/aufgaben?ansicht=meine").await;
+    assert!(mine.contains("?zweck=vermittlung#vorgang\">Abgeben …</a>"), "{mine}");
+    assert!(!mine.contains("<select"), "no colleague list in the inbox rows");
     // Another team may not touch it; the non-assignee may not close it.
     for (c, who) in [(&l, "leistung"), (other, "other")] {
         let r = c

@@ -42,6 +42,21 @@ pub fn random_master_key() -> String {
     jobcenter::crypto::random_bytes::<32>().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The library's state on the data directory `dir` and `database_url`
+/// (migrated on opening), for filling a database before the server starts.
+pub async fn open_state(dir: &std::path::Path, database_url: &str, master_key: Option<String>) -> anyhow::Result<AppState> {
+    let raw =
+        RawConfig { database_url: Some(database_url.to_owned()), data_dir: dir.display().to_string(), master_key, ..RawConfig::default() };
+    AppState::build(Config::from_raw(raw)?, Overrides::default()).await.context("opening the load-test database")
+}
+
+/// Closes both connection pools of `state`, so the server process is the
+/// only one holding the database.
+pub async fn close_state(state: AppState) {
+    state.db.pool.close().await;
+    state.db.writer.close().await;
+}
+
 /// Creates the directory, migrates the database and inserts `n` confirmed
 /// accounts with [`PASSWORD`] (each hashed with its own salt on the
 /// library's hashing pool), then closes the state again.
@@ -54,13 +69,7 @@ pub async fn prepare_with(n: usize, setup: &Setup) -> anyhow::Result<Fixture> {
     let start = Instant::now();
     let dir = tempfile::Builder::new().prefix("jobcenter-loadtest-").tempdir().context("creating the temporary data directory")?;
     let database_url = format!("sqlite://{}", dir.path().join("jc.db").display());
-    let raw = RawConfig {
-        database_url: Some(database_url.clone()),
-        data_dir: dir.path().display().to_string(),
-        master_key: setup.master_key.clone(),
-        ..RawConfig::default()
-    };
-    let state = AppState::build(Config::from_raw(raw)?, Overrides::default()).await.context("opening the load-test database")?;
+    let state = open_state(dir.path(), &database_url, setup.master_key.clone()).await?;
 
     let mut jobs = tokio::task::JoinSet::new();
     for i in 0..n {
@@ -99,8 +108,6 @@ pub async fn prepare_with(n: usize, setup: &Setup) -> anyhow::Result<Fixture> {
         }
     }
     tx.commit().await?;
-    state.db.pool.close().await;
-    state.db.writer.close().await;
-    drop(state);
+    close_state(state).await;
     Ok(Fixture { dir, database_url, emails, setup_time: start.elapsed(), totp_secrets })
 }

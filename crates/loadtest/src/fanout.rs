@@ -8,11 +8,10 @@
 //! Targets: the large batch at ≥ 80 % of the small batch's mails/s, peak
 //! RSS under 150 MiB.
 
-use crate::accounts::{Fixture, random_master_key};
+use crate::accounts::{self, Setup, random_master_key};
 use crate::procfs::RssSampler;
 use crate::server::{self, Server};
 use anyhow::Context;
-use jobcenter::app::{AppState, Overrides};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -95,21 +94,14 @@ async fn run(args: &FanoutArgs) -> anyhow::Result<()> {
 /// Queues `n` notifications in a fresh database, starts the server with its
 /// worker and waits until the sink has all of them.
 async fn batch(bin: &std::path::Path, sink: &Sink, n: usize) -> anyhow::Result<Batch> {
-    let dir = tempfile::Builder::new().prefix("jobcenter-fanout-").tempdir()?;
-    let database_url = format!("sqlite://{}", dir.path().join("jc.db").display());
     let master_key = random_master_key();
-    let raw = jobcenter::config::RawConfig {
-        database_url: Some(database_url.clone()),
-        data_dir: dir.path().display().to_string(),
-        master_key: Some(master_key.clone()),
-        ..Default::default()
-    };
-    let state = AppState::build(jobcenter::config::Config::from_raw(raw)?, Overrides::default()).await?;
+    let fixture = accounts::prepare_with(0, &Setup { master_key: Some(master_key.clone()), totp: false }).await?;
+    let state = accounts::open_state(fixture.dir.path(), &fixture.database_url, Some(master_key.clone())).await?;
     let started = Instant::now();
     let link = "http://localhost:8080/bescheide/0193a1b2-0000-7000-8000-000000000000";
-    for chunk in (0..n).collect::<Vec<_>>().chunks(1000) {
+    for first in (0..n).step_by(1000) {
         let mut tx = state.db.begin().await?;
-        for i in chunk {
+        for i in first..n.min(first + 1000) {
             let to = format!("kunde{i:06}@fanout.example");
             jobcenter::konto::queue_mail(
                 &state,
@@ -124,11 +116,9 @@ async fn batch(bin: &std::path::Path, sink: &Sink, n: usize) -> anyhow::Result<B
         tx.commit().await?;
     }
     let queue_secs = started.elapsed().as_secs_f64();
-    state.db.pool.close().await;
-    drop(state);
+    accounts::close_state(state).await;
 
     let before = sink.received.load(Ordering::SeqCst);
-    let fixture = Fixture { dir, database_url, emails: Vec::new(), setup_time: Duration::ZERO, totp_secrets: Vec::new() };
     let env =
         [("JOBCENTER_MASTER_KEY".to_owned(), master_key), ("JOBCENTER_SMTP_URL".to_owned(), format!("smtp://127.0.0.1:{}", sink.port))];
     let server = Server::start(bin, &fixture, &env).await?;

@@ -70,9 +70,7 @@ pub async fn vorbereiten(n: usize) -> anyhow::Result<Vorbereitet> {
         codes.push(code.display());
     }
     tx.commit().await?;
-    state.db.pool.close().await;
-    state.db.writer.close().await;
-    drop(state);
+    crate::accounts::close_state(state).await;
     Ok(Vorbereitet { fixture, master_key, codes })
 }
 

@@ -19,7 +19,6 @@ use crate::accounts::{self, Fixture, PASSWORD};
 use crate::listen_postfach;
 use crate::server::{self, Server};
 use anyhow::{Context, bail, ensure};
-use jobcenter::app::{AppState, Overrides};
 use jobcenter::backoffice::cli::{self, NewStaff};
 use jobcenter::backoffice::store::NewOffice;
 use jobcenter::konto::mfa::totp;
@@ -286,13 +285,7 @@ async fn fill(name: &str, scale: Scale, master_key: &str, postgres: Option<&str>
             (format!("{server}/{db}"), Some((admin, db)))
         }
     };
-    let raw = jobcenter::config::RawConfig {
-        database_url: Some(database_url.clone()),
-        data_dir: dir.path().display().to_string(),
-        master_key: Some(master_key.to_owned()),
-        ..Default::default()
-    };
-    let state = AppState::build(jobcenter::config::Config::from_raw(raw)?, Overrides::default()).await?;
+    let state = accounts::open_state(dir.path(), &database_url, Some(master_key.to_owned())).await?;
     let o = NewOffice { name: "Jobcenter Lastteststadt", street: "Am Markt 1", postcode: "90402", city: "Nürnberg", phone: "0911 1234-0" };
     let office = cli::create_office(&state, &o).await?;
     let mut staff_ids = Vec::new();
@@ -398,9 +391,7 @@ async fn fill(name: &str, scale: Scale, master_key: &str, postgres: Option<&str>
         sqlx::query("ANALYZE").execute(&mut *tx).await?;
         tx.commit().await?;
     }
-    state.db.pool.close().await;
-    state.db.writer.close().await;
-    drop(state);
+    accounts::close_state(state).await;
     let mut secrets = secrets.into_iter();
     let (Some(staff_secret), Some(client_secret)) = (secrets.next(), secrets.next()) else { bail!("two TOTP secrets") };
     let staff = Person { email: "sb00@listen.example".into(), secret: staff_secret };

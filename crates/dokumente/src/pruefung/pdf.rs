@@ -6,7 +6,10 @@
 use miniz_oxide::inflate::stream::{InflateState, inflate};
 use miniz_oxide::{DataFormat, MZError, MZFlush, MZStatus};
 
-use super::{AKTIVE_NAMEN, Ablehnung, Kmp, MAX_ENTPACKT};
+mod namen;
+
+use super::{Ablehnung, Kmp, MAX_ENTPACKT};
+use namen::{ANFANG_IN_DATEN, NamenLeser, SCHLICHT, Wort, bewerte, ist_leerraum, ist_regulaer};
 
 /// Finds `endstream` in a chunk of stream data at once (SIMD).
 static ENDSTREAM: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -35,163 +38,6 @@ const ANDERE_FILTER: [&str; 16] = [
     "Crypt",
     "BrotliDecode",
 ];
-
-const fn ist_leerraum(b: u8) -> bool {
-    matches!(b, 0 | 9 | 10 | 12 | 13 | 32)
-}
-
-const fn ist_regulaer(b: u8) -> bool {
-    !ist_leerraum(b) && !matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
-}
-
-fn hex_wert(b: u8) -> u8 {
-    match b {
-        b'0'..=b'9' => b - b'0',
-        b'a'..=b'f' => b - b'a' + 10,
-        _ => b - b'A' + 10,
-    }
-}
-
-/// Bytes that continue a name without an escape: regular, not `#`.
-static SCHLICHT: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = ist_regulaer(b as u8) && b as u8 != b'#';
-        b += 1;
-    }
-    t
-};
-
-/// First bytes of the names that count in raw stream data (the active
-/// names of at least 6 bytes, see [`bewerte`]) and `#`, which may escape
-/// any of them.
-static ANFANG_IN_DATEN: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut n = 0;
-    while n < AKTIVE_NAMEN.len() {
-        let name = AKTIVE_NAMEN[n].as_bytes();
-        if name.len() >= MIN_IN_DATEN {
-            t[name[0] as usize] = true;
-        }
-        n += 1;
-    }
-    t[b'#' as usize] = true;
-    t
-};
-
-/// Active names shorter than this are too likely by chance in binary
-/// stream data to count there.
-const MIN_IN_DATEN: usize = 6;
-
-/// A name or keyword as read; longer than 16 bytes matches nothing.
-#[derive(Default, Clone, Copy)]
-struct Wort {
-    bytes: [u8; Wort::PLATZ],
-    laenge: usize,
-    zu_lang: bool,
-    nach_dict: bool,
-}
-
-impl Wort {
-    /// The longest name that can match.
-    const PLATZ: usize = 16;
-
-    /// A name read whole (no `#` escapes, at most [`Wort::PLATZ`] bytes).
-    fn aus(name: &[u8]) -> Self {
-        let mut wort = Wort::default();
-        wort.bytes[..name.len()].copy_from_slice(name);
-        wort.laenge = name.len();
-        wort
-    }
-
-    fn push(&mut self, b: u8) {
-        if self.laenge < self.bytes.len() {
-            self.bytes[self.laenge] = b;
-            self.laenge += 1;
-        } else {
-            self.zu_lang = true;
-        }
-    }
-
-    fn ist(&self, s: &str) -> bool {
-        !self.zu_lang && &self.bytes[..self.laenge] == s.as_bytes()
-    }
-}
-
-#[derive(Default, Clone, Copy)]
-enum Escape {
-    #[default]
-    Keins,
-    Raute,
-    Ziffer(u8),
-}
-
-/// Reads names: `/` then regular bytes, `#xx` decoded (an invalid escape
-/// stays literal, as readers keep it).
-#[derive(Default)]
-struct NamenLeser {
-    name: Option<Wort>,
-    escape: Escape,
-}
-
-impl NamenLeser {
-    /// Takes one byte; returns the name this byte ended.
-    fn schritt(&mut self, b: u8) -> Option<Wort> {
-        let Some(name) = self.name.as_mut() else {
-            if b == b'/' {
-                self.name = Some(Wort::default());
-            }
-            return None;
-        };
-        match self.escape {
-            Escape::Keins => {}
-            Escape::Raute if b.is_ascii_hexdigit() => {
-                self.escape = Escape::Ziffer(b);
-                return None;
-            }
-            Escape::Raute => name.push(b'#'),
-            Escape::Ziffer(erste) if b.is_ascii_hexdigit() => {
-                name.push(hex_wert(erste) * 16 + hex_wert(b));
-                self.escape = Escape::Keins;
-                return None;
-            }
-            Escape::Ziffer(erste) => {
-                name.push(b'#');
-                name.push(erste);
-            }
-        }
-        self.escape = Escape::Keins;
-        if ist_regulaer(b) {
-            if b == b'#' {
-                self.escape = Escape::Raute;
-            } else {
-                name.push(b);
-            }
-            return None;
-        }
-        let fertig = self.name.take();
-        if b == b'/' {
-            self.name = Some(Wort::default());
-        }
-        fertig
-    }
-
-    fn aktiv(&self) -> bool {
-        self.name.is_some()
-    }
-}
-
-/// The refusal a name causes; in stream data only long active names count.
-fn bewerte(name: &Wort, in_daten: bool) -> Result<(), Ablehnung> {
-    if AKTIVE_NAMEN.iter().any(|a| name.ist(a) && (!in_daten || a.len() >= MIN_IN_DATEN)) {
-        return Err(Ablehnung::AktiverInhalt);
-    }
-    if !in_daten && name.ist("Encrypt") {
-        return Err(Ablehnung::Verschluesselt);
-    }
-    Ok(())
-}
 
 /// What the dictionary since the last `obj` said about its stream.
 #[derive(Default)]
@@ -295,7 +141,7 @@ impl PdfLeser {
         }
         if ist_regulaer(b) && !self.namen.aktiv() {
             let nach_dict = self.dict_ende;
-            self.wort.get_or_insert(Wort { nach_dict, ..Wort::default() }).push(b);
+            self.wort.get_or_insert(Wort::neu(nach_dict)).push(b);
         } else if let Some(wort) = self.wort.take() {
             if wort.ist("obj") {
                 self.merkmale = Merkmale::default();

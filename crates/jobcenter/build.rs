@@ -66,6 +66,20 @@ fn main() {
         writeln!(fonts, "pub static {name}: &[u8] = include_bytes!({:?});", path.display().to_string()).unwrap();
     }
     std::fs::write(out_dir.join("schriften.rs"), fonts).unwrap();
+
+    // The form definitions the repository ships (`formulare/`, APP-2): the
+    // demo and `admin formular mitgelieferte` load them; operators load
+    // their own files with `admin formular laden`.
+    let formulare = root.join("formulare");
+    println!("cargo:rerun-if-changed={}", formulare.display());
+    let mut out = String::from("/// The shipped form definitions: (file name, JSON).\npub static MITGELIEFERT: &[(&str, &str)] = &[\n");
+    for f in list(&formulare).into_iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        writeln!(out, "    ({name:?}, include_str!({:?})),", f.display().to_string()).unwrap();
+    }
+    out.push_str("];\n");
+    std::fs::write(out_dir.join("formulare.rs"), out).unwrap();
 }
 
 fn list(dir: &Path) -> Vec<PathBuf> {

@@ -70,6 +70,9 @@ impl AppState {
     /// without one, a key file is created in the data directory.
     pub async fn build(config: Config, overrides: Overrides) -> anyhow::Result<Self> {
         let db = Db::connect(&config.database_url, config.database_connections).await?;
+        // A fresh installation offers the shipped eServices (APP-2); after
+        // that, operators load and activate definitions with the CLI.
+        crate::portal::antraege::definitionen::erstausstattung(&db, chrono::Utc::now().timestamp()).await?;
         let key = match config.master_key {
             Some(k) => k,
             None if db.kind == crate::db::DbKind::Sqlite => local_master_key(&config.data_dir)?,

@@ -96,6 +96,9 @@ pub struct RawConfig {
     /// Kinds of documents a second member must release before delivery
     /// (four eyes): "bescheid", "nachweis", "schreiben", comma-separated.
     pub delivery_four_eyes: String,
+    /// Days an unsent application draft is kept (a reminder mail goes out
+    /// a week before it is deleted; APP-2).
+    pub application_draft_days: i64,
 }
 
 /// The top-level settings; other `JOBCENTER_*` variables (say, of the test
@@ -146,6 +149,7 @@ const SETTINGS: &[&str] = &[
     "delivery_retrieval_days",
     "delivery_extra_holidays",
     "delivery_four_eyes",
+    "application_draft_days",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -230,6 +234,7 @@ impl Default for RawConfig {
             delivery_retrieval_days: 10,
             delivery_extra_holidays: String::new(),
             delivery_four_eyes: String::new(),
+            application_draft_days: 30,
         }
     }
 }
@@ -296,6 +301,8 @@ pub struct Config {
     /// Rules of electronic delivery (SGB X § 37 Abs. 2a): the holidays and
     /// the retrieval period.
     pub zustellung: Zustellung,
+    /// Seconds an unsent application draft is kept.
+    pub application_draft_secs: i64,
 }
 
 /// How published documents are delivered and their deadlines computed.
@@ -564,6 +571,9 @@ impl Config {
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         let zustellung = Zustellung { land, regeln, zusaetzliche_feiertage, vier_augen };
+        if !(8..=365).contains(&raw.application_draft_days) {
+            bail!("JOBCENTER_APPLICATION_DRAFT_DAYS: 8 bis 365 (die Erinnerung geht eine Woche vor dem Löschen)");
+        }
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -598,6 +608,7 @@ impl Config {
             storage,
             upload,
             clamd_address,
+            application_draft_secs: raw.application_draft_days * 86_400,
             zustellung,
         })
     }

@@ -83,11 +83,19 @@ pub enum Ereignis {
     /// It went to the print queue (no online communication, or not
     /// retrieved in time).
     DokumentPerPost,
+    /// An application was sent online (APP-2).
+    AntragGesendet,
+    /// Staff changed what the client sees of an application (APP-3).
+    AntragStatusGeaendert,
+    /// Staff asked for documents for an application.
+    UnterlagenNachgefordert,
+    /// The client sent documents a request asked for.
+    UnterlagenNachgereicht,
 }
 
 impl Ereignis {
     /// Every kind, for the test that each has its labels.
-    pub const ALLE: [Ereignis; 19] = [
+    pub const ALLE: [Ereignis; 23] = [
         Ereignis::Freigeschaltet,
         Ereignis::OnlineEinwilligungErteilt,
         Ereignis::OnlineEinwilligungWiderrufen,
@@ -107,6 +115,10 @@ impl Ereignis {
         Ereignis::DokumentBereitgestellt,
         Ereignis::DokumentAbgerufen,
         Ereignis::DokumentPerPost,
+        Ereignis::AntragGesendet,
+        Ereignis::AntragStatusGeaendert,
+        Ereignis::UnterlagenNachgefordert,
+        Ereignis::UnterlagenNachgereicht,
     ];
 
     /// The kind as stored in `client_events.kind` and `audit_events.kind`.
@@ -131,6 +143,10 @@ impl Ereignis {
             Ereignis::DokumentBereitgestellt => "document_published",
             Ereignis::DokumentAbgerufen => "document_retrieved",
             Ereignis::DokumentPerPost => "document_posted",
+            Ereignis::AntragGesendet => "application_sent",
+            Ereignis::AntragStatusGeaendert => "application_status",
+            Ereignis::UnterlagenNachgefordert => "documents_requested",
+            Ereignis::UnterlagenNachgereicht => "documents_supplied",
         }
     }
 

@@ -2,6 +2,7 @@
 //! `jobcenter admin …` manages offices and staff; `jobcenter demo` runs it
 //! with demo data.
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use jobcenter::app::{AppState, Overrides};
 use jobcenter::config::Config;
@@ -76,6 +77,25 @@ enum AdminCommand {
     /// kept in JOBCENTER_OLD_MASTER_KEYS, re-wraps every document's key with
     /// the new master key. The old key can be removed afterwards.
     Umschluesseln,
+    /// Form definitions of the eServices (APP-2, docs/FORMULARE.md).
+    #[command(subcommand)]
+    Formular(FormularCommand),
+}
+
+#[derive(Subcommand)]
+enum FormularCommand {
+    /// Checks each file and stores it as a draft ("entwurf"); every problem
+    /// is printed with its place, and nothing is stored if one file fails.
+    Laden { dateien: Vec<std::path::PathBuf> },
+    /// Makes a version live; the version live before is archived.
+    Aktivieren { formular: String, version: u32 },
+    /// Archives a version: no new applications, its drafts cannot be sent.
+    Archivieren { formular: String, version: u32 },
+    /// Loads the definitions shipped with this build and makes each live
+    /// where no newer version is.
+    Mitgelieferte,
+    /// Lists every stored version with its state.
+    Liste,
 }
 
 fn main() {
@@ -178,6 +198,57 @@ async fn admin(state: &AppState, cmd: AdminCommand) -> anyhow::Result<()> {
         AdminCommand::Umschluesseln => {
             let n = jobcenter::portal::dokumente::store::umschluesseln(&state.db, &state.ablage).await?;
             println!("{n} Dokumentenschlüssel mit dem Schlüssel {} neu verpackt.", state.config.master_key_id);
+        }
+        AdminCommand::Formular(c) => formular(state, c).await?,
+    }
+    Ok(())
+}
+
+/// `jobcenter admin formular …`.
+async fn formular(state: &AppState, cmd: FormularCommand) -> anyhow::Result<()> {
+    use jobcenter::portal::antraege::definitionen as d;
+    let now = state.now();
+    let aktivieren = matches!(cmd, FormularCommand::Aktivieren { .. });
+    match cmd {
+        FormularCommand::Laden { dateien } => {
+            let mut tx = state.db.begin().await?;
+            for f in &dateien {
+                let json = std::fs::read_to_string(f).with_context(|| format!("{} lesen", f.display()))?;
+                match d::speichern(&mut tx, &json, now).await? {
+                    Ok((_, key, version, true)) => println!("{}: \"{key}\" Version {version} als Entwurf gespeichert.", f.display()),
+                    Ok((_, key, version, false)) => println!("{}: \"{key}\" Version {version} ist schon gespeichert.", f.display()),
+                    Err(a) => anyhow::bail!("{} abgelehnt, nichts gespeichert:\n{a}", f.display()),
+                }
+            }
+            tx.commit().await?;
+        }
+        FormularCommand::Aktivieren { formular, version } | FormularCommand::Archivieren { formular, version } => {
+            let mut tx = state.db.begin().await?;
+            let r = if aktivieren {
+                d::aktivieren(&mut tx, &formular, version, now).await?
+            } else {
+                d::archivieren(&mut tx, &formular, version, now).await?
+            };
+            if let Err(a) = r {
+                anyhow::bail!("\"{formular}\" Version {version}: {a}");
+            }
+            tx.commit().await?;
+            println!("\"{formular}\" Version {version} ist {}.", if aktivieren { "live" } else { "archiviert" });
+        }
+        FormularCommand::Mitgelieferte => {
+            let n = d::mitgelieferte(&state.db, now).await?;
+            println!("{n} mitgelieferte Definitionen neu gespeichert; {} insgesamt.", d::MITGELIEFERT.len());
+        }
+        FormularCommand::Liste => {
+            for def in d::alle(&state.db.pool).await? {
+                println!(
+                    "{:<34} v{:<3} {:<10} {}",
+                    def.key(),
+                    def.formular.dok.version,
+                    def.stand.as_str(),
+                    def.titel(jobcenter::i18n::Lang::De)
+                );
+            }
         }
     }
     Ok(())

@@ -20,16 +20,19 @@ pub enum Art {
     Nachricht,
     /// A document waiting for its four-eyes release (subject: `decisions.id`).
     Veroeffentlichung,
+    /// A sent application (subject: `applications.id`).
+    Antrag,
 }
 
 impl Art {
-    pub const ALLE: [Art; 3] = [Art::Sendung, Art::Nachricht, Art::Veroeffentlichung];
+    pub const ALLE: [Art; 4] = [Art::Sendung, Art::Nachricht, Art::Veroeffentlichung, Art::Antrag];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Art::Sendung => "upload",
             Art::Nachricht => "nachricht",
             Art::Veroeffentlichung => "veroeffentlichung",
+            Art::Antrag => "antrag",
         }
     }
 }

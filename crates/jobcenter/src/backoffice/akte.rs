@@ -30,6 +30,7 @@ pub const WAS: &[(&str, &str)] = &[
     ("/backoffice/kunden/{id}/nachrichten/{faden}", "nachricht"),
     ("/backoffice/kunden/{id}/nachrichten/{faden}/anhaenge/{anhang}", "anhang"),
     ("/backoffice/kunden/{id}/bescheide", "bescheide"),
+    ("/backoffice/kunden/{id}/antraege/{antrag}", "antrag"),
     ("/backoffice/kunden/{id}/bescheide/{dokument}/pdf", "bescheid-pdf"),
     ("/backoffice/kunden/{id}/bescheide/{dokument}/freigabe", "bescheid-freigabe"),
 ];

@@ -63,6 +63,7 @@ pub fn zeile(lang: crate::i18n::Lang, member: &StaffMember, v: Vorgang) -> Zeile
         link: match v.kind.as_str() {
             "nachricht" => format!("/backoffice/kunden/{}/nachrichten/{}?zweck={purpose}", v.client_id, v.subject_id),
             "veroeffentlichung" => format!("/backoffice/kunden/{}/bescheide?zweck={purpose}", v.client_id),
+            "antrag" => format!("/backoffice/kunden/{}/antraege/{}?zweck={purpose}", v.client_id, v.subject_id),
             _ => format!("/backoffice/kunden/{}/sendungen/{}?zweck={purpose}", v.client_id, v.subject_id),
         },
         actions,

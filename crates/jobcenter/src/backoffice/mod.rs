@@ -10,6 +10,7 @@
 //! does not compile.
 
 pub mod akte;
+pub mod antraege;
 pub mod aufgaben;
 pub mod bescheide;
 pub mod brief;

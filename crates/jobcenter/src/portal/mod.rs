@@ -5,6 +5,7 @@
 //! against the account on every request. Ids never come from the URL or a
 //! form, except when switching profiles, which checks ownership too.
 
+pub mod antraege;
 pub mod auswahl;
 pub mod bearbeiten;
 pub mod bescheide;

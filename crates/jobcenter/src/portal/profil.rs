@@ -29,6 +29,8 @@ struct StartPage {
     /// "Bescheide und Nachweise" with the number of new documents, if the
     /// right to see them is held.
     bescheide: Option<i64>,
+    /// "Ihre Vorgänge" (APP-1), if the right to see applications is held.
+    antraege: bool,
 }
 
 /// `GET /profil`.
@@ -38,6 +40,7 @@ pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppR
     let office = store::office(pool, &client.profile.office_id).await?;
     let contact = store::contact(pool, client.profile.pap_staff_id.as_deref()).await?;
     let may_upload = client.mandat.darf(Recht::DokumenteHochladen);
+    let antraege = client.mandat.darf(Recht::AntraegeEinsehen);
     let bescheide = if client.mandat.darf(Recht::BescheideEinsehen) {
         Some(crate::portal::bescheide::store::neue(pool, client.mandat.client_id()).await?)
     } else {
@@ -59,5 +62,6 @@ pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppR
         may_upload,
         postfaecher,
         bescheide,
+        antraege,
     })
 }

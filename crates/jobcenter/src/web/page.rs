@@ -3,6 +3,7 @@
 
 use super::ctx::Ctx;
 use crate::i18n::Lang;
+use std::borrow::Cow;
 
 /// Header and layout data of a page.
 #[derive(Debug, Clone)]
@@ -97,13 +98,15 @@ fn strip_lang(path: &str) -> String {
 /// an error summary linked to the fields and next to each field.
 #[derive(Debug, Clone, Default)]
 pub struct FormErrors {
-    errors: Vec<(&'static str, String)>,
+    errors: Vec<(Cow<'static, str>, String)>,
     rate_limited: bool,
 }
 
 impl FormErrors {
-    pub fn add(&mut self, field: &'static str, message: String) {
-        self.errors.push((field, message));
+    /// Adds `message` for the element with id `field` (a form defined by
+    /// data names its fields at run time).
+    pub fn add(&mut self, field: impl Into<Cow<'static, str>>, message: String) {
+        self.errors.push((field.into(), message));
     }
 
     /// Adds an error that says a limit is used up; the page then answers
@@ -125,11 +128,11 @@ impl FormErrors {
 
     /// The message for `field`, if it has one.
     pub fn get(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
+        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
     }
 
     /// All errors, for the summary.
-    pub fn all(&self) -> &[(&'static str, String)] {
+    pub fn all(&self) -> &[(Cow<'static, str>, String)] {
         &self.errors
     }
 }

@@ -201,6 +201,22 @@ table! {
     "/bescheide" => Recht(Recht::BescheideEinsehen) => { get: portal::bescheide::seiten::liste }
     "/bescheide/{id}" => Recht(Recht::BescheideEinsehen) => { get: portal::bescheide::seiten::dokument }
     "/bescheide/{id}/datei" => Recht(Recht::BescheideEinsehen) => { get: portal::bescheide::seiten::datei }
+    "/antraege" => Recht(Recht::AntraegeEinsehen) => { get: portal::antraege::seiten::liste }
+    "/antraege/eservices" => Recht(Recht::AntraegeEinsehen) => { get: portal::antraege::seiten::eservices }
+    "/antraege/neu/{formular}" => Recht(Recht::AntraegeEinsehen) => {
+        get: portal::antraege::ausfuellen::start, post: portal::antraege::ausfuellen::starten
+    }
+    "/antraege/{id}" => Recht(Recht::AntraegeEinsehen) => { get: portal::antraege::seiten::antrag }
+    "/antraege/{id}/schritt/{schritt}" => Recht(Recht::AntraegeEinsehen) => {
+        get: portal::antraege::ausfuellen::schritt, post: portal::antraege::ausfuellen::schritt_senden
+    }
+    "/antraege/{id}/nachweise" => Recht(Recht::AntraegeEinsehen) => {
+        get: portal::antraege::nachweise::form, post: portal::antraege::nachweise::senden
+    }
+    "/antraege/{id}/zusammenfassung" => Recht(Recht::AntraegeEinsehen) => { get: portal::antraege::senden::zusammenfassung }
+    "/antraege/{id}/absenden" => Recht(Recht::AntraegeEinsehen) => { post: portal::antraege::senden::absenden }
+    "/antraege/{id}/verwerfen" => Recht(Recht::AntraegeEinsehen) => { post: portal::antraege::ausfuellen::verwerfen }
+    "/antraege/{id}/nachreichen" => Recht(Recht::AntraegeEinsehen) => { post: portal::antraege::anfragen::nachreichen }
     "/postfach/{postfach}" => Recht(Recht::NachrichtenSchreiben) => { get: portal::postfach::seiten::liste }
     "/postfach/{postfach}/neu" => Recht(Recht::NachrichtenSchreiben) => {
         get: portal::postfach::neu::form, post: portal::postfach::neu::senden
@@ -236,6 +252,7 @@ table! {
         get: backoffice::nachrichten::show, post: backoffice::nachrichten::reply
     }
     "/backoffice/kunden/{id}/nachrichten/{faden}/anhaenge/{anhang}" => Akte(None) => { get: backoffice::nachrichten::anhang }
+    "/backoffice/kunden/{id}/antraege/{antrag}" => Akte(None) => { get: backoffice::antraege::show, post: backoffice::antraege::act }
     "/backoffice/druck" => Mitarbeiter(Some(RoleName::Service)) => { get: backoffice::druck::list }
     "/backoffice/druck/{id}/gedruckt" => Mitarbeiter(Some(RoleName::Service)) => { post: backoffice::druck::mark_printed }
     "/backoffice/mitarbeitende" => Mitarbeiter(Some(RoleName::Admin)) => {

@@ -269,3 +269,16 @@ async fn with_four_eyes_a_bescheid_waits_until_a_second_member_releases_it() {
         publish(&app, &first, &client_id, publish_form("nachweis-schluessel-0123456789abcd", "nachweis", "substantiell", "Nachweis")).await;
     assert!(location(&r).ends_with("hinweis=online"));
 }
+
+/// Publishes a Bescheid for `client_id` as `member` (a member of the
+/// benefits team) and returns its id (for tests of other features).
+pub(crate) async fn publish_for(app: &TestApp, member: &reqwest::Client, client_id: &str) -> String {
+    let key = jobcenter::web::idempotenz::neuer_schluessel();
+    let r = publish(app, member, client_id, publish_form(&key, "bescheid", "substantiell", "Bewilligungsbescheid")).await;
+    assert!(r.status().is_redirection(), "{}", r.status());
+    sqlx::query_scalar("SELECT id FROM decisions WHERE client_id = $1 ORDER BY published_at DESC, id DESC LIMIT 1")
+        .bind(client_id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap()
+}

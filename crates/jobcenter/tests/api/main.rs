@@ -6,6 +6,7 @@
 mod support;
 
 mod anmeldung;
+mod antraege;
 mod backoffice;
 mod bescheide;
 mod betrieb;

@@ -47,7 +47,7 @@ pub async fn sendung(state: &AppState, client_id: &str, office_id: &str) -> anyh
     let mut w = state.ablage.schreiber(&state.ablage.neuer_schluessel("uploads")).await?;
     w.schreiben(&bytes).await?;
     let gespeichert = w.fertig().await?;
-    let datei = Datei { name: "Kontoauszug-Mai.pdf".into(), befund, gespeichert };
+    let datei = Datei { name: "Kontoauszug-Mai.pdf".into(), feld: "dateien".into(), befund, gespeichert };
     let now = state.now();
     let akteur = Akteur::System;
     let mut tx = state.db.begin().await?;

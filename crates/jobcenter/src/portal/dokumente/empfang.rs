@@ -21,6 +21,9 @@ const MAX_TEXT_BYTES: usize = 24 * 1024;
 #[derive(Debug, Clone)]
 pub struct Datei {
     pub name: String,
+    /// The form field that brought it (a form with one input per document
+    /// tells them apart by this).
+    pub feld: String,
     pub befund: Befund,
     pub gespeichert: ablage::Gespeichert,
 }
@@ -156,6 +159,7 @@ pub async fn lesen(ablage: &ablage::Ablage, grenzen: UploadLimits, mut form: Mul
             continue;
         }
         let roh_name = field.file_name().unwrap_or("").to_owned();
+        let feldname = name.clone();
         let n = eingang.dateien.len() + eingang.fehler.len() + 1;
         if n > grenzen.max_files {
             // One message for the sending, not one per extra file.
@@ -173,7 +177,7 @@ pub async fn lesen(ablage: &ablage::Ablage, grenzen: UploadLimits, mut form: Mul
             Ergebnis::Leer => eingang.fehler.push(Fehler::Datei { name: dateiname(&roh_name, n, None), ablehnung: Ablehnung::Leer }),
             Ergebnis::Gespeichert(befund, gespeichert) => {
                 let name = dateiname(&roh_name, n, Some(befund.art));
-                eingang.dateien.push(Datei { name, befund, gespeichert });
+                eingang.dateien.push(Datei { name, feld: feldname, befund, gespeichert });
             }
             Ergebnis::Abgelehnt(ablehnung) => eingang.fehler.push(Fehler::Datei { name: dateiname(&roh_name, n, None), ablehnung }),
             Ergebnis::SendungZuGross => {

@@ -41,5 +41,5 @@ pub async fn als_ein_pdf(state: &AppState, fotos: &[Datei], lang: crate::i18n::L
     schreiber.schreiben(&pdf).await.map_err(|e| AppError::Internal(e.into()))?;
     let gespeichert = schreiber.fertig().await.map_err(|e| AppError::Internal(e.into()))?;
     let name = format!("{}.pdf", lang.t("upload-combined-name"));
-    Ok((Datei { name, befund, gespeichert }, seiten))
+    Ok((Datei { name, feld: "dateien".into(), befund, gespeichert }, seiten))
 }

@@ -207,11 +207,13 @@ pub async fn sweep(pool: &AnyPool, ablage: &ablage::Ablage, now: i64, grace_secs
         if modified > now - grace_secs {
             continue;
         }
-        // Sent files, published documents and mailbox attachments (which
-        // all come through the same reception) live under `uploads/`.
+        // Sent files, published documents, mailbox attachments and the
+        // documents of applications (which all come through the same
+        // reception) live under `uploads/`.
         let referenced: i64 = sqlx::query_scalar(
             "SELECT (SELECT COUNT(*) FROM upload_files WHERE object_key = $1) + (SELECT COUNT(*) FROM decisions WHERE object_key = $1)
-                  + (SELECT COUNT(*) FROM mailbox_attachments WHERE object_key = $1)",
+                  + (SELECT COUNT(*) FROM mailbox_attachments WHERE object_key = $1)
+                  + (SELECT COUNT(*) FROM application_files WHERE object_key = $1)",
         )
         .bind(&key)
         .fetch_one(pool)
@@ -232,9 +234,9 @@ pub async fn sweep(pool: &AnyPool, ablage: &ablage::Ablage, now: i64, grace_secs
 pub async fn umschluesseln(db: &crate::db::Db, ablage: &ablage::Ablage) -> anyhow::Result<u64> {
     let current = ablage.aktuelle_schluessel_id().to_owned();
     let mut changed = 0;
-    // Every table with stored objects: sent files, published documents and
-    // mailbox attachments.
-    for table in ["upload_files", "decisions", "mailbox_attachments"] {
+    // Every table with stored objects: sent files, published documents,
+    // mailbox attachments and the documents of applications.
+    for table in ["upload_files", "decisions", "mailbox_attachments", "application_files"] {
         let rows: Vec<(String, String, String)> =
             sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT id, object_key, envelope FROM {table}"))).fetch_all(&db.pool).await?;
         for (id, key, envelope) in rows {

@@ -1,0 +1,239 @@
+//! A step's fields as the templates render them (KERN components): label,
+//! hint, the answer given, the choices, the error; and the messages of the
+//! schema's errors in the client's language.
+
+use crate::i18n::Lang;
+use crate::web::page::FormErrors;
+use formulare::{Antworten, Art, FehlerArt, Feld, FeldFehler, Formular};
+use serde_json::Value;
+
+/// One choice of a radio group, checkbox group or select.
+#[derive(Debug, Clone)]
+pub struct Wahl {
+    pub wert: String,
+    pub label: String,
+    pub gewaehlt: bool,
+}
+
+/// A field as rendered.
+#[derive(Debug, Clone)]
+pub struct FeldAnsicht {
+    /// The form field's name ("name", "liste.0.sub").
+    pub name: String,
+    /// The element id (`feld-name`, `feld-liste-0-sub`).
+    pub id: String,
+    /// The kind ("text", "janein", …), which picks the component.
+    pub art: &'static str,
+    pub label: String,
+    pub hilfe: String,
+    pub wert: String,
+    pub wahl: Vec<Wahl>,
+    pub fehler: Option<String>,
+    pub max: Option<u64>,
+    /// A list's entries, each a heading and its fields.
+    pub eintraege: Vec<(String, Vec<FeldAnsicht>)>,
+}
+
+impl FeldAnsicht {
+    /// The element an error summary links to: the input, or a group's
+    /// first choice.
+    pub fn anker(&self) -> String {
+        match self.wahl.first() {
+            Some(w) if matches!(self.art, "janein" | "auswahl" | "mehrfach") => format!("{}-{}", self.id, w.wert),
+            _ => self.id.clone(),
+        }
+    }
+
+    /// The input type of a one-line field.
+    pub fn input_typ(&self) -> &'static str {
+        match self.art {
+            "datum" => "date",
+            "zahl" => "number",
+            _ => "text",
+        }
+    }
+
+    /// The input mode hint for phones.
+    pub fn inputmode(&self) -> &'static str {
+        match self.art {
+            "betrag" => "decimal",
+            "zahl" => "numeric",
+            _ => "text",
+        }
+    }
+}
+
+/// The HTML id of a field path.
+pub fn element_id(name: &str) -> String {
+    format!("feld-{}", name.replace(['.', '_'], "-"))
+}
+
+/// The label of a field path (an entry's field: "Name (Person 2)" is left
+/// to the heading; the label is the field's).
+pub fn label(f: &Formular, lang: Lang, name: &str) -> String {
+    let ohne_index: String = {
+        let teile: Vec<&str> = name.split('.').collect();
+        match teile.as_slice() {
+            [liste, _, sub] => format!("{liste}.{sub}"),
+            _ => name.to_owned(),
+        }
+    };
+    f.text(lang.code(), &format!("feld.{ohne_index}")).unwrap_or(&ohne_index).to_owned()
+}
+
+fn feld_art(f: &Formular, name: &str) -> Option<Art> {
+    let teile: Vec<&str> = name.split('.').collect();
+    let (_, oben) = f.dok.feld(teile.first()?)?;
+    match teile.as_slice() {
+        [_] => Some(oben.art),
+        [_, _, sub] => oben.felder.iter().find(|u| u.name == *sub).map(|u| u.art),
+        _ => None,
+    }
+}
+
+/// The message of one error, in `lang`: the definition's own text for the
+/// field if it has one, else the generic one for the kind of error.
+pub fn meldung(f: &Formular, lang: Lang, e: &FeldFehler) -> String {
+    let ohne_index = {
+        let t: Vec<&str> = e.feld.split('.').collect();
+        if let [l, _, s] = t.as_slice() { format!("{l}.{s}") } else { e.feld.clone() }
+    };
+    if let Some(eigen) = f.text(lang.code(), &format!("feld.{ohne_index}.fehler")) {
+        return eigen.to_owned();
+    }
+    let feld = label(f, lang, &e.feld);
+    let feld = feld.as_str();
+    let art = feld_art(f, &e.feld);
+    let zahl = |x: f64| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.2}").replace('.', ",") };
+    match &e.art {
+        FehlerArt::Pflicht => lang.t_args("antrag-fehler-pflicht", &[("feld", feld)]),
+        FehlerArt::Typ | FehlerArt::Format => match art {
+            Some(Art::Zahl) => lang.t_args("antrag-fehler-zahl", &[("feld", feld)]),
+            Some(Art::Betrag) => lang.t_args("antrag-fehler-betrag", &[("feld", feld)]),
+            Some(Art::Datum) => lang.t_args("antrag-fehler-datum", &[("feld", feld)]),
+            Some(Art::Janein) => lang.t_args("antrag-fehler-janein", &[("feld", feld)]),
+            Some(Art::Iban) => lang.t_args("antrag-fehler-iban", &[("feld", feld)]),
+            _ => lang.t_args("antrag-fehler-format", &[("feld", feld)]),
+        },
+        FehlerArt::ZuKurz(n) => lang.t_args("antrag-fehler-zu-kurz", &[("feld", feld), ("anzahl", &n.to_string())]),
+        FehlerArt::ZuLang(n) => lang.t_args("antrag-fehler-zu-lang", &[("feld", feld), ("anzahl", &n.to_string())]),
+        FehlerArt::Minimum(x) => lang.t_args("antrag-fehler-minimum", &[("feld", feld), ("wert", &zahl(*x))]),
+        FehlerArt::Maximum(x) => lang.t_args("antrag-fehler-maximum", &[("feld", feld), ("wert", &zahl(*x))]),
+        FehlerArt::Auswahl | FehlerArt::Anzahl => lang.t_args("antrag-fehler-auswahl", &[("feld", feld)]),
+        FehlerArt::Unbekannt(namen) => lang.t_args("antrag-fehler-unbekannt", &[("felder", &namen.join(", "))]),
+        FehlerArt::Regel => lang.t_args("antrag-fehler-regel", &[("feld", feld)]),
+    }
+}
+
+/// The errors as the page shows them (summary linked to the fields).
+pub fn form_errors(f: &Formular, lang: Lang, fehler: &[FeldFehler]) -> FormErrors {
+    let mut errors = FormErrors::default();
+    for e in fehler {
+        let anker = match feld_art(f, &e.feld) {
+            Some(Art::Janein) => format!("{}-ja", element_id(&e.feld)),
+            Some(a @ (Art::Auswahl | Art::Mehrfach)) => {
+                let pfad = {
+                    let t: Vec<&str> = e.feld.split('.').collect();
+                    if let [l, _, s] = t.as_slice() { format!("{l}.{s}") } else { e.feld.clone() }
+                };
+                match f.dok.werte(&pfad, a).first().and_then(Value::as_str) {
+                    Some(w) => format!("{}-{w}", element_id(&e.feld)),
+                    None => element_id(&e.feld),
+                }
+            }
+            _ if e.feld.is_empty() => "schritt".to_owned(),
+            _ => element_id(&e.feld),
+        };
+        errors.add(anker, meldung(f, lang, e));
+    }
+    errors
+}
+
+/// The fields of a step, with answers, choices and errors.
+pub fn ansicht(
+    f: &Formular,
+    lang: Lang,
+    schritt: usize,
+    a: &Antworten,
+    errors: &FormErrors,
+    bescheide: &[(String, String)],
+) -> Vec<FeldAnsicht> {
+    let d = f.durchlauf(a);
+    let Some((_, felder)) = d.schritte.iter().find(|(i, _)| *i == schritt) else { return Vec::new() };
+    felder
+        .iter()
+        .map(|&j| {
+            let feld = &f.dok.schritte[schritt].felder[j];
+            let mut v = eines(f, lang, &feld.name, &feld.name, feld, a.get(&feld.name), errors, bescheide);
+            if feld.art == Art::Liste {
+                let n = formulare::antworten::eintraege(feld, &d.antworten);
+                let liste = a.get(&feld.name).and_then(Value::as_array);
+                v.eintraege = (0..n)
+                    .map(|k| {
+                        let eintrag = liste.and_then(|l| l.get(k));
+                        let felder = feld
+                            .felder
+                            .iter()
+                            .map(|u| {
+                                let name = format!("{}.{k}.{}", feld.name, u.name);
+                                let pfad = format!("{}.{}", feld.name, u.name);
+                                eines(f, lang, &name, &pfad, u, eintrag.and_then(|e| e.get(&u.name)), errors, bescheide)
+                            })
+                            .collect();
+                        (lang.t_args("antrag-eintrag", &[("feld", v.label.as_str()), ("nummer", &(k + 1).to_string())]), felder)
+                    })
+                    .collect();
+            }
+            v
+        })
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn eines(
+    f: &Formular,
+    lang: Lang,
+    name: &str,
+    pfad: &str,
+    feld: &Feld,
+    wert: Option<&Value>,
+    errors: &FormErrors,
+    bescheide: &[(String, String)],
+) -> FeldAnsicht {
+    let id = element_id(name);
+    let text = |k: &str| f.text(lang.code(), k).unwrap_or_default().to_owned();
+    let gewaehlt = |w: &str| match wert {
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str() == Some(w)),
+        Some(v) => formulare::antworten::anzeigen(feld.art, v) == w,
+        None => false,
+    };
+    let wahl = match feld.art {
+        Art::Janein => ["ja", "nein"]
+            .iter()
+            .map(|w| Wahl { wert: (*w).into(), label: lang.t(&format!("antrag-{w}")), gewaehlt: gewaehlt(w) })
+            .collect(),
+        Art::Auswahl | Art::Mehrfach => f
+            .dok
+            .werte(pfad, feld.art)
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|w| Wahl { wert: w.into(), label: text(&format!("wert.{pfad}.{w}")), gewaehlt: gewaehlt(w) })
+            .collect(),
+        Art::Bescheid => bescheide.iter().map(|(w, l)| Wahl { wert: w.clone(), label: l.clone(), gewaehlt: gewaehlt(w) }).collect(),
+        _ => Vec::new(),
+    };
+    let mut v = FeldAnsicht {
+        name: name.to_owned(),
+        id,
+        art: feld.art.as_str(),
+        label: text(&format!("feld.{pfad}")),
+        hilfe: text(&format!("feld.{pfad}.hilfe")),
+        wert: wert.map(|w| formulare::antworten::anzeigen(feld.art, w)).unwrap_or_default(),
+        wahl,
+        fehler: None,
+        max: f.dok.schema_von(pfad).and_then(|s| s.get("maxLength")).and_then(Value::as_u64),
+        eintraege: Vec::new(),
+    };
+    v.fehler = errors.get(&v.anker()).map(str::to_owned);
+    v
+}

@@ -1,0 +1,321 @@
+//! "Ihre Vorgänge" and the eServices (APP-1, APP-2): a form defined by
+//! data filled in steps, a draft across two logins, field errors from the
+//! schema, required documents, an idempotent submission with a work item
+//! and a receipt mail, versions, and one client never seeing another's.
+
+use crate::portal::page;
+use crate::postfach::client_with_secret;
+use crate::support::{PASSWORD, TestApp, location};
+use dokumente::beispiele;
+use jobcenter::portal::antraege::definitionen;
+use reqwest::multipart::{Form, Part};
+use serde_json::{Value, json};
+
+/// A small form with every mechanism: a condition that skips a step, a
+/// list whose length an earlier answer gives, an IBAN, a required document.
+fn probe(version: u32) -> String {
+    let texte = |l: &str| {
+        let keys = [
+            "titel",
+            "zweck",
+            "schritt.start",
+            "schritt.einkommen",
+            "schritt.personen",
+            "feld.anzahl",
+            "feld.einkommen",
+            "feld.art",
+            "wert.art.lohn",
+            "wert.art.rente",
+            "feld.betrag",
+            "feld.personen",
+            "feld.personen.name",
+            "feld.iban",
+            "anhang.lohnnachweis",
+        ];
+        let mut m = serde_json::Map::new();
+        for k in keys {
+            let v = match (k, l) {
+                ("titel", "de") => "Probeantrag".to_owned(),
+                ("feld.betrag", "de") => "Monatliches Einkommen".to_owned(),
+                ("anhang.lohnnachweis", "de") => "Lohnabrechnung".to_owned(),
+                _ => format!("{k} {l}"),
+            };
+            m.insert(k.into(), Value::from(v));
+        }
+        Value::Object(m)
+    };
+    json!({
+        "formular": "probe", "version": version, "team": "leistung", "recht": "veraenderung", "leistung": "buergergeld",
+        "schema": {
+            "$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "additionalProperties": false,
+            "required": ["anzahl", "einkommen"],
+            "properties": {
+                "anzahl": {"type": "integer", "minimum": 0, "maximum": 5},
+                "einkommen": {"type": "boolean"},
+                "art": {"type": "string", "enum": ["lohn", "rente"]},
+                "betrag": {"type": "number", "minimum": 0},
+                "personen": {"type": "array", "items": {"type": "object", "additionalProperties": false, "required": ["name"],
+                    "properties": {"name": {"type": "string", "maxLength": 100}}}},
+                "iban": {"type": "string", "format": "iban", "maxLength": 34}
+            },
+            "allOf": [{"if": {"properties": {"einkommen": {"const": true}}, "required": ["einkommen"]}, "then": {"required": ["art", "betrag"]}}]
+        },
+        "schritte": [
+            {"id": "start", "felder": [{"name": "anzahl", "art": "zahl"}, {"name": "einkommen", "art": "janein"}]},
+            {"id": "einkommen", "wenn": {"feld": "einkommen", "ist": true}, "felder": [{"name": "art", "art": "auswahl"}, {"name": "betrag", "art": "betrag"}]},
+            {"id": "personen", "felder": [
+                {"name": "personen", "art": "liste", "anzahl": "anzahl", "felder": [{"name": "name", "art": "text"}]},
+                {"name": "iban", "art": "iban"}
+            ]}
+        ],
+        "anhaenge": [{"id": "lohnnachweis", "pflicht": true, "wenn": {"feld": "art", "ist": "lohn"}}],
+        "texte": {"de": texte("de"), "en": texte("en"), "uk": texte("uk")}
+    })
+    .to_string()
+}
+
+async fn laden_und_aktivieren(app: &TestApp, json: &str, version: u32) {
+    let mut tx = app.state.db.begin().await.unwrap();
+    definitionen::speichern(&mut tx, json, app.state.now()).await.unwrap().unwrap();
+    definitionen::aktivieren(&mut tx, "probe", version, app.state.now()).await.unwrap().unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn step(app: &TestApp, b: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    b.post(app.url(path)).form(form).send().await.unwrap()
+}
+
+async fn count(app: &TestApp, sql: &str, id: &str) -> i64 {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned())).bind(id).fetch_one(&app.state.db.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_form_is_filled_in_steps_kept_as_a_draft_across_logins_and_sent_once() {
+    let app = TestApp::spawn().await;
+    laden_und_aktivieren(&app, &probe(1), 1).await;
+    let (b, client_id, secret) = client_with_secret(&app, "antrag@example.de", "123A456781", true).await;
+
+    // The shipped eServices are all offered; the start page explains.
+    let liste = page(&app, &b, "/antraege/eservices").await;
+    for titel in ["Abwesenheit online abstimmen", "Widerspruch einlegen", "Probeantrag"] {
+        assert!(liste.contains(titel), "{titel}");
+    }
+    assert!(page(&app, &b, "/antraege/neu/probe").await.contains("Antrag starten"));
+    let r = step(&app, &b, "/antraege/neu/probe", &[]).await;
+    let first = location(&r);
+    assert!(first.ends_with("/schritt/start"), "{first}");
+    let id = first.trim_start_matches("/antraege/").split('/').next().unwrap().to_owned();
+
+    // Step 1 of 3 (+ documents later); a wrong number is kept and named.
+    let html = page(&app, &b, &first).await;
+    assert!(html.contains("Schritt 1 von 2"), "no income yet: two pages");
+    let r = step(&app, &b, &first, &[("anzahl", "zwei"), ("einkommen", "ja"), ("aktion", "weiter")]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("eine ganze Zahl") && html.contains("value=\"zwei\""), "typed text stays on the page");
+    assert!(html.contains("href=\"#feld-anzahl\""), "the summary links to the field");
+    let r = step(&app, &b, &first, &[("anzahl", "2"), ("einkommen", "ja"), ("aktion", "weiter")]).await;
+    assert_eq!(location(&r), format!("/antraege/{id}/schritt/einkommen"), "income: the skipped step appears");
+    let einkommen = location(&r);
+    let r = step(&app, &b, &einkommen, &[("art", "lohn"), ("betrag", "viel"), ("aktion", "weiter")]).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("„Monatliches Einkommen“ einen Betrag in Euro"));
+    let r = step(&app, &b, &einkommen, &[("art", "lohn"), ("betrag", "1.250,50"), ("aktion", "entwurf")]).await;
+    assert_eq!(location(&r), format!("{einkommen}?hinweis=entwurf"));
+
+    // Logged out and in again: the draft is in "Ihre Vorgänge", answers kept.
+    let r = b.post(app.url("/abmelden")).send().await.unwrap();
+    assert!(r.status().is_redirection());
+    let b = app.new_client();
+    let r = app.sign_in_with(&b, "antrag@example.de", PASSWORD, &secret).await;
+    assert!(r.status().is_redirection());
+    let vorgaenge = page(&app, &b, "/antraege").await;
+    assert!(vorgaenge.contains("Probeantrag") && vorgaenge.contains("Wird von Ihnen bearbeitet"), "{vorgaenge}");
+    assert!(page(&app, &b, &einkommen).await.contains("value=\"1250,50\""));
+
+    // Two entries because the first page said two; markup is text.
+    let personen = format!("/antraege/{id}/schritt/personen");
+    let html = page(&app, &b, &personen).await;
+    assert!(html.contains("feld-personen-1-name") && !html.contains("feld-personen-2-name"));
+    let r = step(
+        &app,
+        &b,
+        &personen,
+        &[
+            ("personen.0.name", "Łukasz <b>Şahin</b>"),
+            ("personen.1.name", "Олена"),
+            ("iban", "DE89 3704 0044 0532 0130 00"),
+            ("aktion", "weiter"),
+        ],
+    )
+    .await;
+    assert_eq!(location(&r), format!("/antraege/{id}/nachweise"), "wages call for a payslip");
+
+    // The summary: every answer with "Ändern"; the payslip is missing.
+    let summary = format!("/antraege/{id}/zusammenfassung");
+    let html = page(&app, &b, &summary).await;
+    assert!(html.contains("Łukasz &lt;b&gt;Şahin&lt;/b&gt;") || html.contains("Łukasz &#60;b&#62;Şahin&#60;/b&#62;"), "escaped");
+    assert!(html.contains("1250,50 €") && html.contains(&format!("/antraege/{id}/schritt/einkommen#feld-betrag")));
+    assert!(html.contains("Bitte laden Sie „Lohnabrechnung“ hoch.") && !html.contains("Antrag absenden"));
+    let r = step(&app, &b, &format!("/antraege/{id}/absenden"), &[]).await;
+    assert_eq!(location(&r), summary, "not sent without the required document");
+
+    let form = Form::new().text("aktion", "weiter").part("anhang-lohnnachweis", Part::bytes(beispiele::pdf()).file_name("Lohn.pdf"));
+    let r = b.post(app.url(&format!("/antraege/{id}/nachweise"))).multipart(form).send().await.unwrap();
+    assert_eq!(location(&r), summary);
+    let html = page(&app, &b, &summary).await;
+    assert!(html.contains("Lohn.pdf") && html.contains("Antrag absenden"));
+
+    // Sent twice with one key: one application, one work item, one mail.
+    let key = jobcenter::web::idempotenz::neuer_schluessel();
+    let send = [("idempotenz", key.as_str())];
+    let r1 = step(&app, &b, &format!("/antraege/{id}/absenden"), &send).await;
+    let r2 = step(&app, &b, &format!("/antraege/{id}/absenden"), &send).await;
+    assert_eq!(location(&r1), format!("/antraege/{id}?hinweis=gesendet"));
+    assert_eq!(location(&r2), location(&r1));
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM work_items WHERE kind = 'antrag' AND subject_id = $1", &id).await, 1);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM applications WHERE id = $1 AND state = 'gesendet' AND reference IS NOT NULL", &id).await,
+        1
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM client_events WHERE client_id = $1 AND kind = 'application_sent'", &client_id).await, 1);
+    assert_eq!(app.queued_mails("antrag@example.de", "Ihr Antrag ist eingegangen").await, 1);
+    let html = page(&app, &b, &location(&r1)).await;
+    assert!(html.contains("Von Ihnen online gesendet") && html.contains("für die Bedarfsgemeinschaft"), "{html}");
+    assert!(html.contains("Eingegangen") && html.contains("Lohn.pdf"));
+    // What was sent cannot be changed any more.
+    let r = step(&app, &b, &personen, &[("iban", "x"), ("aktion", "weiter")]).await;
+    assert_eq!(location(&r), format!("/antraege/{id}"));
+
+    // Another client sees nothing of it; a forged id is a 404.
+    let (other, _) = crate::postfach::client(&app, "fremd@example.de", "123A456782", true).await;
+    for path in [format!("/antraege/{id}"), summary.clone(), personen.clone(), "/antraege/01900000-0000-7000-8000-000000000000".into()] {
+        assert_eq!(other.get(app.url(&path)).send().await.unwrap().status(), 404, "{path}");
+    }
+    assert!(!page(&app, &other, "/antraege").await.contains("Probeantrag</a>"));
+}
+
+#[tokio::test]
+async fn a_new_version_archives_the_old_one_and_its_drafts_cannot_be_sent() {
+    let app = TestApp::spawn().await;
+    laden_und_aktivieren(&app, &probe(1), 1).await;
+    let (b, _) = crate::postfach::client(&app, "version@example.de", "123A456783", true).await;
+    let id =
+        location(&step(&app, &b, "/antraege/neu/probe", &[]).await).trim_start_matches("/antraege/").split('/').next().unwrap().to_owned();
+    step(&app, &b, &format!("/antraege/{id}/schritt/start"), &[("anzahl", "0"), ("einkommen", "nein"), ("aktion", "weiter")]).await;
+    step(&app, &b, &format!("/antraege/{id}/schritt/personen"), &[("iban", "DE89370400440532013000"), ("aktion", "weiter")]).await;
+    assert!(page(&app, &b, &format!("/antraege/{id}/zusammenfassung")).await.contains("Antrag absenden"));
+
+    // The same version with other content is refused; a new one replaces it.
+    let mut tx = app.state.db.begin().await.unwrap();
+    let anders = probe(1).replace("Probeantrag", "Anderer Titel");
+    assert!(matches!(
+        definitionen::speichern(&mut tx, &anders, app.state.now()).await.unwrap(),
+        Err(definitionen::Ablehnung::VersionVergeben { .. })
+    ));
+    drop(tx);
+    laden_und_aktivieren(&app, &probe(2), 2).await;
+    let html = page(&app, &b, &format!("/antraege/{id}/zusammenfassung")).await;
+    assert!(html.contains("Dieses Formular wurde inzwischen geändert") && !html.contains("Antrag absenden"));
+    let r = step(&app, &b, &format!("/antraege/{id}/absenden"), &[]).await;
+    assert_eq!(location(&r), format!("/antraege/{id}/zusammenfassung"));
+
+    // An invalid definition is refused with its place.
+    let mut tx = app.state.db.begin().await.unwrap();
+    let kaputt = probe(3).replace("\"wert.art.rente\"", "\"wert.art.renten\"");
+    match definitionen::speichern(&mut tx, &kaputt, app.state.now()).await.unwrap() {
+        Err(definitionen::Ablehnung::Maengel(m)) => assert!(m.iter().any(|x| x.ort == "texte.de.wert.art.rente"), "{m:?}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Every shipped definition: each step page renders in de, en and uk for a
+/// new draft (the steps its conditions skip are shown in the back office's
+/// preview).
+#[tokio::test]
+async fn every_shipped_eservice_starts_and_renders_in_three_languages() {
+    let app = TestApp::spawn().await;
+    let (b, _) = crate::postfach::client(&app, "alle@example.de", "123A456784", true).await;
+    let live = definitionen::live(&app.state.db.pool).await.unwrap();
+    assert_eq!(live.len(), definitionen::MITGELIEFERT.len());
+    assert_eq!(live.len(), 17, "the 17 eServices of seed 001");
+    for d in live {
+        let r = step(&app, &b, &format!("/antraege/neu/{}", d.key()), &[]).await;
+        let first = location(&r);
+        for lang in ["de", "en", "uk"] {
+            let html = page(&app, &b, &format!("{first}?lang={lang}")).await;
+            assert!(
+                html.contains(&d.formular.text(lang, "titel").unwrap().replace('&', "&amp;")) || html.contains("kern-form"),
+                "{first} {lang}"
+            );
+        }
+    }
+}
+
+/// Staff process a sent application: a document request the client answers
+/// with an upload, then a decision; every change is seen by the client.
+#[tokio::test]
+async fn staff_request_documents_the_upload_answers_it_and_a_decision_is_shown() {
+    let app = TestApp::spawn().await;
+    laden_und_aktivieren(&app, &probe(1), 1).await;
+    let (b, client_id) = crate::postfach::client(&app, "bearbeitung@example.de", "123A456785", true).await;
+    let id =
+        location(&step(&app, &b, "/antraege/neu/probe", &[]).await).trim_start_matches("/antraege/").split('/').next().unwrap().to_owned();
+    step(&app, &b, &format!("/antraege/{id}/schritt/start"), &[("anzahl", "0"), ("einkommen", "nein"), ("aktion", "weiter")]).await;
+    step(&app, &b, &format!("/antraege/{id}/schritt/personen"), &[("iban", "DE89370400440532013000"), ("aktion", "weiter")]).await;
+    assert_eq!(location(&step(&app, &b, &format!("/antraege/{id}/absenden"), &[]).await), format!("/antraege/{id}?hinweis=gesendet"));
+
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&client_id).fetch_one(&app.state.db.pool).await.unwrap();
+    let m = crate::backoffice::staff(&app, "leistung@jobcenter.example", &office, "leistung").await;
+    let other_team = crate::backoffice::staff(&app, "vermittlung@jobcenter.example", &office, "vermittlung").await;
+    let seite = format!("/backoffice/kunden/{client_id}/antraege/{id}?zweck=leistung");
+    let html = m.get(app.url(&seite)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("DE89370400440532013000") && html.contains("Probeantrag"), "{html}");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM record_access_log WHERE client_id = $1 AND what = 'antrag'", &client_id).await, 1);
+
+    // Another team may look but not change; a date in the past is refused.
+    let r = other_team.post(app.url(&seite)).form(&[("aktion", "in_bearbeitung")]).send().await.unwrap();
+    assert!(location(&r).contains("hinweis=arbeit-error-not-allowed"));
+    let r = m
+        .post(app.url(&seite))
+        .form(&[("aktion", "nachfordern"), ("text", "Kontoauszug Mai"), ("frist", "2000-01-01")])
+        .send()
+        .await
+        .unwrap();
+    assert!(location(&r).contains("hinweis=anfrage"));
+    let frist =
+        (chrono::DateTime::from_timestamp(app.state.now(), 0).unwrap().date_naive() + chrono::Days::new(14)).format("%Y-%m-%d").to_string();
+    let r = m
+        .post(app.url(&seite))
+        .form(&[("aktion", "nachfordern"), ("text", "Kontoauszug Mai"), ("frist", frist.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert!(location(&r).contains("hinweis=gespeichert"));
+    assert_eq!(app.queued_mails("bearbeitung@example.de", "Neuigkeiten zu Ihrem Antrag").await, 1);
+
+    let html = page(&app, &b, &format!("/antraege/{id}")).await;
+    assert!(html.contains("Was Sie jetzt tun müssen") && html.contains("Kontoauszug Mai") && html.contains("Unterlagen fehlen"), "{html}");
+    let anfrage: String = sqlx::query_scalar("SELECT id FROM application_requests WHERE application_id = $1")
+        .bind(&id)
+        .fetch_one(&app.state.db.pool)
+        .await
+        .unwrap();
+    let form = Form::new().text("anfrage", anfrage).part("dateien", Part::bytes(beispiele::pdf()).file_name("Auszug-Mai.pdf"));
+    let r = b.post(app.url(&format!("/antraege/{id}/nachreichen"))).multipart(form).send().await.unwrap();
+    assert_eq!(location(&r), format!("/antraege/{id}?hinweis=nachgereicht"));
+    let html = page(&app, &b, &format!("/antraege/{id}")).await;
+    assert!(!html.contains("Was Sie jetzt tun müssen") && html.contains("In Bearbeitung") && html.contains("Auszug-Mai.pdf"));
+
+    // A decision links a Bescheid of this client only.
+    let r = m.post(app.url(&seite)).form(&[("aktion", "entscheiden"), ("bescheid", "fremd")]).send().await.unwrap();
+    assert!(location(&r).contains("hinweis=bescheid"));
+    let bescheid = crate::bescheide::publish_for(&app, &m, &client_id).await;
+    let r = m.post(app.url(&seite)).form(&[("aktion", "entscheiden"), ("bescheid", bescheid.as_str())]).send().await.unwrap();
+    assert!(location(&r).contains("hinweis=gespeichert"));
+    let html = page(&app, &b, &format!("/antraege/{id}")).await;
+    assert!(html.contains("Entschieden") && html.contains(&format!("/bescheide/{bescheid}")));
+    let verlauf = page(&app, &b, "/profil/verlauf").await;
+    assert!(verlauf.contains("Unterlagen nachgefordert") && verlauf.contains("Unterlagen nachgereicht"));
+}

@@ -107,6 +107,9 @@ mod tests {
         ("en", "arbeit-ansicht-team"),
         ("en", "arbeit-col-state"),
         ("en", "bescheide-col-status"),
+        ("en", "antraege-status"),
+        ("en", "antraege-buergergeld"),
+        ("uk", "antraege-buergergeld"),
     ];
 
     /// The id of a line that starts a message (`some-id = …`).
@@ -448,6 +451,17 @@ mod tests {
                 "backoffice/bescheide.rs",
                 "bo-bescheide-post-{}",
                 Dynamic::Keys(|| vec!["bo-bescheide-post-ohne-einwilligung".into(), "bo-bescheide-post-nicht-abgerufen".into()]),
+            ),
+            ("portal/antraege/felder.rs", "antrag-{w}", Dynamic::Keys(|| vec!["antrag-ja".into(), "antrag-nein".into()])),
+            (
+                "portal/antraege/mod.rs",
+                "antrag-status-{}",
+                Dynamic::Keys(|| crate::portal::antraege::Status::ALLE.iter().map(|s| s.label_key()).collect()),
+            ),
+            (
+                "portal/antraege/mod.rs",
+                "antrag-weiter-{}",
+                Dynamic::Keys(|| crate::portal::antraege::Status::ALLE.iter().map(|s| s.weiter_key()).collect()),
             ),
             ("arbeit/mod.rs", "arbeit-zustand-{}", Dynamic::Keys(|| crate::arbeit::Zustand::ALLE.iter().map(|z| z.label_key()).collect())),
             ("arbeit/mod.rs", "arbeit-team-{}", Dynamic::Keys(|| crate::arbeit::Team::ALLE.iter().map(|t| t.label_key()).collect())),

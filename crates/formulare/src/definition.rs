@@ -165,9 +165,27 @@ impl Dokument {
         out
     }
 
+    /// Whether any field (an entry's too) is of this kind.
+    pub fn fragt(&self, art: Art) -> bool {
+        self.schritte.iter().flat_map(|s| &s.felder).any(|f| f.art == art || f.felder.iter().any(|u| u.art == art))
+    }
+
     /// The top-level field of this name and its step.
     pub fn feld(&self, name: &str) -> Option<(usize, &Feld)> {
         self.schritte.iter().enumerate().find_map(|(i, s)| s.felder.iter().find(|f| f.name == name).map(|f| (i, f)))
+    }
+
+    /// The field a form name addresses — "name", or "liste.0.sub" for an
+    /// entry's field — with its path without the entry ("liste.sub"), by
+    /// which texts and the schema know it.
+    pub fn feld_an(&self, name: &str) -> Option<(String, &Feld)> {
+        let teile: Vec<&str> = name.split('.').collect();
+        let (_, oben) = self.feld(teile.first()?)?;
+        match teile.as_slice() {
+            [_] => Some((name.to_owned(), oben)),
+            [liste, _, sub] => oben.felder.iter().find(|u| u.name == *sub).map(|u| (format!("{liste}.{sub}"), u)),
+            _ => None,
+        }
     }
 
     /// The schema of a top-level property (or of "liste.sub").

@@ -16,6 +16,8 @@
 
 pub mod antworten;
 pub mod bedingung;
+#[cfg(any(test, feature = "beispiele"))]
+pub mod beispiele;
 pub mod definition;
 pub mod pruefung;
 
@@ -70,12 +72,10 @@ impl Formular {
     pub fn laden(json: &str) -> Result<Self, Vec<Mangel>> {
         let mut dok: Dokument = serde_json::from_str(json)
             .map_err(|e| vec![Mangel { ort: format!("Zeile {}, Spalte {}", e.line(), e.column()), was: e.to_string() }])?;
-        let maengel = pruefung::pruefen(&mut dok);
-        if !maengel.is_empty() {
-            return Err(maengel);
+        match pruefung::pruefen(&mut dok) {
+            (maengel, Some(validator)) if maengel.is_empty() => Ok(Self { dok, validator }),
+            (maengel, _) => Err(maengel),
         }
-        let validator = validator(&dok.schema).map_err(|was| vec![Mangel { ort: "schema".into(), was }])?;
-        Ok(Self { dok, validator })
     }
 
     /// A text in `sprache` (German where a language lacks it, which a

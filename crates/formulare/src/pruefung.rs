@@ -31,8 +31,9 @@ fn schluessel_ok(s: &str) -> bool {
     !s.is_empty() && s.len() <= 60 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
-/// Parses the conditions in place and checks the whole document.
-pub fn pruefen(d: &mut Dokument) -> Vec<Mangel> {
+/// Parses the conditions in place and checks the whole document; the
+/// schema's validator, compiled once for the check, comes back for use.
+pub fn pruefen(d: &mut Dokument) -> (Vec<Mangel>, Option<jsonschema::Validator>) {
     let mut b = Befund(Vec::new());
     if !schluessel_ok(&d.formular) {
         b.add("formular", "nur Kleinbuchstaben, Ziffern, \"-\" und \"_\" (höchstens 60 Zeichen)");
@@ -52,10 +53,10 @@ pub fn pruefen(d: &mut Dokument) -> Vec<Mangel> {
         b.add("schritte", "mindestens ein Schritt");
     }
     bedingungen_lesen(d, &mut b);
-    schema_pruefen(d, &mut b);
+    let validator = schema_pruefen(d, &mut b);
     felder_pruefen(d, &mut b);
     texte_pruefen(d, &mut b);
-    b.0
+    (b.0, validator)
 }
 
 fn bedingung(roh: &Option<Value>, ort: &str, b: &mut Befund) -> Option<Bedingung> {
@@ -87,17 +88,15 @@ fn bedingungen_lesen(d: &mut Dokument, b: &mut Befund) {
     }
 }
 
-fn schema_pruefen(d: &Dokument, b: &mut Befund) {
+fn schema_pruefen(d: &Dokument, b: &mut Befund) -> Option<jsonschema::Validator> {
     if d.schema.get("$schema").and_then(Value::as_str) != Some("https://json-schema.org/draft/2020-12/schema") {
         b.add("schema.$schema", "muss \"https://json-schema.org/draft/2020-12/schema\" sein");
     }
     if let Err(e) = jsonschema::draft202012::meta::validate(&d.schema) {
         b.add(format!("schema{}", e.instance_path().as_str().replace('/', ".")), format!("kein gültiges JSON Schema: {e}"));
-        return;
+        return None;
     }
-    if let Err(e) = crate::validator(&d.schema) {
-        b.add("schema", format!("lässt sich nicht übersetzen: {e}"));
-    }
+    let validator = crate::validator(&d.schema).map_err(|e| b.add("schema", format!("lässt sich nicht übersetzen: {e}"))).ok();
     if d.schema.get("type").and_then(Value::as_str) != Some("object") {
         b.add("schema.type", "muss \"object\" sein");
     }
@@ -114,6 +113,7 @@ fn schema_pruefen(d: &Dokument, b: &mut Befund) {
     } else {
         b.add("schema.properties", "fehlt");
     }
+    validator
 }
 
 fn felder_pruefen(d: &Dokument, b: &mut Befund) {

@@ -5,70 +5,7 @@ use super::*;
 use serde_json::{Value, json};
 
 fn beispiel() -> Value {
-    json!({
-        "formular": "beispiel",
-        "version": 1,
-        "team": "leistung",
-        "recht": "veraenderung",
-        "schema": {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["anzahl", "einkommen"],
-            "properties": {
-                "anzahl": {"type": "integer", "minimum": 0, "maximum": 5},
-                "einkommen": {"type": "boolean"},
-                "art": {"type": "string", "enum": ["lohn", "rente"]},
-                "betrag": {"type": "number", "minimum": 0},
-                "personen": {"type": "array", "items": {
-                    "type": "object", "additionalProperties": false, "required": ["name"],
-                    "properties": {"name": {"type": "string", "maxLength": 100}, "geburt": {"type": "string", "format": "date"}}
-                }},
-                "iban": {"type": "string", "format": "iban", "maxLength": 34}
-            },
-            "allOf": [{"if": {"properties": {"einkommen": {"const": true}}, "required": ["einkommen"]},
-                       "then": {"required": ["art", "betrag"]}}]
-        },
-        "schritte": [
-            {"id": "start", "felder": [{"name": "anzahl", "art": "zahl"}, {"name": "einkommen", "art": "janein"}]},
-            {"id": "einkommen", "wenn": {"feld": "einkommen", "ist": true},
-             "felder": [{"name": "art", "art": "auswahl"}, {"name": "betrag", "art": "betrag"}]},
-            {"id": "personen", "felder": [
-                {"name": "personen", "art": "liste", "anzahl": "anzahl",
-                 "felder": [{"name": "name", "art": "text"}, {"name": "geburt", "art": "datum"}]},
-                {"name": "iban", "art": "iban", "wenn": {"feld": "einkommen", "ist": false}}
-            ]}
-        ],
-        "anhaenge": [{"id": "lohnnachweis", "pflicht": true, "wenn": {"feld": "art", "ist": "lohn"}}],
-        "texte": {
-            "de": texte("de"), "en": texte("en"), "uk": texte("uk")
-        }
-    })
-}
-
-fn texte(l: &str) -> Value {
-    let mut t = serde_json::Map::new();
-    for k in [
-        "titel",
-        "zweck",
-        "schritt.start",
-        "schritt.einkommen",
-        "schritt.personen",
-        "feld.anzahl",
-        "feld.einkommen",
-        "feld.art",
-        "wert.art.lohn",
-        "wert.art.rente",
-        "feld.betrag",
-        "feld.personen",
-        "feld.personen.name",
-        "feld.personen.geburt",
-        "feld.iban",
-        "anhang.lohnnachweis",
-    ] {
-        t.insert(k.into(), Value::from(format!("{k} ({l})")));
-    }
-    Value::Object(t)
+    crate::beispiele::probe(1)
 }
 
 fn laden(v: &Value) -> Result<Formular, Vec<Mangel>> {
@@ -207,7 +144,7 @@ fn invalid_definitions_are_refused_with_their_place() {
 fn texts_fall_back_to_german_and_ibans_are_checked() {
     let f = laden(&beispiel()).unwrap();
     assert_eq!(f.text("uk", "titel"), Some("titel (uk)"));
-    assert_eq!(f.text("fr", "titel"), Some("titel (de)"));
+    assert_eq!(f.text("fr", "titel"), Some("Probeantrag"), "German for a language without texts");
     assert!(iban_gueltig("DE89370400440532013000"));
     assert!(iban_gueltig("GB82WEST12345698765432"));
     assert!(!iban_gueltig("DE89370400440532013001"));

@@ -362,6 +362,7 @@ mod tests {
         const KEY_PARTS: &[(&str, usize, &[&str])] = &[
             ("compose", 1, MAIL),
             ("queue_mail", 3, MAIL),
+            ("kunde_benachrichtigen", 4, MAIL),
             ("factor_mail", 3, MAIL),
             ("lang_factor_name", 1, &["factor-name-{}"]),
             ("content", 2, &["page-{}-title", "page-{}-body"]),

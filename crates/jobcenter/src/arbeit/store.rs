@@ -321,6 +321,18 @@ pub async fn liste(
     Ok(Seite::from_overfetch(items, limit, |v| Keyset { at: v.updated_at, id: v.id.clone() }))
 }
 
+/// Brings the item of a subject up in the inbox again: the client did
+/// something staff must look at (an answer, documents a request asked for).
+pub async fn vorlegen(tx: &mut Tx, art: Art, subject_id: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE work_items SET updated_at = $1 WHERE kind = $2 AND subject_id = $3")
+        .bind(now)
+        .bind(art.as_str())
+        .bind(subject_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Closes the item of a subject because its feature's own action finished
 /// the work (a four-eyes release): "erledigt", taken by `member`, logged.
 pub async fn durch_vorgang_erledigt(tx: &mut Tx, art: Art, subject_id: &str, member: &str, now: i64) -> sqlx::Result<()> {

@@ -7,7 +7,7 @@
 //! record access ([`Akte`]).
 
 use super::akte::Akte;
-use super::aufgaben::{Zeile, zeile};
+use super::aufgaben::VorgangTeil;
 use super::{AnyStaff, Nav};
 use crate::app::AppState;
 use crate::arbeit;
@@ -38,9 +38,7 @@ struct ApplicationPage {
     dateien: Vec<Datei>,
     anfragen: Vec<anfragen::Anfrage>,
     bescheide: Vec<(String, String)>,
-    item: Option<Zeile>,
-    notes: Vec<arbeit::store::Notiz>,
-    colleagues: Vec<super::store::StaffMember>,
+    vorgang: VorgangTeil,
     notice: Option<String>,
     action: String,
 }
@@ -64,11 +62,7 @@ pub async fn show(
         .filter(|a| !a.entwurf)
         .ok_or(AppError::NotFound)?;
     let def = definitionen::nach_id(&state.db.pool, &a.definition_id).await?.ok_or(AppError::NotFound)?;
-    let item = arbeit::store::zu(&state.db.pool, arbeit::store::Art::Antrag, &a.id).await?;
-    let notes = match &item {
-        Some(i) => arbeit::store::notizen(&state.db.pool, &state.secrets, &i.id).await?,
-        None => Vec::new(),
-    };
+    let vorgang = VorgangTeil::laden(&state, lang, &akte.staff.member, arbeit::store::Art::Antrag, &a.id).await?;
     let seite = crate::portal::bescheide::store::liste(
         &state.db.pool,
         &state.secrets,
@@ -99,12 +93,10 @@ pub async fn show(
         abschnitte: abschnitte(&def.formular, lang, &a.id, &a.antworten, &bescheide),
         dateien: nachweise::dateien(&state.db.pool, &a.id).await?,
         anfragen: anfragen::alle(&state.db.pool, &state.secrets, &a.id).await?,
-        item: item.map(|i| zeile(lang, &akte.staff.member, i)),
-        colleagues: super::store::staff_of_office(&state.db.pool, &akte.staff.member.office_id).await?,
+        vorgang,
         client: akte.client.clone(),
         zweck: akte.zweck,
         bescheide,
-        notes,
         notice,
     })
 }
@@ -183,7 +175,7 @@ pub async fn act(
     store::status_setzen(&mut tx, &a.id, status, decision, now).await?;
     let details = serde_json::json!({"application": a.id, "status": status.as_str()});
     journal::record(&mut tx, &akte, Ereignis::AntragStatusGeaendert, details, &akte.ctx().actor, now).await?;
-    anfragen::kunde_benachrichtigen(&state, &mut tx, &akte.client.id, &a.id).await?;
+    crate::portal::antraege::kunde_benachrichtigen(&state, &mut tx, &akte.client.id, &a.id, "antrag-status").await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(see_other(&format!("{zurueck}&hinweis=gespeichert")))

@@ -71,6 +71,37 @@ pub fn zeile(lang: crate::i18n::Lang, member: &StaffMember, v: Vorgang) -> Zeile
     }
 }
 
+/// The work item of a record page (a sending, a thread, an application)
+/// with what its actions need: the member's row, the notes and the
+/// colleagues to hand over to (`backoffice/templates/vorgang.html`).
+pub struct VorgangTeil {
+    pub item: Option<Zeile>,
+    pub notes: Vec<arbeit::store::Notiz>,
+    pub colleagues: Vec<super::store::StaffMember>,
+}
+
+impl VorgangTeil {
+    /// The item about `subject_id` of kind `art`, as `member` sees it.
+    pub async fn laden(
+        state: &AppState,
+        lang: crate::i18n::Lang,
+        member: &StaffMember,
+        art: arbeit::store::Art,
+        subject_id: &str,
+    ) -> AppResult<Self> {
+        let item = arbeit::store::zu(&state.db.pool, art, subject_id).await?;
+        let notes = match &item {
+            Some(i) => arbeit::store::notizen(&state.db.pool, &state.secrets, &i.id).await?,
+            None => Vec::new(),
+        };
+        Ok(Self {
+            item: item.map(|i| zeile(lang, member, i)),
+            notes,
+            colleagues: super::store::staff_of_office(&state.db.pool, &member.office_id).await?,
+        })
+    }
+}
+
 /// `GET /backoffice/aufgaben?ansicht=meine|team|offen|erledigt`.
 pub async fn inbox(State(state): State<AppState>, staff: Staff<AnyStaff>, Query(q): Query<InboxQuery>) -> AppResult<Response> {
     let ctx = staff.ctx();

@@ -5,7 +5,7 @@
 //! at the same moment are both kept, in order (`postfach::store::antworten`).
 
 use super::akte::Akte;
-use super::aufgaben::zeile;
+use super::aufgaben::VorgangTeil;
 use super::{AnyStaff, Nav};
 use crate::app::AppState;
 use crate::arbeit;
@@ -40,9 +40,7 @@ struct ThreadPage {
     anhang_prefix: String,
     key: String,
     max_anhaenge: usize,
-    item: Option<super::aufgaben::Zeile>,
-    notes: Vec<arbeit::store::Notiz>,
-    colleagues: Vec<super::store::StaffMember>,
+    vorgang: VorgangTeil,
     notice: Option<String>,
     here: String,
     text: String,
@@ -67,11 +65,7 @@ async fn thread_page(
     let lang = ctx.lang;
     let (faden, nachrichten) =
         store::faden_mit_nachrichten(&state.db.pool, &state.secrets, &akte.client.id, thread_id).await?.ok_or(AppError::NotFound)?;
-    let item = arbeit::store::zu(&state.db.pool, arbeit::store::Art::Nachricht, &faden.id).await?;
-    let notes = match &item {
-        Some(i) => arbeit::store::notizen(&state.db.pool, &state.secrets, &i.id).await?,
-        None => Vec::new(),
-    };
+    let vorgang = VorgangTeil::laden(state, lang, &akte.staff.member, arbeit::store::Art::Nachricht, &faden.id).await?;
     let nachrichten = mit_anhaengen(&state.db.pool, &faden.id, nachrichten).await?;
     let base = format!("/backoffice/kunden/{}/nachrichten/{}", akte.client.id, faden.id);
     Ok(ThreadPage {
@@ -83,13 +77,11 @@ async fn thread_page(
         here: akte.mit_zweck(&format!("/backoffice/kunden/{}/nachrichten/{}", akte.client.id, faden.id)),
         mailbox_title: lang.t(&faden.postfach.label_key()),
         anliegen: lang.t(&faden.anliegen.label_key()),
-        item: item.map(|i| zeile(lang, &akte.staff.member, i)),
-        colleagues: super::store::staff_of_office(&state.db.pool, &akte.staff.member.office_id).await?,
+        vorgang,
         client: akte.client.clone(),
         zweck: akte.zweck,
         faden,
         nachrichten,
-        notes,
         notice,
         text,
         errors,

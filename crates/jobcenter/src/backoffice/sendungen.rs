@@ -5,7 +5,7 @@
 //! cannot be downloaded.
 
 use super::akte::Akte;
-use super::aufgaben::{Zeile, zeile};
+use super::aufgaben::VorgangTeil;
 use super::{AnyStaff, Nav};
 use crate::app::AppState;
 use crate::arbeit;
@@ -28,9 +28,7 @@ struct SendingPage {
     sendung: Sendung,
     thema: String,
     message: Option<String>,
-    item: Option<Zeile>,
-    notes: Vec<arbeit::store::Notiz>,
-    colleagues: Vec<super::store::StaffMember>,
+    vorgang: VorgangTeil,
     notice: Option<String>,
     here: String,
     /// Links to the files: prefix + file id + suffix (with the purpose).
@@ -57,11 +55,7 @@ pub async fn show(
         Some(sealed) => Some(String::from_utf8_lossy(&state.secrets.open(&sendung.id, sealed)?).into_owned()),
         None => None,
     };
-    let item = arbeit::store::zu(&state.db.pool, arbeit::store::Art::Sendung, &sendung.id).await?;
-    let notes = match &item {
-        Some(i) => arbeit::store::notizen(&state.db.pool, &state.secrets, &i.id).await?,
-        None => Vec::new(),
-    };
+    let vorgang = VorgangTeil::laden(&state, lang, &akte.staff.member, arbeit::store::Art::Sendung, &sendung.id).await?;
     let notice = arbeit::hinweis(lang, q.hinweis.as_deref());
     render(&SendingPage {
         page: Page::new(ctx, &state, "bo-sending-title"),
@@ -70,13 +64,11 @@ pub async fn show(
         here: akte.mit_zweck(&format!("/backoffice/kunden/{}/sendungen/{}", akte.client.id, sendung.id)),
         file_prefix: format!("/backoffice/kunden/{}/sendungen/{}/dateien/", akte.client.id, sendung.id),
         file_suffix: format!("?zweck={}", akte.zweck),
-        item: item.map(|i| zeile(lang, &akte.staff.member, i)),
-        colleagues: super::store::staff_of_office(&state.db.pool, &akte.staff.member.office_id).await?,
+        vorgang,
         client: akte.client.clone(),
         zweck: akte.zweck,
         sendung,
         message,
-        notes,
         notice,
     })
 }

@@ -7,13 +7,14 @@ use super::ausfuellen::oeffnen;
 use super::nachweise;
 use super::{Status, store};
 use crate::app::AppState;
+use crate::arbeit;
 use crate::crypto::SecretBox;
 use crate::db::{Tx, new_id};
 use crate::journal::{self, Ereignis};
-use crate::portal::dokumente::empfang::{self, Datei as Empfangen};
+use crate::portal::dokumente::empfang::{self, Datei as Empfangen, Einmal};
 use crate::portal::dokumente::senden::Problem as UploadProblem;
-use crate::portal::handelnd::{AntraegeSehen, Handelnd, kein_recht};
-use crate::web::{AppResult, see_other};
+use crate::portal::handelnd::{Handelnd, Hochladen};
+use crate::web::{AppResult, idempotenz, see_other};
 use axum::extract::{Multipart, Path, State};
 use axum::response::Response;
 use sqlx::{AnyPool, Row};
@@ -76,66 +77,60 @@ pub async fn alle(pool: &AnyPool, secrets: &SecretBox, application_id: &str) -> 
         .collect()
 }
 
-/// Tells the client's own accounts that something changed (no content).
-pub async fn kunde_benachrichtigen(state: &AppState, tx: &mut Tx, client_id: &str, application_id: &str) -> anyhow::Result<()> {
-    let link = format!("{}/antraege/{application_id}", state.config.base_url());
-    for (email, lang) in crate::portal::store::eigene_konten(&mut **tx, client_id).await? {
-        let lang = crate::konto::account_lang(&lang);
-        crate::konto::queue_mail(state, tx, lang, "antrag-status", &email, &[("link", &link)]).await?;
-    }
-    Ok(())
+/// Marks request `anfrage` answered; how many of the application's
+/// requests are still open.
+async fn beantworten(tx: &mut Tx, application_id: &str, anfrage: &str, now: i64) -> sqlx::Result<i64> {
+    sqlx::query("UPDATE application_requests SET answered_at = $1 WHERE id = $2 AND application_id = $3 AND answered_at IS NULL")
+        .bind(now)
+        .bind(anfrage)
+        .bind(application_id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query_scalar("SELECT COUNT(*) FROM application_requests WHERE application_id = $1 AND answered_at IS NULL")
+        .bind(application_id)
+        .fetch_one(&mut **tx)
+        .await
 }
 
-/// `POST /antraege/{id}/nachreichen` (a form with files): answers the open
-/// request `anfrage` with the uploaded documents.
+/// `POST /antraege/{id}/nachreichen` (a form with files, its own
+/// idempotency key): answers the open request `anfrage` with the uploaded
+/// documents. Uploading is the right it needs ("Dokumente hochladen").
 pub async fn nachreichen(
     State(state): State<AppState>,
-    h: Handelnd<AntraegeSehen>,
+    h: Handelnd<Hochladen>,
     Path(id): Path<String>,
     form: Multipart,
 ) -> AppResult<Response> {
-    let o = oeffnen(&state, &h, &id).await?;
-    if !h.mandat.darf(crate::portal::handelnd::Recht::DokumenteHochladen) {
-        return Ok(kein_recht(&state, &h.ctx));
-    }
+    let o = oeffnen(&state, &h.mandat, &id).await?;
     let mut eingang = empfang::lesen(&state.ablage, state.config.upload, form).await?;
     let anfrage = eingang.feld("anfrage").unwrap_or("").to_owned();
     let offen = alle(&state.db.pool, &state.secrets, &id).await?.into_iter().any(|a| a.id == anfrage && a.answered_at.is_none());
-    if let Some(f) = eingang.fehler.first().cloned() {
+    let abgelehnt = match eingang.fehler.first() {
+        Some(f) => Some(("nachreichen-fehler", UploadProblem::Empfang(f.clone()).message(h.ctx.lang, state.config.upload))),
+        None if !offen || eingang.dateien.is_empty() || o.antrag.entwurf => Some(("nachreichen-leer", String::new())),
+        None => None,
+    };
+    if let Some((hinweis, problem)) = abgelehnt {
         eingang.verwerfen(&state.ablage).await;
-        let problem = UploadProblem::Empfang(f).message(h.ctx.lang, state.config.upload);
         tracing::info!(%problem, "documents for a request refused");
-        return Ok(see_other(&format!("/antraege/{id}?hinweis=nachreichen-fehler")));
+        return Ok(see_other(&format!("/antraege/{id}?hinweis={hinweis}")));
     }
-    if !offen || eingang.dateien.is_empty() || o.antrag.entwurf {
-        eingang.verwerfen(&state.ablage).await;
-        return Ok(see_other(&format!("/antraege/{id}?hinweis=nachreichen-leer")));
-    }
+    let key = match eingang.einmal(&state, h.mandat.account_id()).await? {
+        Einmal::Neu(key) => key,
+        Einmal::Beantwortet(res) => return Ok(res),
+    };
+    let ziel = format!("/antraege/{id}?hinweis=nachgereicht");
     let now = state.now();
     let files: Vec<&Empfangen> = eingang.dateien.iter().collect();
     let mut tx = state.db.begin().await?;
     nachweise::speichern(&mut tx, &id, "nachreichung", Some(&anfrage), &files, now).await?;
-    sqlx::query("UPDATE application_requests SET answered_at = $1 WHERE id = $2 AND application_id = $3 AND answered_at IS NULL")
-        .bind(now)
-        .bind(&anfrage)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
-    let noch_offen: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM application_requests WHERE application_id = $1 AND answered_at IS NULL")
-        .bind(&id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if noch_offen == 0 {
+    if beantworten(&mut tx, &id, &anfrage, now).await? == 0 {
         store::status_setzen(&mut tx, &id, Status::InBearbeitung, None, now).await?;
     }
-    // The work item comes up again in the inbox.
-    sqlx::query("UPDATE work_items SET updated_at = $1 WHERE kind = 'antrag' AND subject_id = $2")
-        .bind(now)
-        .bind(&id)
-        .execute(&mut *tx)
-        .await?;
+    arbeit::store::vorlegen(&mut tx, arbeit::store::Art::Antrag, &id, now).await?;
     let details = serde_json::json!({"application": id, "files": files.len()});
     journal::record(&mut tx, &h.mandat, Ereignis::UnterlagenNachgereicht, details, &h.ctx.actor, now).await?;
+    idempotenz::abschliessen(&mut tx, h.mandat.account_id(), &key, &ziel).await?;
     tx.commit().await?;
-    Ok(see_other(&format!("/antraege/{id}?hinweis=nachgereicht")))
+    Ok(see_other(&ziel))
 }

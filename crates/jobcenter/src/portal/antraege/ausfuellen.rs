@@ -9,7 +9,8 @@ use super::felder::{self, FeldAnsicht};
 use super::store::{self, Antrag};
 use super::{Bearbeitung, bearbeitung};
 use crate::app::AppState;
-use crate::portal::handelnd::{AntraegeSehen, Handelnd, kein_recht};
+use crate::i18n::Lang;
+use crate::portal::handelnd::{AntraegeSehen, Handelnd, Mandat, kein_recht};
 use crate::web::page::FormErrors;
 use crate::web::{AppError, AppResult, Page, render, render_status, see_other};
 use askama::Template;
@@ -17,7 +18,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use formulare::{Antworten, Art};
+use formulare::{Antworten, Art, Formular};
 use serde::Deserialize;
 
 /// An application of the acting client with its definition, and whether
@@ -28,24 +29,26 @@ pub(super) struct Offen {
 }
 
 impl Offen {
-    pub fn bearbeitung<'a>(&'a self, h: &'a Handelnd<AntraegeSehen>) -> Option<Bearbeitung<'a>> {
-        bearbeitung(&h.mandat, &self.definition)
+    pub fn bearbeitung<'a>(&'a self, mandat: &'a Mandat) -> Option<Bearbeitung<'a>> {
+        bearbeitung(mandat, &self.definition)
     }
 }
 
-/// The application `id` of the acting client (404 for anyone else's).
-pub(super) async fn oeffnen(state: &AppState, h: &Handelnd<AntraegeSehen>, id: &str) -> AppResult<Offen> {
-    let antrag = store::laden(&state.db.pool, &state.secrets, h.mandat.client_id(), id).await?.ok_or(AppError::NotFound)?;
+/// The application `id` of the client acted for (404 for anyone else's).
+pub(super) async fn oeffnen(state: &AppState, mandat: &Mandat, id: &str) -> AppResult<Offen> {
+    let antrag = store::laden(&state.db.pool, &state.secrets, mandat.client_id(), id).await?.ok_or(AppError::NotFound)?;
     let definition = definitionen::nach_id(&state.db.pool, &antrag.definition_id).await?.ok_or(AppError::NotFound)?;
     Ok(Offen { antrag, definition })
 }
 
 /// The client's Bescheide a "bescheid" field offers: (id, "title vom date,
-/// Widerspruch bis …").
-pub(super) async fn bescheide(state: &AppState, h: &Handelnd<AntraegeSehen>) -> AppResult<Vec<(String, String)>> {
+/// Widerspruch bis …"); none read for a form without such a field.
+pub(super) async fn bescheide(state: &AppState, lang: Lang, mandat: &Mandat, f: &Formular) -> AppResult<Vec<(String, String)>> {
     use crate::portal::bescheide::store::{Sicht, liste};
-    let lang = h.ctx.lang;
-    let seite = liste(&state.db.pool, &state.secrets, h.mandat.client_id(), Sicht::Kunde, None, 50).await?;
+    if !f.dok.fragt(Art::Bescheid) {
+        return Ok(Vec::new());
+    }
+    let seite = liste(&state.db.pool, &state.secrets, mandat.client_id(), Sicht::Kunde, None, 50).await?;
     Ok(seite
         .items
         .into_iter()
@@ -173,8 +176,7 @@ async fn step_page(
     let a = &o.antrag.antworten;
     let d = f.durchlauf(a);
     let position = d.position(schritt).unwrap_or(0) + 1;
-    let bescheide =
-        if f.dok.alle_felder().iter().any(|(_, _, x)| x.art == Art::Bescheid) { bescheide(state, h).await? } else { Vec::new() };
+    let bescheide = bescheide(state, lang, &h.mandat, f).await?;
     let s = &f.dok.schritte[schritt];
     let mut page = Page::new(&h.ctx, state, "antrag-start-title");
     page.title = format!("{} – {}", f.text(lang.code(), &format!("schritt.{}", s.id)).unwrap_or_default(), o.definition.titel(lang));
@@ -214,8 +216,8 @@ pub async fn schritt(
     Path((id, sid)): Path<(String, String)>,
     Query(q): Query<StepQuery>,
 ) -> AppResult<Response> {
-    let o = oeffnen(&state, &h, &id).await?;
-    if o.bearbeitung(&h).is_none() {
+    let o = oeffnen(&state, &h.mandat, &id).await?;
+    if o.bearbeitung(&h.mandat).is_none() {
         return Ok(kein_recht(&state, &h.ctx));
     }
     let Some(i) = schritt_index(&o, &sid).filter(|_| o.antrag.entwurf) else { return Ok(umleiten(&o)) };
@@ -231,8 +233,8 @@ pub async fn schritt_senden(
     Path((id, sid)): Path<(String, String)>,
     Form(eingabe): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
-    let mut o = oeffnen(&state, &h, &id).await?;
-    let Some(b) = o.bearbeitung(&h) else { return Ok(kein_recht(&state, &h.ctx)) };
+    let mut o = oeffnen(&state, &h.mandat, &id).await?;
+    let Some(b) = o.bearbeitung(&h.mandat) else { return Ok(kein_recht(&state, &h.ctx)) };
     let client = b.mandat.client_id().to_owned();
     let Some(i) = schritt_index(&o, &sid).filter(|_| o.antrag.entwurf) else { return Ok(umleiten(&o)) };
     let f = o.definition.formular.clone();
@@ -272,8 +274,8 @@ pub async fn schritt_senden(
 
 /// `POST /antraege/{id}/verwerfen`: deletes a draft.
 pub async fn verwerfen(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Path(id): Path<String>) -> AppResult<Response> {
-    let o = oeffnen(&state, &h, &id).await?;
-    let Some(b) = o.bearbeitung(&h) else { return Ok(kein_recht(&state, &h.ctx)) };
+    let o = oeffnen(&state, &h.mandat, &id).await?;
+    let Some(b) = o.bearbeitung(&h.mandat) else { return Ok(kein_recht(&state, &h.ctx)) };
     let mut tx = state.db.begin().await?;
     store::verwerfen(&mut tx, b.mandat.client_id(), &id).await?;
     tx.commit().await?;

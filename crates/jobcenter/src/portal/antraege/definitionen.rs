@@ -57,20 +57,23 @@ impl Definition {
     }
 }
 
+/// Checked forms by the SHA-256 of their document: a stored version never
+/// changes, and the same file loaded into another database (each test's,
+/// each node's) is checked and compiled once per process.
 static GEPRUEFT: LazyLock<RwLock<HashMap<String, Arc<Formular>>>> = LazyLock::new(Default::default);
 
-fn aus_cache(id: &str) -> Option<Arc<Formular>> {
-    GEPRUEFT.read().ok()?.get(id).cloned()
+fn aus_cache(sha: &str) -> Option<Arc<Formular>> {
+    GEPRUEFT.read().ok()?.get(sha).cloned()
 }
 
-/// The checked form of a stored document (compiled once per node).
-fn formular(id: &str, dokument: &str) -> anyhow::Result<Arc<Formular>> {
-    if let Some(f) = aus_cache(id) {
+/// Checks a document (or takes it from the cache); its problems if any.
+fn pruefen(sha: &str, dokument: &str) -> Result<Arc<Formular>, Vec<Mangel>> {
+    if let Some(f) = aus_cache(sha) {
         return Ok(f);
     }
-    let f = Arc::new(Formular::laden(dokument).map_err(|m| anyhow::anyhow!("stored definition {id} no longer loads: {m:?}"))?);
+    let f = Arc::new(Formular::laden(dokument)?);
     if let Ok(mut c) = GEPRUEFT.write() {
-        c.insert(id.to_owned(), f.clone());
+        c.insert(sha.to_owned(), f.clone());
     }
     Ok(f)
 }
@@ -79,13 +82,14 @@ async fn aus_zeilen(pool: &AnyPool, rows: Vec<sqlx::any::AnyRow>) -> anyhow::Res
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let id: String = r.try_get("id")?;
+        let sha: String = r.try_get("sha256")?;
         let stand = Stand::parse(&r.try_get::<String, _>("state")?);
-        let formular = match aus_cache(&id) {
+        let formular = match aus_cache(&sha) {
             Some(f) => f,
             None => {
                 let doc: String =
                     sqlx::query_scalar("SELECT document FROM form_definitions WHERE id = $1").bind(&id).fetch_one(pool).await?;
-                formular(&id, &doc)?
+                pruefen(&sha, &doc).map_err(|m| anyhow::anyhow!("stored definition {id} no longer loads: {m:?}"))?
             }
         };
         out.push(Definition { id, stand, formular });
@@ -95,7 +99,7 @@ async fn aus_zeilen(pool: &AnyPool, rows: Vec<sqlx::any::AnyRow>) -> anyhow::Res
 
 /// The live forms, sorted by their German title.
 pub async fn live(pool: &AnyPool) -> anyhow::Result<Vec<Definition>> {
-    let rows = sqlx::query("SELECT id, state FROM form_definitions WHERE state = 'live'").fetch_all(pool).await?;
+    let rows = sqlx::query("SELECT id, state, sha256 FROM form_definitions WHERE state = 'live'").fetch_all(pool).await?;
     let mut v = aus_zeilen(pool, rows).await?;
     v.sort_by_cached_key(|d| d.formular.text("de", "titel").unwrap_or_default().to_owned());
     Ok(v)
@@ -103,20 +107,22 @@ pub async fn live(pool: &AnyPool) -> anyhow::Result<Vec<Definition>> {
 
 /// The live version of a form.
 pub async fn live_von(pool: &AnyPool, key: &str) -> anyhow::Result<Option<Definition>> {
-    let rows =
-        sqlx::query("SELECT id, state FROM form_definitions WHERE form_key = $1 AND state = 'live'").bind(key).fetch_all(pool).await?;
+    let rows = sqlx::query("SELECT id, state, sha256 FROM form_definitions WHERE form_key = $1 AND state = 'live'")
+        .bind(key)
+        .fetch_all(pool)
+        .await?;
     Ok(aus_zeilen(pool, rows).await?.pop())
 }
 
 /// A definition by id (any state: an application keeps its version).
 pub async fn nach_id(pool: &AnyPool, id: &str) -> anyhow::Result<Option<Definition>> {
-    let rows = sqlx::query("SELECT id, state FROM form_definitions WHERE id = $1").bind(id).fetch_all(pool).await?;
+    let rows = sqlx::query("SELECT id, state, sha256 FROM form_definitions WHERE id = $1").bind(id).fetch_all(pool).await?;
     Ok(aus_zeilen(pool, rows).await?.pop())
 }
 
 /// Every stored version, newest first per form (the back office's list).
 pub async fn alle(pool: &AnyPool) -> anyhow::Result<Vec<Definition>> {
-    let rows = sqlx::query("SELECT id, state FROM form_definitions ORDER BY form_key, version DESC").fetch_all(pool).await?;
+    let rows = sqlx::query("SELECT id, state, sha256 FROM form_definitions ORDER BY form_key, version DESC").fetch_all(pool).await?;
     aus_zeilen(pool, rows).await
 }
 
@@ -154,12 +160,12 @@ impl std::fmt::Display for Ablehnung {
 /// Checks a definition and stores it as a draft; the same content again
 /// is no change. Returns (id, key, version, whether it was new).
 pub async fn speichern(tx: &mut Tx, json: &str, now: i64) -> anyhow::Result<Result<(String, String, u32, bool), Ablehnung>> {
-    let f = match Formular::laden(json) {
+    let sha = hex::encode(Sha256::digest(json.as_bytes()));
+    let f = match pruefen(&sha, json) {
         Ok(f) => f,
         Err(m) => return Ok(Err(Ablehnung::Maengel(m))),
     };
     let (key, version) = (f.dok.formular.clone(), f.dok.version);
-    let sha = hex::encode(Sha256::digest(json.as_bytes()));
     let vorhanden = sqlx::query("SELECT id, sha256 FROM form_definitions WHERE form_key = $1 AND version = $2")
         .bind(&key)
         .bind(i64::from(version))
@@ -174,9 +180,6 @@ pub async fn speichern(tx: &mut Tx, json: &str, now: i64) -> anyhow::Result<Resu
         });
     }
     let id = new_id();
-    if let Ok(mut c) = GEPRUEFT.write() {
-        c.insert(id.clone(), Arc::new(f));
-    }
     sqlx::query(
         "INSERT INTO form_definitions (id, form_key, version, state, document, sha256, loaded_at) VALUES ($1, $2, $3, 'entwurf', $4, $5, $6)",
     )

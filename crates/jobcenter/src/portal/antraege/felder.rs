@@ -35,15 +35,6 @@ pub struct FeldAnsicht {
 }
 
 impl FeldAnsicht {
-    /// The element an error summary links to: the input, or a group's
-    /// first choice.
-    pub fn anker(&self) -> String {
-        match self.wahl.first() {
-            Some(w) if matches!(self.art, "janein" | "auswahl" | "mehrfach") => format!("{}-{}", self.id, w.wert),
-            _ => self.id.clone(),
-        }
-    }
-
     /// The input type of a one-line field.
     pub fn input_typ(&self) -> &'static str {
         match self.art {
@@ -68,42 +59,38 @@ pub fn element_id(name: &str) -> String {
     format!("feld-{}", name.replace(['.', '_'], "-"))
 }
 
+/// The element a link to field `name` leads to: the input, or a group's
+/// first choice (`feld-x-ja`, `feld-x-<first value>`); the error summary,
+/// the field's own error and the summary's "Ändern" use it alike.
+pub fn anker(f: &Formular, name: &str) -> String {
+    match f.dok.feld_an(name) {
+        Some((_, x)) if x.art == Art::Janein => format!("{}-ja", element_id(name)),
+        Some((pfad, x)) if matches!(x.art, Art::Auswahl | Art::Mehrfach) => match f.dok.werte(&pfad, x.art).first().and_then(Value::as_str)
+        {
+            Some(w) => format!("{}-{w}", element_id(name)),
+            None => element_id(name),
+        },
+        _ if name.is_empty() => "schritt".to_owned(),
+        _ => element_id(name),
+    }
+}
+
 /// The label of a field path (an entry's field: "Name (Person 2)" is left
 /// to the heading; the label is the field's).
 pub fn label(f: &Formular, lang: Lang, name: &str) -> String {
-    let ohne_index: String = {
-        let teile: Vec<&str> = name.split('.').collect();
-        match teile.as_slice() {
-            [liste, _, sub] => format!("{liste}.{sub}"),
-            _ => name.to_owned(),
-        }
-    };
-    f.text(lang.code(), &format!("feld.{ohne_index}")).unwrap_or(&ohne_index).to_owned()
-}
-
-fn feld_art(f: &Formular, name: &str) -> Option<Art> {
-    let teile: Vec<&str> = name.split('.').collect();
-    let (_, oben) = f.dok.feld(teile.first()?)?;
-    match teile.as_slice() {
-        [_] => Some(oben.art),
-        [_, _, sub] => oben.felder.iter().find(|u| u.name == *sub).map(|u| u.art),
-        _ => None,
-    }
+    let pfad = f.dok.feld_an(name).map_or_else(|| name.to_owned(), |(p, _)| p);
+    f.text(lang.code(), &format!("feld.{pfad}")).unwrap_or(&pfad).to_owned()
 }
 
 /// The message of one error, in `lang`: the definition's own text for the
 /// field if it has one, else the generic one for the kind of error.
 pub fn meldung(f: &Formular, lang: Lang, e: &FeldFehler) -> String {
-    let ohne_index = {
-        let t: Vec<&str> = e.feld.split('.').collect();
-        if let [l, _, s] = t.as_slice() { format!("{l}.{s}") } else { e.feld.clone() }
-    };
-    if let Some(eigen) = f.text(lang.code(), &format!("feld.{ohne_index}.fehler")) {
+    let (pfad, art) = f.dok.feld_an(&e.feld).map_or_else(|| (e.feld.clone(), None), |(p, x)| (p, Some(x.art)));
+    if let Some(eigen) = f.text(lang.code(), &format!("feld.{pfad}.fehler")) {
         return eigen.to_owned();
     }
     let feld = label(f, lang, &e.feld);
     let feld = feld.as_str();
-    let art = feld_art(f, &e.feld);
     let zahl = |x: f64| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x:.2}").replace('.', ",") };
     match &e.art {
         FehlerArt::Pflicht => lang.t_args("antrag-fehler-pflicht", &[("feld", feld)]),
@@ -129,22 +116,7 @@ pub fn meldung(f: &Formular, lang: Lang, e: &FeldFehler) -> String {
 pub fn form_errors(f: &Formular, lang: Lang, fehler: &[FeldFehler]) -> FormErrors {
     let mut errors = FormErrors::default();
     for e in fehler {
-        let anker = match feld_art(f, &e.feld) {
-            Some(Art::Janein) => format!("{}-ja", element_id(&e.feld)),
-            Some(a @ (Art::Auswahl | Art::Mehrfach)) => {
-                let pfad = {
-                    let t: Vec<&str> = e.feld.split('.').collect();
-                    if let [l, _, s] = t.as_slice() { format!("{l}.{s}") } else { e.feld.clone() }
-                };
-                match f.dok.werte(&pfad, a).first().and_then(Value::as_str) {
-                    Some(w) => format!("{}-{w}", element_id(&e.feld)),
-                    None => element_id(&e.feld),
-                }
-            }
-            _ if e.feld.is_empty() => "schritt".to_owned(),
-            _ => element_id(&e.feld),
-        };
-        errors.add(anker, meldung(f, lang, e));
+        errors.add(anker(f, &e.feld), meldung(f, lang, e));
     }
     errors
 }
@@ -234,6 +206,6 @@ fn eines(
         max: f.dok.schema_von(pfad).and_then(|s| s.get("maxLength")).and_then(Value::as_u64),
         eintraege: Vec::new(),
     };
-    v.fehler = errors.get(&v.anker()).map(str::to_owned);
+    v.fehler = errors.get(&anker(f, name)).map(str::to_owned);
     v
 }

@@ -20,6 +20,8 @@ pub mod seiten;
 pub mod senden;
 pub mod store;
 
+use crate::app::AppState;
+use crate::db::Tx;
 use crate::portal::handelnd::{Beziehung, Mandat, Recht};
 use definitionen::Definition;
 
@@ -79,6 +81,17 @@ pub fn bearbeitung<'a>(mandat: &'a Mandat, definition: &'a Definition) -> Option
         Beziehung::Vertretung { .. } => definition.formular.dok.recht.as_deref().and_then(Recht::parse).is_some_and(|r| mandat.darf(r)),
     };
     erlaubt.then_some(Bearbeitung { mandat, definition })
+}
+
+/// Tells the client's own accounts by mail (`kind`: "antrag-eingang",
+/// "antrag-status") that something happened to an application, with the
+/// link to it and no content; in the caller's transaction.
+pub async fn kunde_benachrichtigen(state: &AppState, tx: &mut Tx, client_id: &str, application_id: &str, kind: &str) -> anyhow::Result<()> {
+    let link = format!("{}/antraege/{application_id}", state.config.base_url());
+    for (email, lang) in crate::portal::store::eigene_konten(&mut **tx, client_id).await? {
+        crate::konto::queue_mail(state, tx, crate::konto::account_lang(&lang), kind, &email, &[("link", &link)]).await?;
+    }
+    Ok(())
 }
 
 /// A new "Vorgangsnummer": the year and ten characters of Crockford's

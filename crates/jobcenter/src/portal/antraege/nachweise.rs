@@ -3,17 +3,19 @@
 //! before the row). Files belong to the application from the start and
 //! go with it; a required one must be there before it can be sent.
 
-use super::ausfuellen::{oeffnen, seiten_gesamt};
+use super::ausfuellen::{Offen, oeffnen, seiten_gesamt};
+use super::store;
 use crate::app::AppState;
 use crate::db::{Tx, new_id};
-use crate::portal::dokumente::empfang::{self, Datei as Empfangen};
+use crate::portal::dokumente::empfang::{self, Datei as Empfangen, Einmal};
 use crate::portal::dokumente::senden::Problem as UploadProblem;
 use crate::portal::handelnd::{AntraegeSehen, Handelnd, kein_recht};
 use crate::web::{AppResult, FormErrors, Page, idempotenz, render, render_status, see_other};
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use serde::Deserialize;
 use sqlx::{AnyPool, Row};
 
 /// A stored document of an application.
@@ -110,17 +112,27 @@ struct AttachmentsPage {
     notice: Option<String>,
 }
 
+/// Removes documents of an application's own attachments (not those that
+/// answered a request); their objects are left to the sweep.
+async fn entfernen(tx: &mut Tx, application_id: &str, ids: &[String]) -> sqlx::Result<()> {
+    for id in ids {
+        sqlx::query("DELETE FROM application_files WHERE id = $1 AND application_id = $2 AND request_id IS NULL")
+            .bind(id)
+            .bind(application_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
 async fn seite(
     state: &AppState,
     h: &Handelnd<AntraegeSehen>,
-    id: &str,
+    o: &Offen,
     errors: FormErrors,
     notice: Option<String>,
-) -> AppResult<Option<AttachmentsPage>> {
-    let o = oeffnen(state, h, id).await?;
-    if !o.antrag.entwurf {
-        return Ok(None);
-    }
+) -> AppResult<AttachmentsPage> {
+    let id = &o.antrag.id;
     let f = &o.definition.formular;
     let lang = h.ctx.lang;
     let alle = dateien(&state.db.pool, id).await?;
@@ -139,42 +151,51 @@ async fn seite(
     let gesamt = seiten_gesamt(&o.definition, &o.antrag.antworten);
     let mut page = Page::new(&h.ctx, state, "antrag-nachweise-title");
     page.title = format!("{} – {}", lang.t("antrag-nachweise-title"), o.definition.titel(lang));
-    Ok(Some(AttachmentsPage {
+    Ok(AttachmentsPage {
         page,
-        id: id.to_owned(),
+        id: id.clone(),
         key: idempotenz::neuer_schluessel(),
         fortschritt: lang.t_args("antrag-fortschritt", &[("schritt", &gesamt.to_string()), ("gesamt", &gesamt.to_string())]),
         plaetze,
         errors,
         notice,
-    }))
+    })
+}
+
+#[derive(Deserialize)]
+pub struct FormQuery {
+    hinweis: Option<String>,
 }
 
 /// `GET /antraege/{id}/nachweise`.
-pub async fn form(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Path(id): Path<String>) -> AppResult<Response> {
-    let o = oeffnen(&state, &h, &id).await?;
-    if o.bearbeitung(&h).is_none() {
+pub async fn form(
+    State(state): State<AppState>,
+    h: Handelnd<AntraegeSehen>,
+    Path(id): Path<String>,
+    Query(q): Query<FormQuery>,
+) -> AppResult<Response> {
+    let o = oeffnen(&state, &h.mandat, &id).await?;
+    if o.bearbeitung(&h.mandat).is_none() {
         return Ok(kein_recht(&state, &h.ctx));
     }
-    match seite(&state, &h, &id, FormErrors::default(), None).await? {
-        Some(p) => render(&p),
-        None => Ok(see_other(&format!("/antraege/{id}"))),
+    if !o.antrag.entwurf {
+        return Ok(see_other(&format!("/antraege/{id}")));
     }
+    let notice = (q.hinweis.as_deref() == Some("entwurf")).then(|| h.ctx.lang.t("antrag-entwurf-gespeichert"));
+    render(&seite(&state, &h, &o, FormErrors::default(), notice).await?)
 }
 
-/// `POST /antraege/{id}/nachweise` (a form with files): stores the files
-/// per document, removes the ticked ones, then "weiter", "zurueck" or
-/// "entwurf".
+/// `POST /antraege/{id}/nachweise` (a form with files, its own idempotency
+/// key): stores the files per document, removes the ticked ones, then
+/// "weiter", "zurueck" or "entwurf".
 pub async fn senden(
     State(state): State<AppState>,
     h: Handelnd<AntraegeSehen>,
     Path(id): Path<String>,
     form: Multipart,
 ) -> AppResult<Response> {
-    let o = oeffnen(&state, &h, &id).await?;
-    if o.bearbeitung(&h).is_none() {
-        return Ok(kein_recht(&state, &h.ctx));
-    }
+    let o = oeffnen(&state, &h.mandat, &id).await?;
+    let Some(b) = o.bearbeitung(&h.mandat) else { return Ok(kein_recht(&state, &h.ctx)) };
     if !o.antrag.entwurf {
         return Ok(see_other(&format!("/antraege/{id}")));
     }
@@ -183,49 +204,34 @@ pub async fn senden(
         eingang.verwerfen(&state.ablage).await;
         let mut errors = FormErrors::default();
         errors.add("nachweise", UploadProblem::Empfang(fehler).message(h.ctx.lang, state.config.upload));
-        let p = seite(&state, &h, &id, errors, None).await?.ok_or(crate::web::AppError::NotFound)?;
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &seite(&state, &h, &o, errors, None).await?);
     }
-    let plaetze: Vec<String> = o.definition.formular.anhaenge(&o.antrag.antworten).iter().map(|a| a.id.clone()).collect();
-    let now = state.now();
-    let mut tx = state.db.begin().await?;
-    for anhang in &plaetze {
-        let input = format!("anhang-{anhang}");
-        let files: Vec<&Empfangen> = eingang.dateien.iter().filter(|d| d.feld == input).collect();
-        speichern(&mut tx, &id, anhang, None, &files, now).await?;
-    }
-    for weg in eingang.alle("entfernen") {
-        sqlx::query("DELETE FROM application_files WHERE id = $1 AND application_id = $2 AND request_id IS NULL")
-            .bind(&weg)
-            .bind(&id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    sqlx::query("UPDATE applications SET updated_at = $1 WHERE id = $2").bind(now).bind(&id).execute(&mut *tx).await?;
-    tx.commit().await?;
-    // Files sent for no document of the form are not kept.
-    let ungenutzt: Vec<String> = eingang
-        .dateien
-        .iter()
-        .filter(|d| !plaetze.iter().any(|a| d.feld == format!("anhang-{a}")))
-        .map(|d| d.gespeichert.schluessel.clone())
-        .collect();
-    for k in ungenutzt {
-        state.ablage.loeschen(&k).await.ok();
-    }
-    match eingang.feld("aktion") {
-        Some("entwurf") => {
-            let p = seite(&state, &h, &id, FormErrors::default(), Some(h.ctx.lang.t("antrag-entwurf-gespeichert"))).await?;
-            p.map_or_else(|| Ok(see_other(&format!("/antraege/{id}"))), |p| render(&p))
-        }
+    let key = match eingang.einmal(&state, h.mandat.account_id()).await? {
+        Einmal::Neu(key) => key,
+        Einmal::Beantwortet(res) => return Ok(res),
+    };
+    let ziel = match eingang.feld("aktion") {
+        Some("entwurf") => format!("/antraege/{id}/nachweise?hinweis=entwurf"),
         Some("zurueck") => {
             let d = o.definition.formular.durchlauf(&o.antrag.antworten);
-            Ok(see_other(
-                &d.schritte
-                    .last()
-                    .map_or_else(|| format!("/antraege/{id}"), |(i, _)| super::ausfuellen::schritt_pfad(&id, &o.definition, *i)),
-            ))
+            d.schritte.last().map_or_else(|| format!("/antraege/{id}"), |(i, _)| super::ausfuellen::schritt_pfad(&id, &o.definition, *i))
         }
-        _ => Ok(see_other(&format!("/antraege/{id}/zusammenfassung"))),
+        _ => format!("/antraege/{id}/zusammenfassung"),
+    };
+    let plaetze: Vec<String> = o.definition.formular.anhaenge(&o.antrag.antworten).iter().map(|a| format!("anhang-{}", a.id)).collect();
+    let now = state.now();
+    let mut tx = state.db.begin().await?;
+    for input in &plaetze {
+        let files: Vec<&Empfangen> = eingang.dateien.iter().filter(|d| &d.feld == input).collect();
+        speichern(&mut tx, &id, input.trim_start_matches("anhang-"), None, &files, now).await?;
     }
+    entfernen(&mut tx, &id, &eingang.alle("entfernen")).await?;
+    store::beruehren(&mut tx, b.mandat.client_id(), &id, now).await?;
+    idempotenz::abschliessen(&mut tx, h.mandat.account_id(), &key, &ziel).await?;
+    tx.commit().await?;
+    // Files sent for no document of the form are not kept.
+    for d in eingang.dateien.iter().filter(|d| !plaetze.contains(&d.feld)) {
+        state.ablage.loeschen(&d.gespeichert.schluessel).await.ok();
+    }
+    Ok(see_other(&ziel))
 }

@@ -5,7 +5,7 @@
 use super::definitionen::{self, Definition};
 use super::nachweise::{self, Datei};
 use super::senden::{Abschnitt, abschnitte};
-use super::store::{self, Zeile};
+use super::store;
 use super::{Status, bearbeitung};
 use crate::app::AppState;
 use crate::portal::handelnd::{AntraegeSehen, Beziehung, Handelnd};
@@ -56,8 +56,8 @@ pub struct ListQuery {
 
 /// "Weiterbewilligungsantrag stellen für die Bedarfsgemeinschaft 97122//0000004",
 /// or the reference.
-fn bezug(lang: crate::i18n::Lang, def: Option<&Definition>, bg: &str, z: &Zeile) -> String {
-    match (def.and_then(|d| d.formular.dok.leistung.as_deref()), &z.reference) {
+fn bezug(lang: crate::i18n::Lang, def: Option<&Definition>, bg: &str, reference: Option<&str>) -> String {
+    match (def.and_then(|d| d.formular.dok.leistung.as_deref()), reference) {
         (Some("buergergeld"), _) if !bg.is_empty() => lang.t_args("antrag-fuer-bg", &[("bg", bg)]),
         (_, Some(r)) => lang.t_args("antrag-vorgangsnummer", &[("nummer", r)]),
         _ => String::new(),
@@ -78,10 +78,7 @@ pub async fn liste(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Qu
     let nach = q.nach.as_deref().and_then(Keyset::parse);
     let seite = store::seite(&state.db.pool, h.mandat.client_id(), nach.as_ref(), PAGE_SIZE).await?;
     let next = seite.next_href("/antraege");
-    let (bg, bis): (String, Option<String>) = sqlx::query_as("SELECT bg_number, benefit_until FROM clients WHERE id = $1")
-        .bind(h.mandat.client_id())
-        .fetch_one(&state.db.pool)
-        .await?;
+    let (bg, bis) = store::bedarfsgemeinschaft(&state.db.pool, h.mandat.client_id()).await?;
     let mut defs: HashMap<String, Definition> = HashMap::new();
     let mut rows = Vec::new();
     for z in seite.items {
@@ -94,7 +91,7 @@ pub async fn liste(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Qu
         rows.push(VorgangZeile {
             link: format!("/antraege/{}", z.id),
             titel: def.map(|d| d.titel(lang)).unwrap_or_default(),
-            bezug: bezug(lang, def, &bg, &z),
+            bezug: bezug(lang, def, &bg, z.reference.as_deref()),
             aktualisiert: crate::web::page::format_datetime(z.updated_at),
             status: status_label(lang, z.entwurf, z.status),
         });
@@ -185,26 +182,17 @@ pub async fn antrag(
     Path(id): Path<String>,
     Query(q): Query<ShowQuery>,
 ) -> AppResult<Response> {
-    let o = super::ausfuellen::oeffnen(&state, &h, &id).await?;
+    let o = super::ausfuellen::oeffnen(&state, &h.mandat, &id).await?;
     let lang = h.ctx.lang;
     let a = &o.antrag;
     let f = &o.definition.formular;
-    let darf = o.bearbeitung(&h).is_some();
+    let darf = o.bearbeitung(&h.mandat).is_some();
     if a.entwurf && darf && q.hinweis.is_none() {
         // A draft's page is its first step (the list links here).
         let erster = f.durchlauf(&a.antworten).schritte.first().map_or(0, |(i, _)| *i);
         return Ok(see_other(&super::ausfuellen::schritt_pfad(&id, &o.definition, erster)));
     }
-    let bg: String =
-        sqlx::query_scalar("SELECT bg_number FROM clients WHERE id = $1").bind(h.mandat.client_id()).fetch_one(&state.db.pool).await?;
-    let zeile = Zeile {
-        id: a.id.clone(),
-        definition_id: a.definition_id.clone(),
-        entwurf: a.entwurf,
-        reference: a.reference.clone(),
-        updated_at: a.updated_at,
-        status: a.status,
-    };
+    let (bg, _) = store::bedarfsgemeinschaft(&state.db.pool, h.mandat.client_id()).await?;
     let reihe = [Status::Eingegangen, Status::InBearbeitung, Status::UnterlagenFehlen, Status::Entschieden];
     let jetzt = a.status.unwrap_or(Status::Eingegangen);
     let pos = reihe.iter().position(|s| *s == jetzt);
@@ -214,7 +202,7 @@ pub async fn antrag(
         .filter(|(i, s)| **s != Status::UnterlagenFehlen || Some(*i) == pos)
         .map(|(i, s)| Stufe { label: lang.t(&s.label_key()), erreicht: pos.is_some_and(|p| i <= p), aktuell: Some(i) == pos })
         .collect();
-    let bescheide = super::ausfuellen::bescheide(&state, &h).await?;
+    let bescheide = super::ausfuellen::bescheide(&state, lang, &h.mandat, f).await?;
     let mut page = Page::new(&h.ctx, &state, "antraege-title");
     page.title = o.definition.titel(lang);
     render(&ApplicationPage {
@@ -222,7 +210,7 @@ pub async fn antrag(
         entwurf: a.entwurf,
         darf_bearbeiten: darf,
         weiter_link: format!("/antraege/{id}/zusammenfassung"),
-        bezug: bezug(lang, Some(&o.definition), &bg, &zeile),
+        bezug: bezug(lang, Some(&o.definition), &bg, a.reference.as_deref()),
         gesendet: a.submitted_at.map(crate::web::page::format_datetime),
         status: status_label(lang, a.entwurf, a.status),
         stufen,

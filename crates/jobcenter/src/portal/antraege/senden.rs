@@ -6,7 +6,7 @@
 
 use super::ausfuellen::{Offen, oeffnen, schritt_pfad};
 use super::definitionen::Stand;
-use super::felder::{self, element_id};
+use super::felder;
 use super::nachweise::{self, Datei};
 use super::store;
 use crate::app::AppState;
@@ -56,7 +56,7 @@ pub fn abschnitte(f: &Formular, lang: crate::i18n::Lang, id: &str, a: &Antworten
         .iter()
         .map(|(i, felder)| {
             let s = &def_schritte[*i];
-            let link = |name: &str| format!("/antraege/{id}/schritt/{}#{}", s.id, element_id(name));
+            let link = |name: &str| format!("/antraege/{id}/schritt/{}#{}", s.id, felder::anker(f, name));
             let mut antworten = Vec::new();
             for &j in felder {
                 let feld = &s.felder[j];
@@ -93,17 +93,16 @@ pub fn abschnitte(f: &Formular, lang: crate::i18n::Lang, id: &str, a: &Antworten
 
 /// Everything that keeps the application from being sent, as the summary
 /// lists it (linked to the page that fixes it).
-async fn hindernisse(state: &AppState, h: &Handelnd<AntraegeSehen>, o: &Offen, dateien: &[Datei]) -> AppResult<FormErrors> {
+fn hindernisse(lang: crate::i18n::Lang, o: &Offen, dateien: &[Datei]) -> FormErrors {
     let f = &o.definition.formular;
-    let lang = h.ctx.lang;
     let mut errors = FormErrors::default();
     if o.definition.stand != Stand::Live {
         errors.add("absenden", lang.t("antrag-fehler-version"));
-        return Ok(errors);
+        return errors;
     }
     for e in f.fehler(&o.antrag.antworten) {
         let schritt = f.schritt_von(&e.feld).unwrap_or(0);
-        let ziel = format!("{}#{}", schritt_pfad(&o.antrag.id, &o.definition, schritt), element_id(&e.feld));
+        let ziel = format!("{}#{}", schritt_pfad(&o.antrag.id, &o.definition, schritt), felder::anker(f, &e.feld));
         errors.add(ziel, felder::meldung(f, lang, &e));
     }
     for a in f.anhaenge(&o.antrag.antworten).into_iter().filter(|a| a.pflicht) {
@@ -112,8 +111,7 @@ async fn hindernisse(state: &AppState, h: &Handelnd<AntraegeSehen>, o: &Offen, d
             errors.add(format!("/antraege/{}/nachweise", o.antrag.id), lang.t_args("antrag-fehler-nachweis", &[("nachweis", name)]));
         }
     }
-    let _ = state;
-    Ok(errors)
+    errors
 }
 
 #[derive(Template)]
@@ -130,8 +128,8 @@ struct SummaryPage {
 
 /// `GET /antraege/{id}/zusammenfassung`.
 pub async fn zusammenfassung(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Path(id): Path<String>) -> AppResult<Response> {
-    let o = oeffnen(&state, &h, &id).await?;
-    if o.bearbeitung(&h).is_none() {
+    let o = oeffnen(&state, &h.mandat, &id).await?;
+    if o.bearbeitung(&h.mandat).is_none() {
         return Ok(kein_recht(&state, &h.ctx));
     }
     if !o.antrag.entwurf {
@@ -139,9 +137,9 @@ pub async fn zusammenfassung(State(state): State<AppState>, h: Handelnd<Antraege
     }
     let lang = h.ctx.lang;
     let f = &o.definition.formular;
-    let bescheide = super::ausfuellen::bescheide(&state, &h).await?;
+    let bescheide = super::ausfuellen::bescheide(&state, lang, &h.mandat, f).await?;
     let dateien = nachweise::dateien(&state.db.pool, &id).await?;
-    let errors = hindernisse(&state, &h, &o, &dateien).await?;
+    let errors = hindernisse(lang, &o, &dateien);
     let mut page = Page::new(&h.ctx, &state, "antrag-zusammenfassung-title");
     page.title = format!("{} – {}", lang.t("antrag-zusammenfassung-title"), o.definition.titel(lang));
     render(&SummaryPage {
@@ -157,13 +155,13 @@ pub async fn zusammenfassung(State(state): State<AppState>, h: Handelnd<Antraege
 
 /// `POST /antraege/{id}/absenden`.
 pub async fn absenden(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Path(id): Path<String>) -> AppResult<Response> {
-    let o = oeffnen(&state, &h, &id).await?;
-    let Some(b) = o.bearbeitung(&h) else { return Ok(kein_recht(&state, &h.ctx)) };
+    let o = oeffnen(&state, &h.mandat, &id).await?;
+    let Some(b) = o.bearbeitung(&h.mandat) else { return Ok(kein_recht(&state, &h.ctx)) };
     if !o.antrag.entwurf {
         return Ok(see_other(&format!("/antraege/{id}")));
     }
     let dateien = nachweise::dateien(&state.db.pool, &id).await?;
-    if !hindernisse(&state, &h, &o, &dateien).await?.is_empty() {
+    if !hindernisse(h.ctx.lang, &o, &dateien).is_empty() {
         return Ok(see_other(&format!("/antraege/{id}/zusammenfassung")));
     }
     let f = &o.definition.formular;
@@ -179,11 +177,7 @@ pub async fn absenden(State(state): State<AppState>, h: Handelnd<AntraegeSehen>,
     arbeit::store::anlegen(&mut tx, b.mandat, b.mandat.office_id(), arbeit::store::Art::Antrag, &id, team.into(), now).await?;
     let details = serde_json::json!({"application": id, "form": f.dok.formular, "version": f.dok.version, "reference": reference});
     journal::record(&mut tx, b.mandat, Ereignis::AntragGesendet, details, &h.ctx.actor, now).await?;
-    let link = format!("{}/antraege/{id}", state.config.base_url());
-    for (email, lang) in crate::portal::store::eigene_konten(&mut *tx, b.mandat.client_id()).await? {
-        let lang = crate::konto::account_lang(&lang);
-        crate::konto::queue_mail(&state, &mut tx, lang, "antrag-eingang", &email, &[("link", &link)]).await?;
-    }
+    super::kunde_benachrichtigen(&state, &mut tx, b.mandat.client_id(), &id, "antrag-eingang").await?;
     tx.commit().await?;
     state.outbox_wake.notify_one();
     Ok(see_other(&format!("/antraege/{id}?hinweis=gesendet")))

@@ -14,21 +14,17 @@ use sqlx::{AnyPool, Row};
 #[derive(Debug, Clone)]
 pub struct Antrag {
     pub id: String,
-    pub client_id: String,
     pub definition_id: String,
     pub entwurf: bool,
     pub antworten: Antworten,
     pub reference: Option<String>,
-    pub created_at: i64,
     pub updated_at: i64,
     pub submitted_at: Option<i64>,
-    pub delete_after: Option<i64>,
     pub status: Option<Status>,
     pub decision_id: Option<String>,
 }
 
-const SPALTEN: &str = "id, client_id, definition_id, state, answers_sealed, reference, created_at, updated_at, submitted_at, delete_after,
-     status, decision_id";
+const SPALTEN: &str = "id, definition_id, state, answers_sealed, reference, updated_at, submitted_at, status, decision_id";
 
 fn versiegeln(secrets: &SecretBox, id: &str, a: &Antworten) -> String {
     secrets.seal(&format!("antrag/{id}"), serde_json::Value::Object(a.clone()).to_string().as_bytes())
@@ -42,15 +38,12 @@ fn antrag(secrets: &SecretBox, r: &sqlx::any::AnyRow) -> anyhow::Result<Antrag> 
         _ => Antworten::new(),
     };
     Ok(Antrag {
-        client_id: r.try_get("client_id")?,
         definition_id: r.try_get("definition_id")?,
         entwurf: r.try_get::<String, _>("state")? == "entwurf",
         antworten,
         reference: r.try_get("reference")?,
-        created_at: r.try_get("created_at")?,
         updated_at: r.try_get("updated_at")?,
         submitted_at: r.try_get("submitted_at")?,
-        delete_after: r.try_get("delete_after")?,
         status: r.try_get::<Option<String>, _>("status")?.as_deref().and_then(Status::parse),
         decision_id: r.try_get("decision_id")?,
         id,
@@ -127,6 +120,17 @@ pub async fn speichern(
     Ok(n == 1)
 }
 
+/// Records that a draft changed (its documents), for "Letzte Aktualisierung".
+pub async fn beruehren(tx: &mut Tx, client_id: &str, id: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE applications SET updated_at = $1 WHERE id = $2 AND client_id = $3")
+        .bind(now)
+        .bind(id)
+        .bind(client_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Sends a draft: the shown answers replace the stored ones, the reference
 /// is given. False when it was no longer a draft (sent twice at once).
 pub async fn absenden(
@@ -176,6 +180,12 @@ pub async fn status_setzen(tx: &mut Tx, id: &str, status: Status, decision_id: O
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// The client's Bedarfsgemeinschaft number and the end of the benefit
+/// period, if set (APP-1, APP-4).
+pub async fn bedarfsgemeinschaft(pool: &AnyPool, client_id: &str) -> sqlx::Result<(String, Option<String>)> {
+    sqlx::query_as("SELECT bg_number, benefit_until FROM clients WHERE id = $1").bind(client_id).fetch_one(pool).await
 }
 
 /// A line of "Ihre Vorgänge".

@@ -148,11 +148,7 @@ pub async fn antworten(
     let message = nachricht_einfuegen(tx, secrets, thread_id, seq, autor, text, now).await?;
     if !autor.from_staff {
         // The client's answer brings the item up in the staff inbox.
-        sqlx::query("UPDATE work_items SET updated_at = $2 WHERE kind = 'nachricht' AND subject_id = $1")
-            .bind(thread_id)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
+        crate::arbeit::store::vorlegen(tx, crate::arbeit::store::Art::Nachricht, thread_id, now).await?;
     }
     Ok(Some((seq, message)))
 }

@@ -110,6 +110,7 @@ mod tests {
         ("en", "antraege-status"),
         ("en", "antraege-buergergeld"),
         ("uk", "antraege-buergergeld"),
+        ("en", "quittung-name"),
     ];
 
     /// The id of a line that starts a message (`some-id = …`).

@@ -21,6 +21,7 @@ pub mod outbox;
 pub mod portal;
 pub mod ratelimit;
 pub mod runtime;
+pub mod satz;
 pub mod server;
 pub mod sms;
 pub mod web;

@@ -133,3 +133,15 @@ mail-antrag-status-body = Guten Tag,
 
     Sie sehen den Bearbeitungsstand nach der Anmeldung unter „Ihre Vorgänge“:
     { $link }
+
+# The receipt PDF (German always; the client's language beside it).
+quittung-titel = Eingangsbestätigung
+quittung-vorgangsnummer = Vorgangsnummer
+quittung-gesendet = Online gesendet am
+quittung-name = Name
+quittung-kundennummer = Kundennummer
+quittung-einleitung = Ihr Antrag ist beim Jobcenter eingegangen. Diese Bestätigung enthält alle Ihre Angaben und die Nachweise, die Sie mit dem Antrag gesendet haben. Bitte bewahren Sie sie auf.
+quittung-nachweise = Gesendete Nachweise
+quittung-keine-nachweise = Mit diesem Antrag wurden keine Nachweise gesendet.
+quittung-groesse = Größe
+quittung-keine-angabe = keine Angabe

@@ -133,3 +133,15 @@ mail-antrag-status-body = Hello,
 
     After logging in you can see the processing status under “Your cases”:
     { $link }
+
+# The receipt PDF (German always; the client's language beside it).
+quittung-titel = Confirmation of receipt
+quittung-vorgangsnummer = Reference number
+quittung-gesendet = Sent online on
+quittung-name = Name
+quittung-kundennummer = Customer number
+quittung-einleitung = The jobcenter has received your application. This confirmation contains all your answers and the documents you sent with the application. Please keep it.
+quittung-nachweise = Documents sent
+quittung-keine-nachweise = No documents were sent with this application.
+quittung-groesse = Size
+quittung-keine-angabe = not stated

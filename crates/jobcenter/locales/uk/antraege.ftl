@@ -133,3 +133,15 @@ mail-antrag-status-body = Доброго дня,
 
     Стан опрацювання ви побачите після входу в розділі «Ваші справи»:
     { $link }
+
+# The receipt PDF (German always; the client's language beside it).
+quittung-titel = Підтвердження надходження
+quittung-vorgangsnummer = Номер справи
+quittung-gesendet = Надіслано онлайн
+quittung-name = Ім'я
+quittung-kundennummer = Номер клієнта
+quittung-einleitung = Джобцентр отримав вашу заяву. Це підтвердження містить усі ваші відповіді та документи, які ви надіслали разом із заявою. Будь ласка, збережіть його.
+quittung-nachweise = Надіслані документи
+quittung-keine-nachweise = Разом із цією заявою документи не надсилалися.
+quittung-groesse = Розмір
+quittung-keine-angabe = не зазначено

@@ -215,6 +215,7 @@ table! {
     }
     "/antraege/{id}/zusammenfassung" => Recht(Recht::AntraegeEinsehen) => { get: portal::antraege::senden::zusammenfassung }
     "/antraege/{id}/absenden" => Recht(Recht::AntraegeEinsehen) => { post: portal::antraege::senden::absenden }
+    "/antraege/{id}/eingangsbestaetigung" => Recht(Recht::AntraegeEinsehen) => { get: portal::antraege::quittung::herunterladen }
     "/antraege/{id}/verwerfen" => Recht(Recht::AntraegeEinsehen) => { post: portal::antraege::ausfuellen::verwerfen }
     "/antraege/{id}/nachreichen" => Recht(Recht::DokumenteHochladen) => { post: portal::antraege::anfragen::nachreichen }
     "/postfach/{postfach}" => Recht(Recht::NachrichtenSchreiben) => { get: portal::postfach::seiten::liste }

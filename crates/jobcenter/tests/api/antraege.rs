@@ -124,13 +124,47 @@ async fn a_form_is_filled_in_steps_kept_as_a_draft_across_logins_and_sent_once()
     let html = page(&app, &b, &location(&r1)).await;
     assert!(html.contains("Von Ihnen online gesendet") && html.contains("für die Bedarfsgemeinschaft"), "{html}");
     assert!(html.contains("Eingegangen") && html.contains("Lohn.pdf"));
+
+    // The receipt: every answer (markup as plain text), the document with
+    // its size and SHA-256, the time and the reference; a download.
+    let quittung = format!("/antraege/{id}/eingangsbestaetigung");
+    assert!(html.contains(&format!("href=\"{quittung}\"")));
+    let r = b.get(app.url(&quittung)).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "application/pdf");
+    assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    let text = crate::support::pdf_text(&r.bytes().await.unwrap());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reference: String =
+        sqlx::query_scalar("SELECT reference FROM applications WHERE id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
+    let sha = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(beispiele::pdf()));
+    for want in [
+        "Eingangsbestätigung",
+        "Probeantrag",
+        &format!("Vorgangsnummer: {reference}"),
+        "Online gesendet am: ",
+        "Kundennummer: 123A456781",
+        "Łukasz <b>Şahin</b>",
+        "Олена",
+        "1250,50 €",
+        "Lohn.pdf",
+        &format!("SHA-256: {sha}"),
+    ] {
+        assert!(flat.contains(want), "{want:?} in the receipt: {flat}");
+    }
     // What was sent cannot be changed any more.
     let r = step(&app, &b, &personen, &[("iban", "x"), ("aktion", "weiter")]).await;
     assert_eq!(location(&r), format!("/antraege/{id}"));
 
     // Another client sees nothing of it; a forged id is a 404.
     let (other, _) = crate::postfach::client(&app, "fremd@example.de", "123A456782", true).await;
-    for path in [format!("/antraege/{id}"), summary.clone(), personen.clone(), "/antraege/01900000-0000-7000-8000-000000000000".into()] {
+    for path in [
+        format!("/antraege/{id}"),
+        summary.clone(),
+        personen.clone(),
+        quittung.clone(),
+        "/antraege/01900000-0000-7000-8000-000000000000".into(),
+    ] {
         assert_eq!(other.get(app.url(&path)).send().await.unwrap().status(), 404, "{path}");
     }
     assert!(!page(&app, &other, "/antraege").await.contains("Probeantrag</a>"));

@@ -265,3 +265,10 @@ impl TestApp {
         self.set_up_totp_with(&self.client).await
     }
 }
+
+/// The text of a PDF, page by page.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).expect("text")
+}

@@ -83,9 +83,9 @@ fn a_letter_from_the_template_prints_its_paragraphs_and_refuses_more_than_a_page
 fn every_line_stays_inside_the_text_column() {
     let mut l = letter("Łukasz Şahin");
     l.entry_url = format!("https://jobcenter.example/{}", "sehr-lange-adresse/".repeat(8));
-    let regular = &FACES.as_ref().unwrap().0;
-    let lines = regular.umbrechen(&l.entry_url, 11.0, WIDTH);
-    assert!(lines.len() > 1 && lines.iter().all(|z| regular.breite(z, 11.0) <= WIDTH), "{lines:?}");
+    let regular = crate::satz::regular().unwrap();
+    let lines = regular.umbrechen(&l.entry_url, 11.0, crate::satz::WIDTH);
+    assert!(lines.len() > 1 && lines.iter().all(|z| regular.breite(z, 11.0) <= crate::satz::WIDTH), "{lines:?}");
     let text = lopdf::Document::load_mem(&render(&l).unwrap()).unwrap().extract_text(&[1]).unwrap();
     assert!(text.replace('\n', "").contains(&l.entry_url), "the long address is printed whole: {text}");
 }

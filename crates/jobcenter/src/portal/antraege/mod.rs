@@ -16,6 +16,7 @@ pub mod ausfuellen;
 pub mod definitionen;
 pub mod felder;
 pub mod nachweise;
+pub mod quittung;
 pub mod seiten;
 pub mod senden;
 pub mod store;

@@ -3,20 +3,13 @@
 //! letter is a real PDF with the code and the validity date.
 
 use super::{count, create_client, get, office, post, staff};
-use crate::support::TestApp;
+use crate::support::{TestApp, pdf_text};
 
 /// The code shown on the issuing page.
 fn shown_code(html: &str) -> String {
     let marker = "id=\"freischaltcode-anzeige\">";
     let start = html.find(marker).expect("the code is shown") + marker.len();
     html[start..start + 14].to_owned()
-}
-
-/// The text of a PDF, page by page.
-pub fn pdf_text(bytes: &[u8]) -> String {
-    let doc = lopdf::Document::load_mem(bytes).expect("a PDF");
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    doc.extract_text(&pages).expect("text")
 }
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! Periodic clean-up run by the worker: expired sessions, unconfirmed
 //! registrations past their retention (ACC-9), old rate-limit counters,
-//! pending TOTP keys and used WebAuthn ceremonies that expired.
+//! pending TOTP keys and used WebAuthn ceremonies that expired; documents
+//! not retrieved in time; application drafts and their reminders.
 
 use crate::app::AppState;
 use std::time::Duration;
@@ -32,6 +33,12 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     let posted = crate::portal::bescheide::zustellung::abholfrist(state).await?;
     if posted > 0 {
         tracing::info!(posted, "documents not retrieved in time went to the print queue");
+    }
+    // Drafts kept too long, and the reminders before them and before the
+    // end of a benefit period.
+    let fristen = crate::portal::antraege::fristen::pruefen(state).await?;
+    if fristen != crate::portal::antraege::fristen::Erledigt::default() {
+        tracing::info!(?fristen, "application deadlines");
     }
     if sessions + unconfirmed + counters > 0 {
         tracing::info!(sessions, unconfirmed, counters, "housekeeping removed expired rows");

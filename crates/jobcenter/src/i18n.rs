@@ -364,6 +364,7 @@ mod tests {
             ("compose", 1, MAIL),
             ("queue_mail", 3, MAIL),
             ("kunde_benachrichtigen", 4, MAIL),
+            ("mitteilen", 3, MAIL),
             ("factor_mail", 3, MAIL),
             ("lang_factor_name", 1, &["factor-name-{}"]),
             ("content", 2, &["page-{}-title", "page-{}-body"]),

@@ -145,3 +145,25 @@ quittung-nachweise = Gesendete Nachweise
 quittung-keine-nachweise = Mit diesem Antrag wurden keine Nachweise gesendet.
 quittung-groesse = Größe
 quittung-keine-angabe = keine Angabe
+
+# Deadlines (fristen.rs): draft deletion and the Weiterbewilligung reminder.
+mail-antrag-entwurf-erinnerung-subject = Ihr Antragsentwurf wird bald gelöscht
+mail-antrag-entwurf-erinnerung-body = Guten Tag,
+
+    einer Ihrer Antragsentwürfe wird am { $datum } gelöscht, wenn Sie ihn bis dahin nicht bearbeiten oder absenden. Aus Datenschutzgründen steht der Inhalt nicht in dieser E-Mail.
+
+    Sie können den Entwurf nach der Anmeldung unter „Ihre Vorgänge“ fortsetzen:
+    { $link }
+mail-weiterbewilligung-erinnerung-subject = Ihr Bewilligungszeitraum endet bald
+mail-weiterbewilligung-erinnerung-body = Guten Tag,
+
+    Ihr Bewilligungszeitraum für das Bürgergeld endet am { $datum }. Damit Sie weiter Leistungen erhalten, stellen Sie bitte rechtzeitig Ihren Weiterbewilligungsantrag. Angaben, die sich nicht geändert haben, sind aus Ihrem letzten Antrag schon eingetragen.
+
+    Zum Weiterbewilligungsantrag (nach der Anmeldung):
+    { $link }
+antraege-weiterbewilligung-faellig = Ihr Bewilligungszeitraum endet am { $datum }. Damit Sie weiter Bürgergeld erhalten, stellen Sie bitte rechtzeitig Ihren Weiterbewilligungsantrag.
+bo-antrag-zeitraum = Bewilligungszeitraum laut Bescheid (für die Erinnerung an den Weiterbewilligungsantrag)
+bo-antrag-zeitraum-von = Von
+bo-antrag-zeitraum-bis = Bis
+bo-antrag-zeitraum-fehler = Bitte geben Sie den Bewilligungszeitraum vollständig an: „Bis“ muss nach „Von“ und nach heute liegen.
+bo-antrag-zeitraum-aktuell = Aktueller Bewilligungszeitraum: { $von } bis { $bis }

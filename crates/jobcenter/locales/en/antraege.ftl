@@ -145,3 +145,25 @@ quittung-nachweise = Documents sent
 quittung-keine-nachweise = No documents were sent with this application.
 quittung-groesse = Size
 quittung-keine-angabe = not stated
+
+# Deadlines (fristen.rs): draft deletion and the Weiterbewilligung reminder.
+mail-antrag-entwurf-erinnerung-subject = Your draft application will be deleted soon
+mail-antrag-entwurf-erinnerung-body = Hello,
+
+    one of your draft applications will be deleted on { $datum } unless you edit or send it before then. For data protection reasons, the content is not included in this e-mail.
+
+    You can continue the draft under “Your cases” after signing in:
+    { $link }
+mail-weiterbewilligung-erinnerung-subject = Your approval period ends soon
+mail-weiterbewilligung-erinnerung-body = Hello,
+
+    your approval period for Bürgergeld ends on { $datum }. To keep receiving benefits, please submit your application for continued benefits in good time. Answers that have not changed are already filled in from your last application.
+
+    To the application for continued benefits (after signing in):
+    { $link }
+antraege-weiterbewilligung-faellig = Your approval period ends on { $datum }. To keep receiving Bürgergeld, please submit your application for continued benefits in good time.
+bo-antrag-zeitraum = Approval period according to the decision (for the reminder to apply for continued benefits)
+bo-antrag-zeitraum-von = From
+bo-antrag-zeitraum-bis = Until
+bo-antrag-zeitraum-fehler = Please enter the complete approval period: "Until" must be after "From" and after today.
+bo-antrag-zeitraum-aktuell = Current approval period: { $von } to { $bis }

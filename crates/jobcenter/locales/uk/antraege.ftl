@@ -145,3 +145,25 @@ quittung-nachweise = Надіслані документи
 quittung-keine-nachweise = Разом із цією заявою документи не надсилалися.
 quittung-groesse = Розмір
 quittung-keine-angabe = не зазначено
+
+# Deadlines (fristen.rs): draft deletion and the Weiterbewilligung reminder.
+mail-antrag-entwurf-erinnerung-subject = Вашу чернетку заяви незабаром буде видалено
+mail-antrag-entwurf-erinnerung-body = Добрий день,
+
+    одну з ваших чернеток заяв буде видалено { $datum }, якщо ви до того часу не відредагуєте або не надішлете її. З міркувань захисту даних зміст не наводиться в цьому листі.
+
+    Ви можете продовжити чернетку після входу в розділі «Ваші справи»:
+    { $link }
+mail-weiterbewilligung-erinnerung-subject = Ваш період призначення допомоги незабаром закінчується
+mail-weiterbewilligung-erinnerung-body = Добрий день,
+
+    ваш період призначення громадянської допомоги (Bürgergeld) закінчується { $datum }. Щоб і далі отримувати допомогу, будь ласка, вчасно подайте заяву на продовження. Відповіді, які не змінилися, вже заповнено з вашої останньої заяви.
+
+    До заяви на продовження (після входу):
+    { $link }
+antraege-weiterbewilligung-faellig = Ваш період призначення допомоги закінчується { $datum }. Щоб і далі отримувати Bürgergeld, будь ласка, вчасно подайте заяву на продовження.
+bo-antrag-zeitraum = Період призначення згідно з рішенням (для нагадування про заяву на продовження)
+bo-antrag-zeitraum-von = З
+bo-antrag-zeitraum-bis = До
+bo-antrag-zeitraum-fehler = Будь ласка, вкажіть повний період призначення: «До» має бути після «З» і після сьогоднішньої дати.
+bo-antrag-zeitraum-aktuell = Поточний період призначення: з { $von } до { $bis }

@@ -41,6 +41,10 @@ struct ApplicationPage {
     vorgang: VorgangTeil,
     notice: Option<String>,
     action: String,
+    /// A Bürgergeld form: the decision sets the benefit period (APP-4).
+    zeitraum: bool,
+    /// "Aktueller Bewilligungszeitraum: 01.01.2027 bis 30.06.2027".
+    aktuell: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +82,7 @@ pub async fn show(
         Some("gespeichert") => Some(lang.t("bo-antrag-gespeichert")),
         Some("bescheid") => Some(lang.t("bo-antrag-bescheid-fehlt")),
         Some("anfrage") => Some(lang.t("bo-antrag-anfrage-fehlt")),
+        Some("zeitraum") => Some(lang.t("bo-antrag-zeitraum-fehler")),
         other => arbeit::hinweis(lang, other),
     };
     let path = format!("/backoffice/kunden/{}/antraege/{}", akte.client.id, a.id);
@@ -87,6 +92,10 @@ pub async fn show(
         here: akte.mit_zweck(&path),
         action: akte.mit_zweck(&path),
         titel: def.titel(lang),
+        zeitraum: def.formular.dok.leistung.as_deref() == Some("buergergeld"),
+        aktuell: zeitraum_von(&state, &akte.client.id)
+            .await?
+            .map(|(v, b)| lang.t_args("bo-antrag-zeitraum-aktuell", &[("von", &v), ("bis", &b)])),
         reference: a.reference.clone().unwrap_or_default(),
         gesendet: a.submitted_at.map(crate::web::page::format_datetime).unwrap_or_default(),
         status: lang.t(&a.status.unwrap_or(Status::Eingegangen).label_key()),
@@ -110,6 +119,33 @@ pub struct ActForm {
     frist: String,
     #[serde(default)]
     bescheid: String,
+    #[serde(default)]
+    von: String,
+    #[serde(default)]
+    bis: String,
+}
+
+/// The client's benefit period as shown.
+async fn zeitraum_von(state: &AppState, client_id: &str) -> AppResult<Option<(String, String)>> {
+    let row: (Option<String>, Option<String>) =
+        sqlx::query_as("SELECT benefit_from, benefit_until FROM clients WHERE id = $1").bind(client_id).fetch_one(&state.db.pool).await?;
+    Ok(match row {
+        (Some(v), Some(b)) => Some((crate::web::page::german_date(&v), crate::web::page::german_date(&b))),
+        _ => None,
+    })
+}
+
+/// "Von" and "Bis" of a benefit period: both empty (none given), or two
+/// dates with "Bis" after "Von" and after today.
+fn zeitraum(f: &ActForm, heute: chrono::NaiveDate) -> Result<Option<(chrono::NaiveDate, chrono::NaiveDate)>, ()> {
+    let lesen = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    match (f.von.trim(), f.bis.trim()) {
+        ("", "") => Ok(None),
+        (v, b) => match (lesen(v), lesen(b)) {
+            (Some(v), Some(b)) if v < b && b > heute => Ok(Some((v, b))),
+            _ => Err(()),
+        },
+    }
 }
 
 /// `POST /backoffice/kunden/{id}/antraege/{antrag}?zweck=…`: a change the
@@ -130,6 +166,7 @@ pub async fn act(
         return Ok(see_other(&format!("{zurueck}&hinweis={}", arbeit::Abgelehnt::NichtBerechtigt.message_key())));
     }
     let now = state.now();
+    let mut periode = None;
     let (status, decision) = match f.aktion.as_str() {
         "in_bearbeitung" => (Status::InBearbeitung, None),
         "zurueckziehen" => (Status::Zurueckgezogen, None),
@@ -146,6 +183,10 @@ pub async fn act(
             if !ok {
                 return Ok(see_other(&format!("{zurueck}&hinweis=bescheid")));
             }
+            let Ok(z) = zeitraum(&f, crate::portal::bescheide::tag(now)) else {
+                return Ok(see_other(&format!("{zurueck}&hinweis=zeitraum")));
+            };
+            periode = z;
             (Status::Entschieden, Some(f.bescheid.as_str()))
         }
         "nachfordern" => {
@@ -173,6 +214,15 @@ pub async fn act(
         .await?;
     }
     store::status_setzen(&mut tx, &a.id, status, decision, now).await?;
+    if let Some((von, bis)) = periode {
+        // The reminder before its end goes out once per end date.
+        sqlx::query("UPDATE clients SET benefit_from = $1, benefit_until = $2 WHERE id = $3")
+            .bind(von.to_string())
+            .bind(bis.to_string())
+            .bind(&akte.client.id)
+            .execute(&mut *tx)
+            .await?;
+    }
     let details = serde_json::json!({"application": a.id, "status": status.as_str()});
     journal::record(&mut tx, &akte, Ereignis::AntragStatusGeaendert, details, &akte.ctx().actor, now).await?;
     crate::portal::antraege::kunde_benachrichtigen(&state, &mut tx, &akte.client.id, &a.id, "antrag-status").await?;

@@ -11,22 +11,22 @@ use jobcenter::portal::antraege::definitionen;
 use reqwest::multipart::{Form, Part};
 
 /// The engine's example form "probe" (`formulare::beispiele`) as a file.
-fn probe(version: u32) -> String {
+pub fn probe(version: u32) -> String {
     formulare::beispiele::probe(version).to_string()
 }
 
-async fn laden_und_aktivieren(app: &TestApp, json: &str, version: u32) {
+pub async fn laden_und_aktivieren(app: &TestApp, json: &str, version: u32) {
     let mut tx = app.state.db.begin().await.unwrap();
     definitionen::speichern(&mut tx, json, app.state.now()).await.unwrap().unwrap();
     definitionen::aktivieren(&mut tx, "probe", version, app.state.now()).await.unwrap().unwrap();
     tx.commit().await.unwrap();
 }
 
-async fn step(app: &TestApp, b: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+pub async fn step(app: &TestApp, b: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
     b.post(app.url(path)).form(form).send().await.unwrap()
 }
 
-async fn count(app: &TestApp, sql: &str, id: &str) -> i64 {
+pub async fn count(app: &TestApp, sql: &str, id: &str) -> i64 {
     sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_owned())).bind(id).fetch_one(&app.state.db.pool).await.unwrap()
 }
 

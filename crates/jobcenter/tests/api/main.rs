@@ -13,6 +13,7 @@ mod betrieb;
 mod dokumente;
 mod einstellungen;
 mod formulare;
+mod fristen;
 mod outbox;
 mod passkeys;
 mod portal;

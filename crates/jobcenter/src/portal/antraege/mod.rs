@@ -9,12 +9,14 @@
 //! - [`ausfuellen`]: the steps, "Entwurf speichern", the summary, sending.
 //! - [`felder`]: a step's fields as the templates render them.
 //! - [`nachweise`]: the documents the answers call for (upload pipeline).
-//! - [`senden`]: the summary and sending.
+//! - [`senden`]: the summary and sending; [`quittung`]: the receipt PDF.
+//! - [`fristen`]: draft deletion and the Weiterbewilligung reminder.
 
 pub mod anfragen;
 pub mod ausfuellen;
 pub mod definitionen;
 pub mod felder;
+pub mod fristen;
 pub mod nachweise;
 pub mod quittung;
 pub mod seiten;
@@ -88,9 +90,24 @@ pub fn bearbeitung<'a>(mandat: &'a Mandat, definition: &'a Definition) -> Option
 /// "antrag-status") that something happened to an application, with the
 /// link to it and no content; in the caller's transaction.
 pub async fn kunde_benachrichtigen(state: &AppState, tx: &mut Tx, client_id: &str, application_id: &str, kind: &str) -> anyhow::Result<()> {
-    let link = format!("{}/antraege/{application_id}", state.config.base_url());
+    mitteilen(state, tx, client_id, kind, &format!("/antraege/{application_id}"), &[]).await
+}
+
+/// A mail of `kind` to the client's own accounts with the link to `pfad`
+/// (and `args`), no content; in the caller's transaction.
+pub async fn mitteilen(
+    state: &AppState,
+    tx: &mut Tx,
+    client_id: &str,
+    kind: &str,
+    pfad: &str,
+    args: &[(&str, &str)],
+) -> anyhow::Result<()> {
+    let link = format!("{}{pfad}", state.config.base_url());
+    let mut alle = vec![("link", link.as_str())];
+    alle.extend_from_slice(args);
     for (email, lang) in crate::portal::store::eigene_konten(&mut **tx, client_id).await? {
-        crate::konto::queue_mail(state, tx, crate::konto::account_lang(&lang), kind, &email, &[("link", &link)]).await?;
+        crate::konto::queue_mail(state, tx, crate::konto::account_lang(&lang), kind, &email, &alle).await?;
     }
     Ok(())
 }

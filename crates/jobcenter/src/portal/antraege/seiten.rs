@@ -46,6 +46,9 @@ struct ListPage {
     buergergeld: Vec<Dienst>,
     notice: Option<String>,
     bewilligt_bis: Option<String>,
+    /// "Ihr Bewilligungszeitraum endet am …" with the Weiterbewilligung
+    /// one click away, when the form may be used (APP-4).
+    weiterbewilligung_faellig: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -96,12 +99,13 @@ pub async fn liste(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Qu
             status: status_label(lang, z.entwurf, z.status),
         });
     }
-    let buergergeld = definitionen::live(&state.db.pool)
+    let buergergeld: Vec<Dienst> = definitionen::live(&state.db.pool)
         .await?
         .into_iter()
         .filter(|d| matches!(d.key(), "veraenderung" | "weiterbewilligung") && bearbeitung(&h.mandat, d).is_some())
         .map(|d| Dienst { key: d.key().to_owned(), titel: d.titel(lang), zweck: String::new() })
         .collect();
+    let darf_weiterbewilligung = buergergeld.iter().any(|d| d.key == "weiterbewilligung");
     let notice = match q.hinweis.as_deref() {
         Some("verworfen") => Some(lang.t("antrag-verworfen")),
         _ => None,
@@ -113,6 +117,11 @@ pub async fn liste(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Qu
         selbst: *h.mandat.beziehung() == Beziehung::Selbst,
         buergergeld,
         notice,
+        weiterbewilligung_faellig: if darf_weiterbewilligung {
+            super::fristen::weiterbewilligung_faellig(&state.db.pool, h.mandat.client_id(), bis.as_deref(), state.now()).await?
+        } else {
+            None
+        },
         bewilligt_bis: bis.as_deref().map(crate::web::page::german_date),
     })
 }

@@ -36,6 +36,8 @@ pub enum ErrorPage {
     /// The same form is still being processed (an idempotency key whose
     /// first request has not finished, `web::formulare`).
     Laeuft,
+    /// A form larger than a form may be (the body limit, `web::routes`).
+    ZuGross,
 }
 
 impl ErrorPage {

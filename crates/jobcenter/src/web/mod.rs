@@ -66,6 +66,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
     let kind = match (res.extensions().get::<error::ErrorPage>(), res.status()) {
         (Some(k), _) => *k,
         (None, StatusCode::FORBIDDEN) if res.headers().get(CONTENT_TYPE).is_none() => error::ErrorPage::Forbidden,
+        (None, StatusCode::PAYLOAD_TOO_LARGE) if res.headers().get(CONTENT_TYPE).is_none() => error::ErrorPage::ZuGross,
         _ => return res,
     };
     let Some(ctx) = ctx else { return res };
@@ -74,6 +75,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         error::ErrorPage::Internal => ("error-internal-title", "error-internal-heading", "error-internal-text"),
         error::ErrorPage::Forbidden => ("error-forbidden-title", "error-forbidden-heading", "error-forbidden-text"),
         error::ErrorPage::Laeuft => ("error-pending-title", "error-pending-heading", "error-pending-text"),
+        error::ErrorPage::ZuGross => ("error-too-large-title", "error-too-large-heading", "error-too-large-text"),
     };
     let t = ErrorTemplate {
         page: Page::new(&ctx, &state, title),

@@ -319,6 +319,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), formulare::idempotent))
         .layer(CsrfLayer::new())
+        .layer(axum::middleware::from_fn(zu_gross))
         .layer(from_fn_with_state(state.clone(), render_errors))
         .layer(from_fn_with_state(state.clone(), ctx::resolve));
 
@@ -372,7 +373,6 @@ async fn body_limit(
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    use axum::response::IntoResponse;
     let upload = mit_dateien(&req);
     let limit =
         if upload { usize::try_from(state.config.upload.max_total).unwrap_or(usize::MAX).saturating_add(1024 * 1024) } else { FORM_LIMIT };
@@ -381,11 +381,28 @@ async fn body_limit(
     // A form with files answers an oversize sending with its own message
     // (it reads up to the limit and refuses); every other form at once.
     if !upload && declared.is_some_and(|n| n > limit) {
-        return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response();
+        // Answered inside, where the page can be in the user's language.
+        let (mut parts, _) = req.into_parts();
+        parts.extensions.insert(ZuGross);
+        return next.run(axum::extract::Request::from_parts(parts, axum::body::Body::empty())).await;
     }
     let (parts, body) = req.into_parts();
     let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
     next.run(axum::extract::Request::from_parts(parts, body)).await
+}
+
+/// Marks a request whose declared length is over the limit; its body was
+/// not read.
+#[derive(Clone, Copy)]
+struct ZuGross;
+
+/// Middleware (inside the language and error pages): a request marked
+/// [`ZuGross`] gets the page "Ihre Eingabe ist zu groß" (413).
+async fn zu_gross(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    if req.extensions().get::<ZuGross>().is_some() {
+        return super::error::ErrorPage::ZuGross.response(axum::http::StatusCode::PAYLOAD_TOO_LARGE);
+    }
+    next.run(req).await
 }
 
 /// Middleware: a request gets 30 seconds, a form with files 15 minutes

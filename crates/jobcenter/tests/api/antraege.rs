@@ -300,3 +300,49 @@ async fn staff_request_documents_the_upload_answers_it_and_a_decision_is_shown()
     let verlauf = page(&app, &b, "/profil/verlauf").await;
     assert!(verlauf.contains("Unterlagen nachgefordert") && verlauf.contains("Unterlagen nachgereicht"));
 }
+
+/// Bad input never reaches a 5xx: a field longer than the schema allows,
+/// 1 MB in one field, an unknown field, a choice not offered, a forged id.
+#[tokio::test]
+async fn bad_answers_get_clear_messages_and_never_a_server_error() {
+    let app = TestApp::spawn().await;
+    laden_und_aktivieren(&app, &probe(1), 1).await;
+    let (b, _) = crate::postfach::client(&app, "boese@example.de", "123A456793", true).await;
+    let erster = location(&step(&app, &b, "/antraege/neu/probe", &[]).await);
+    let id = erster.trim_start_matches("/antraege/").split('/').next().unwrap().to_owned();
+    step(&app, &b, &erster, &[("anzahl", "1"), ("einkommen", "ja"), ("aktion", "weiter")]).await;
+    let einkommen = format!("/antraege/{id}/schritt/einkommen");
+
+    // A choice the form does not offer, and an unknown field.
+    let r = step(&app, &b, &einkommen, &[("art", "lotto"), ("betrag", "10"), ("geheim", "x"), ("aktion", "weiter")]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("href=\"#feld-art") && !html.contains("geheim"), "{html}");
+
+    // 1 MB in one field: refused before it is read, with a page that says so.
+    let gross = "A".repeat(1 << 20);
+    let r = step(&app, &b, &format!("/antraege/{id}/schritt/personen"), &[("personen.0.name", gross.as_str()), ("aktion", "weiter")]).await;
+    assert_eq!(r.status(), 413);
+    assert!(r.text().await.unwrap().contains("Ihre Eingabe ist zu groß"));
+    // Longer than the schema's maxLength: named at the field.
+    let lang = "B".repeat(500);
+    let r = step(&app, &b, &format!("/antraege/{id}/schritt/personen"), &[("personen.0.name", lang.as_str()), ("aktion", "weiter")]).await;
+    assert_eq!(r.status(), 422);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("href=\"#feld-personen-0-name\""), "{html}");
+
+    // Forged ids: 404; an unknown step leads back into the form; never 5xx.
+    for path in [
+        "/antraege/nicht-da/schritt/start".to_owned(),
+        format!("/antraege/{id}/schritt/gibt-es-nicht"),
+        "/antraege/neu/gibt-es-nicht".to_owned(),
+        "/antraege/%00/eingangsbestaetigung".to_owned(),
+    ] {
+        let r = step(&app, &b, &path, &[("aktion", "weiter")]).await;
+        assert!(matches!(r.status().as_u16(), 303 | 404 | 405), "{path}: {}", r.status());
+        let r = b.get(app.url(&path)).send().await.unwrap();
+        assert!(r.status() == 404 || location(&r) == erster, "{path}: {}", r.status());
+    }
+    // A draft has no receipt yet.
+    assert_eq!(b.get(app.url(&format!("/antraege/{id}/eingangsbestaetigung"))).send().await.unwrap().status(), 404);
+}

@@ -193,6 +193,7 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Demo> {
     crate::portal::dokumente::demo::sendung(state, &client_id, &office).await?;
     crate::portal::postfach::demo::faden(state, &client_id, &office, &staff_id).await?;
     crate::portal::bescheide::demo::bescheid(state, &client_id, &office, &staff_id).await?;
+    crate::portal::antraege::demo::vorgaenge(state, &client_id, &office, &staff_id).await?;
     Ok(Demo {
         staff_email: DEMO_STAFF_EMAIL.into(),
         staff_password: DEMO_STAFF_PASSWORD.into(),

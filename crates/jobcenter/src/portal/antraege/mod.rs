@@ -15,6 +15,7 @@
 pub mod anfragen;
 pub mod ausfuellen;
 pub mod definitionen;
+pub mod demo;
 pub mod felder;
 pub mod fristen;
 pub mod nachweise;

@@ -26,7 +26,7 @@ pub struct Antrag {
 
 const SPALTEN: &str = "id, definition_id, state, answers_sealed, reference, updated_at, submitted_at, status, decision_id";
 
-fn versiegeln(secrets: &SecretBox, id: &str, a: &Antworten) -> String {
+pub(super) fn versiegeln(secrets: &SecretBox, id: &str, a: &Antworten) -> String {
     secrets.seal(&format!("antrag/{id}"), serde_json::Value::Object(a.clone()).to_string().as_bytes())
 }
 

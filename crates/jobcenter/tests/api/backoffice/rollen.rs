@@ -7,15 +7,22 @@ use crate::support::{PASSWORD, TestApp, location};
 use jobcenter::backoffice::cli::{self, NewStaff};
 use jobcenter::web::routes::backoffice_routes;
 
-/// `route` with the record's id for `{id}` and a made-up id for every other
-/// parameter (the pages behind them answer "not found" after the checks).
+/// `route` with the record's id for `{id}`, a shipped form definition for
+/// `{formular}` and `{version}` (a page without client data and purpose),
+/// and a made-up id for every other parameter (the pages behind them
+/// answer "not found" after the checks).
 fn fill(route: &str, client_id: &str) -> String {
     let mut out = String::new();
     let mut rest = route;
     while let Some(start) = rest.find('{') {
         let end = rest[start..].find('}').map_or(rest.len(), |e| start + e + 1);
         out.push_str(&rest[..start]);
-        out.push_str(if &rest[start..end] == "{id}" { client_id } else { "x1" });
+        out.push_str(match &rest[start..end] {
+            "{id}" => client_id,
+            "{formular}" => "weiterbewilligung",
+            "{version}" => "1",
+            _ => "x1",
+        });
         rest = &rest[end..];
     }
     out.push_str(rest);
@@ -190,6 +197,7 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
     assert_eq!(
         items,
         [
+            ("antrag".to_owned(), "leistung".to_owned(), "eingegangen".to_owned()),
             ("nachricht".to_owned(), "vermittlung".to_owned(), "eingegangen".to_owned()),
             ("upload".to_owned(), "leistung".to_owned(), "eingegangen".to_owned())
         ]
@@ -213,6 +221,16 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
     let documents = get(&app, &app.client, &format!("/backoffice/kunden/{client}/bescheide?zweck=leistung")).await.text().await.unwrap();
     assert!(documents.contains("Bewilligungsbescheid Bürgergeld 2027"), "the demo Bescheid is listed");
     assert_eq!(sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM decisions").fetch_one(&app.state.db.pool).await.unwrap(), 1);
+    // Two sent applications: one decided with the Bescheid, one waiting for
+    // a document; the benefit period ends within the reminder's eight weeks.
+    let states: Vec<(String, Option<String>)> =
+        sqlx::query_as("SELECT status, decision_id FROM applications ORDER BY status").fetch_all(&app.state.db.pool).await.unwrap();
+    assert_eq!(states.len(), 2);
+    assert!(states[0].0 == "entschieden" && states[0].1.is_some() && states[1].0 == "unterlagen_fehlen", "{states:?}");
+    let bis: String =
+        sqlx::query_scalar("SELECT benefit_until FROM clients WHERE id = $1").bind(&client).fetch_one(&app.state.db.pool).await.unwrap();
+    let faellig = jobcenter::portal::antraege::fristen::weiterbewilligung_faellig(&app.state.db.pool, &client, Some(&bis), app.state.now());
+    assert!(faellig.await.unwrap().is_some(), "the demo shows the reminder card");
 }
 
 #[tokio::test]

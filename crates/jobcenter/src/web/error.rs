@@ -38,6 +38,8 @@ pub enum ErrorPage {
     Laeuft,
     /// A form larger than a form may be (the body limit, `web::routes`).
     ZuGross,
+    /// A form with a character no field accepts (NUL).
+    Ungueltig,
 }
 
 impl ErrorPage {

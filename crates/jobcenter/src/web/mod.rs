@@ -76,6 +76,7 @@ pub async fn render_errors(State(state): State<AppState>, req: Request, next: Ne
         error::ErrorPage::Forbidden => ("error-forbidden-title", "error-forbidden-heading", "error-forbidden-text"),
         error::ErrorPage::Laeuft => ("error-pending-title", "error-pending-heading", "error-pending-text"),
         error::ErrorPage::ZuGross => ("error-too-large-title", "error-too-large-heading", "error-too-large-text"),
+        error::ErrorPage::Ungueltig => ("error-invalid-title", "error-invalid-heading", "error-invalid-text"),
     };
     let t = ErrorTemplate {
         page: Page::new(&ctx, &state, title),

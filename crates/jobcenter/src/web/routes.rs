@@ -319,7 +319,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .layer(from_fn_with_state(state.clone(), formulare::idempotent))
         .layer(CsrfLayer::new())
-        .layer(axum::middleware::from_fn(zu_gross))
+        .layer(axum::middleware::from_fn(vorpruefen))
         .layer(from_fn_with_state(state.clone(), render_errors))
         .layer(from_fn_with_state(state.clone(), ctx::resolve));
 
@@ -397,12 +397,36 @@ async fn body_limit(
 struct ZuGross;
 
 /// Middleware (inside the language and error pages): a request marked
-/// [`ZuGross`] gets the page "Ihre Eingabe ist zu groß" (413).
-async fn zu_gross(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+/// [`ZuGross`] gets the page "Ihre Eingabe ist zu groß" (413); a NUL
+/// character in the address is "Seite nicht gefunden" (404) and in a form
+/// "Ungültige Eingabe" (400): no text with it reaches a handler (PostgreSQL
+/// refuses NUL in text, and no field of ours has a use for it).
+async fn vorpruefen(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use super::error::ErrorPage;
+    use axum::http::StatusCode;
     if req.extensions().get::<ZuGross>().is_some() {
-        return super::error::ErrorPage::ZuGross.response(axum::http::StatusCode::PAYLOAD_TOO_LARGE);
+        return ErrorPage::ZuGross.response(StatusCode::PAYLOAD_TOO_LARGE);
     }
-    next.run(req).await
+    if req.uri().to_string().to_ascii_lowercase().contains("%00") {
+        return ErrorPage::NotFound.response(StatusCode::NOT_FOUND);
+    }
+    let formular = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    if !formular {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    // `body_limit` (outside) has limited the body to 256 KiB.
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return ErrorPage::ZuGross.response(StatusCode::PAYLOAD_TOO_LARGE);
+    };
+    if bytes.contains(&0) || bytes.windows(3).any(|w| w[0] == b'%' && w[1] == b'0' && w[2] == b'0') {
+        return ErrorPage::Ungueltig.response(StatusCode::BAD_REQUEST);
+    }
+    next.run(axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes))).await
 }
 
 /// Middleware: a request gets 30 seconds, a form with files 15 minutes

@@ -343,6 +343,10 @@ async fn bad_answers_get_clear_messages_and_never_a_server_error() {
         let r = b.get(app.url(&path)).send().await.unwrap();
         assert!(r.status() == 404 || location(&r) == erster, "{path}: {}", r.status());
     }
+    // NUL in a form: refused before any handler (PostgreSQL would refuse it).
+    let r = step(&app, &b, &einkommen, &[("art", "lohn"), ("betrag", "1\u{0}0"), ("aktion", "weiter")]).await;
+    assert_eq!(r.status(), 400);
+    assert!(r.text().await.unwrap().contains("unzulässiges Zeichen"));
     // A draft has no receipt yet.
     assert_eq!(b.get(app.url(&format!("/antraege/{id}/eingangsbestaetigung"))).send().await.unwrap().status(), 404);
 }

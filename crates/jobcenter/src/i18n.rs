@@ -111,6 +111,8 @@ mod tests {
         ("en", "antraege-buergergeld"),
         ("uk", "antraege-buergergeld"),
         ("en", "quittung-name"),
+        ("en", "bo-formulare-team"),
+        ("en", "bo-formulare-version"),
     ];
 
     /// The id of a line that starts a message (`some-id = …`).

@@ -16,6 +16,7 @@ pub mod bescheide;
 pub mod brief;
 pub mod cli;
 pub mod druck;
+pub mod formulare;
 pub mod freischaltcode;
 pub mod kunden;
 pub mod mitarbeitende;
@@ -111,7 +112,8 @@ impl Role for Vermittlung {
     const ANY_OF: &'static [RoleName] = &[RoleName::Vermittlung];
 }
 
-/// Admin: the access log (ADM-5) and the office's staff (ADM-1).
+/// Admin: the access log (ADM-5), the office's staff (ADM-1) and the form
+/// definitions (APP-2).
 #[derive(Debug, Clone)]
 pub struct Admin;
 impl Role for Admin {
@@ -202,6 +204,7 @@ impl Nav {
         }
         if has(RoleName::Admin) {
             items.push(("/backoffice/mitarbeitende", lang.t("bo-nav-staff"), current == "/backoffice/mitarbeitende"));
+            items.push(("/backoffice/formulare", lang.t("bo-nav-forms"), current == "/backoffice/formulare"));
         }
         Self { items, staff_name: member.display_name.clone() }
     }

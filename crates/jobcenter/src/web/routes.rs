@@ -260,6 +260,9 @@ table! {
         get: backoffice::mitarbeitende::list, post: backoffice::mitarbeitende::create
     }
     "/backoffice/mitarbeitende/{id}/aktiv" => Mitarbeiter(Some(RoleName::Admin)) => { post: backoffice::mitarbeitende::toggle }
+    // Form definitions (APP-2): no client data, so no record and no purpose.
+    "/backoffice/formulare" => Mitarbeiter(Some(RoleName::Admin)) => { get: backoffice::formulare::liste }
+    "/backoffice/formulare/{formular}/{version}" => Mitarbeiter(Some(RoleName::Admin)) => { get: backoffice::formulare::vorschau }
 
     // The Secure-App's device API and companion app (MFA-30 … MFA-34): the
     // device signs its requests (docs/SECURE-APP-PROTOCOL.md).

@@ -3,8 +3,8 @@
 //! the gate), creates a client record (first with errors), finds it, opens
 //! it for a stated purpose, issues a Freischaltcode and downloads the
 //! letter (a real PDF with the code), reads the access log and the print
-//! queue, and gives access help with one-time access data; axe-core on
-//! every page.
+//! queue, looks at the form definitions and a preview, and gives access
+//! help with one-time access data; axe-core on every page.
 
 use crate::chromium::Chromium;
 use crate::support::{PASSWORD, TestApp};
@@ -152,6 +152,16 @@ async fn back_office_journey(javascript: bool) {
     tab.expect_heading("Mitarbeiterkonto angelegt").await;
     assert_eq!(tab.text_of("#einmal-passwort").await.trim().len(), 19);
 
+    // The form definitions and the preview of every step of one (APP-2),
+    // in Ukrainian (the form's texts; the page's own stay German).
+    tab.click_link("Formulare").await;
+    tab.expect_heading("Formulardefinitionen").await;
+    tab.expect_text("jobcenter admin formular aktivieren SCHLÜSSEL VERSION").await;
+    tab.open(&app.url("/backoffice/formulare/weiterbewilligung/1?sprache=uk")).await;
+    tab.expect_heading("Vorschau: Weiterbewilligungsantrag stellen (Version 1)").await;
+    tab.expect_text("Зміни після останнього рішення").await;
+    tab.expect_text("Nur wenn").await;
+
     // Access help for a client whose account is linked to the record.
     app.register_confirmed("erika@example.de", PASSWORD).await;
     let account = app.account_id("erika@example.de").await.unwrap();
@@ -178,7 +188,8 @@ async fn back_office_journey(javascript: bool) {
     // login (from /backoffice), gate, TOTP set-up, recovery codes, start,
     // new record, its errors, record, search, hits, purpose (twice), record, code
     // form, its errors, issued, record, access log, print queue, staff,
-    // staff created, record, access help, one-time data.
-    tab.assert_clean(24);
+    // staff created, form definitions, a preview, record, access help,
+    // one-time data.
+    tab.assert_clean(26);
     chromium.close().await;
 }

@@ -139,24 +139,67 @@ pub fn ansicht(
             let mut v = eines(f, lang, &feld.name, &feld.name, feld, a.get(&feld.name), errors, bescheide);
             if feld.art == Art::Liste {
                 let n = formulare::antworten::eintraege(feld, &d.antworten);
-                let liste = a.get(&feld.name).and_then(Value::as_array);
-                v.eintraege = (0..n)
-                    .map(|k| {
-                        let eintrag = liste.and_then(|l| l.get(k));
-                        let felder = feld
-                            .felder
-                            .iter()
-                            .map(|u| {
-                                let name = format!("{}.{k}.{}", feld.name, u.name);
-                                let pfad = format!("{}.{}", feld.name, u.name);
-                                eines(f, lang, &name, &pfad, u, eintrag.and_then(|e| e.get(&u.name)), errors, bescheide)
-                            })
-                            .collect();
-                        (lang.t_args("antrag-eintrag", &[("feld", v.label.as_str()), ("nummer", &(k + 1).to_string())]), felder)
-                    })
-                    .collect();
+                v.eintraege = eintraege(
+                    f,
+                    lang,
+                    feld,
+                    &v.label,
+                    n,
+                    a.get(&feld.name).and_then(Value::as_array).map(Vec::as_slice),
+                    errors,
+                    bescheide,
+                );
             }
             v
+        })
+        .collect()
+}
+
+/// Every field of a step as the client would see it, whatever the
+/// conditions, unanswered, a list with one entry: the back office's
+/// preview of a definition (`backoffice::formulare`), so that it shows the
+/// same components as the client's page and not a second rendering.
+pub fn vorschau(f: &Formular, lang: Lang, schritt: usize) -> Vec<FeldAnsicht> {
+    let keine = FormErrors::default();
+    f.dok.schritte[schritt]
+        .felder
+        .iter()
+        .map(|feld| {
+            let mut v = eines(f, lang, &feld.name, &feld.name, feld, None, &keine, &[]);
+            if feld.art == Art::Liste {
+                v.eintraege = eintraege(f, lang, feld, &v.label, 1, None, &keine, &[]);
+            }
+            v
+        })
+        .collect()
+}
+
+/// The first `n` entries of a list field, each a heading ("Person 2") and
+/// its fields with the answers of `liste`.
+#[allow(clippy::too_many_arguments)]
+fn eintraege(
+    f: &Formular,
+    lang: Lang,
+    feld: &Feld,
+    label: &str,
+    n: usize,
+    liste: Option<&[Value]>,
+    errors: &FormErrors,
+    bescheide: &[(String, String)],
+) -> Vec<(String, Vec<FeldAnsicht>)> {
+    (0..n)
+        .map(|k| {
+            let eintrag = liste.and_then(|l| l.get(k));
+            let felder = feld
+                .felder
+                .iter()
+                .map(|u| {
+                    let name = format!("{}.{k}.{}", feld.name, u.name);
+                    let pfad = format!("{}.{}", feld.name, u.name);
+                    eines(f, lang, &name, &pfad, u, eintrag.and_then(|e| e.get(&u.name)), errors, bescheide)
+                })
+                .collect();
+            (lang.t_args("antrag-eintrag", &[("feld", label), ("nummer", &(k + 1).to_string())]), felder)
         })
         .collect()
 }

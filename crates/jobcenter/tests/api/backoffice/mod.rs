@@ -2,6 +2,7 @@
 //! roles, client records and their access log, Freischaltcodes and the
 //! letter, access help, the channel and the print queue, the CLI and demo.
 
+mod formulare;
 mod freischaltcode;
 mod kunden;
 mod rollen;

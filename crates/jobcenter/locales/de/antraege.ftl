@@ -101,6 +101,7 @@ mail-antrag-eingang-body = Guten Tag,
     { $link }
 antraege-entry-text = Anträge stellen, Entwürfe fortsetzen und den Bearbeitungsstand sehen.
 antraege-entry-weiterbewilligung = Weiterbewilligung beantragen
+antraege-veraenderung-mitteilen = Veränderung mitteilen
 antrag-was-tun = Was Sie jetzt tun müssen
 antrag-frist = Bitte bis { $datum }
 antrag-nachreichen-datei = Unterlagen auswählen (PDF, JPG oder PNG)

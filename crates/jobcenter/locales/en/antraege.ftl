@@ -101,6 +101,7 @@ mail-antrag-eingang-body = Hello,
     { $link }
 antraege-entry-text = Submit applications, continue drafts and see the processing status.
 antraege-entry-weiterbewilligung = Apply for continued benefits
+antraege-veraenderung-mitteilen = Report a change
 antrag-was-tun = What you need to do now
 antrag-frist = Please do this by { $datum }
 antrag-nachreichen-datei = Choose documents (PDF, JPG or PNG)

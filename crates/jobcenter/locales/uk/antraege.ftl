@@ -101,6 +101,7 @@ mail-antrag-eingang-body = Доброго дня,
     { $link }
 antraege-entry-text = Подавайте заяви, продовжуйте чернетки та стежте за станом опрацювання.
 antraege-entry-weiterbewilligung = Подати заяву на продовження виплат
+antraege-veraenderung-mitteilen = Повідомити про зміни
 antrag-was-tun = Що вам потрібно зробити зараз
 antrag-frist = Будь ласка, зробіть це до { $datum }
 antrag-nachreichen-datei = Виберіть документи (PDF, JPG або PNG)

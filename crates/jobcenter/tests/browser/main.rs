@@ -12,6 +12,7 @@
 mod support;
 
 mod anmelden;
+mod antraege;
 mod backoffice;
 mod bescheide;
 mod chromium;

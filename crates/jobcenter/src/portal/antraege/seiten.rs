@@ -103,7 +103,13 @@ pub async fn liste(State(state): State<AppState>, h: Handelnd<AntraegeSehen>, Qu
         .await?
         .into_iter()
         .filter(|d| matches!(d.key(), "veraenderung" | "weiterbewilligung") && bearbeitung(&h.mandat, d).is_some())
-        .map(|d| Dienst { key: d.key().to_owned(), titel: d.titel(lang), zweck: String::new() })
+        .map(|d| {
+            // The actions by their names in the Jobcenter-App (APP-1), not
+            // the form titles a draft in the list above carries.
+            let aktion =
+                if d.key() == "weiterbewilligung" { "antraege-entry-weiterbewilligung" } else { "antraege-veraenderung-mitteilen" };
+            Dienst { key: d.key().to_owned(), titel: lang.t(aktion), zweck: String::new() }
+        })
         .collect();
     let darf_weiterbewilligung = buergergeld.iter().any(|d| d.key == "weiterbewilligung");
     let notice = match q.hinweis.as_deref() {

@@ -137,3 +137,51 @@ async fn eight_weeks_before_the_benefit_period_ends_the_client_is_reminded_once(
     run_once(&app.state).await.unwrap();
     assert_eq!(app.queued_mails("zeitraum@example.de", subject).await, 2);
 }
+
+/// The next Weiterbewilligungsantrag starts with the answers of the last
+/// one; the declarations are given anew.
+#[tokio::test]
+async fn a_new_weiterbewilligungsantrag_is_prefilled_from_the_last_one() {
+    let app = TestApp::spawn().await;
+    let (b, _) = crate::postfach::client(&app, "wieder@example.de", "123A456794", true).await;
+    let erster = location(&step(&app, &b, "/antraege/neu/weiterbewilligung", &[]).await);
+    let id = erster.trim_start_matches("/antraege/").split('/').next().unwrap().to_owned();
+    let nein = [
+        ("haushalt_geaendert", "nein"),
+        ("einkommen_geaendert", "nein"),
+        ("vermoegen_geaendert", "nein"),
+        ("wohnkosten_geaendert", "ja"),
+        ("bankverbindung_geaendert", "nein"),
+        ("sonstiges_geaendert", "nein"),
+        ("aktion", "weiter"),
+    ];
+    let r = step(&app, &b, &erster, &nein).await;
+    let wohnkosten = location(&r);
+    assert!(wohnkosten.ends_with("/schritt/wohnkosten"), "{wohnkosten}");
+    let r = step(
+        &app,
+        &b,
+        &wohnkosten,
+        &[("wohnkosten_aenderung_seit", "2026-10-01"), ("wohnkosten_grund", "mieterhoehung"), ("wohnform", "ohne"), ("aktion", "weiter")],
+    )
+    .await;
+    let erklaerung = location(&r);
+    assert!(erklaerung.ends_with("/schritt/erklaerung"), "{erklaerung}");
+    let r = step(&app, &b, &erklaerung, &[("richtig", "ja"), ("erklaerung_mitwirkung", "ja"), ("aktion", "weiter")]).await;
+    assert_eq!(location(&r), format!("/antraege/{id}/nachweise"));
+    assert_eq!(location(&step(&app, &b, &format!("/antraege/{id}/absenden"), &[]).await), format!("/antraege/{id}?hinweis=gesendet"));
+
+    let zweiter = location(&step(&app, &b, "/antraege/neu/weiterbewilligung", &[]).await);
+    assert_ne!(zweiter, erster);
+    let html = page(&app, &b, &zweiter).await;
+    for feld in ["haushalt-geaendert-nein", "wohnkosten-geaendert-ja", "bankverbindung-geaendert-nein"] {
+        assert!(html.contains(&format!("id=\"feld-{feld}\" name=")), "{feld}");
+        let input = html.split(&format!("id=\"feld-{feld}\"")).nth(1).unwrap().split('>').next().unwrap();
+        assert!(input.contains("checked"), "{feld} is prefilled: {input}");
+    }
+    let neu = zweiter.replace("/schritt/aenderungen", "/schritt/wohnkosten");
+    assert!(page(&app, &b, &neu).await.contains("value=\"2026-10-01\""), "the date of the change is kept");
+    let html = page(&app, &b, &zweiter.replace("/schritt/aenderungen", "/schritt/erklaerung")).await;
+    let richtig = html.split("id=\"feld-richtig-ja\"").nth(1).unwrap().split('>').next().unwrap();
+    assert!(!richtig.contains("checked"), "declarations are given anew: {richtig}");
+}

@@ -147,3 +147,33 @@ async fn other_staff_are_refused_and_an_unknown_version_is_not_found() {
         assert!(r.text().await.unwrap().contains("Seite nicht gefunden"), "{path}: the normal 404 page");
     }
 }
+
+/// Every page of every shipped form renders in German, English and
+/// Ukrainian: each step's title and each field's label (list fields with
+/// their entries' fields) in that language, with unique ids.
+#[tokio::test]
+async fn every_step_of_the_17_shipped_forms_renders_in_three_languages() {
+    let app = TestApp::spawn().await;
+    let o = office(&app, "Jobcenter Nürnberg").await;
+    let admin = staff(&app, "admin@jc.example", &o, "admin").await;
+    for (datei, _) in MITGELIEFERT {
+        let key = datei.split(".v").next().unwrap();
+        let f = mitgeliefert(key);
+        for lang in formulare::SPRACHEN {
+            let page = text(&app, &admin, &format!("/backoffice/formulare/{key}/1?sprache={lang}")).await;
+            ids_are_unique_and_references_resolve(&page);
+            for s in &f.dok.schritte {
+                let titel = f.text(lang, &format!("schritt.{}", s.id)).unwrap();
+                assert!(page.contains(&html(titel)), "{key} {lang}: the step {titel:?}");
+                for feld in &s.felder {
+                    let label = f.text(lang, &format!("feld.{}", feld.name)).unwrap();
+                    assert!(page.contains(&html(label)), "{key} {lang}: the field {label:?}");
+                    for u in &feld.felder {
+                        let label = f.text(lang, &format!("feld.{}.{}", feld.name, u.name)).unwrap();
+                        assert!(page.contains(&html(label)), "{key} {lang}: the entry field {label:?}");
+                    }
+                }
+            }
+        }
+    }
+}

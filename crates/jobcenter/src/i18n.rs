@@ -458,6 +458,8 @@ mod tests {
                 Dynamic::Keys(|| vec!["bo-bescheide-post-ohne-einwilligung".into(), "bo-bescheide-post-nicht-abgerufen".into()]),
             ),
             ("portal/antraege/felder.rs", "antrag-{w}", Dynamic::Keys(|| vec!["antrag-ja".into(), "antrag-nein".into()])),
+            ("dienststellen/seiten.rs", "dst-tag-{}", Dynamic::Keys(|| (0..7).map(|i| format!("dst-tag-{i}")).collect())),
+            ("dienststellen/seiten.rs", "dst-tag-{i}", Dynamic::Keys(|| (0..7).map(|i| format!("dst-tag-{i}")).collect())),
             (
                 "portal/antraege/mod.rs",
                 "antrag-status-{}",

@@ -9,6 +9,7 @@ pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod db;
+pub mod dienststellen;
 pub mod hashing;
 pub mod housekeeping;
 pub mod i18n;

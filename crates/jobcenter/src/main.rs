@@ -80,6 +80,11 @@ enum AdminCommand {
     /// Form definitions of the eServices (APP-2, docs/FORMULARE.md).
     #[command(subcommand)]
     Formular(FormularCommand),
+    /// Loads the office directory ("Dienststelle finden", docs/DIENSTSTELLEN.md)
+    /// from a JSON or CSV file: checks the whole file first (every problem
+    /// with its line, nothing stored if there is one), then replaces the
+    /// directory in one transaction.
+    ImportDienststellen { datei: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -200,8 +205,43 @@ async fn admin(state: &AppState, cmd: AdminCommand) -> anyhow::Result<()> {
             println!("{n} Dokumentenschlüssel mit dem Schlüssel {} neu verpackt.", state.config.master_key_id);
         }
         AdminCommand::Formular(c) => formular(state, c).await?,
+        AdminCommand::ImportDienststellen { datei } => dienststellen_importieren(state, &datei).await?,
     }
     Ok(())
+}
+
+/// `jobcenter admin import-dienststellen FILE`, with a progress bar on a
+/// terminal.
+async fn dienststellen_importieren(state: &AppState, datei: &std::path::Path) -> anyhow::Result<()> {
+    use std::io::{IsTerminal, Write};
+    let bytes = std::fs::read(datei).with_context(|| format!("{} lesen", datei.display()))?;
+    let name = datei.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tty = std::io::stderr().is_terminal();
+    let balken = |fertig: usize, gesamt: usize| {
+        if tty && gesamt > 0 {
+            let breite = 40 * fertig / gesamt;
+            eprint!("\r[{}{}] {fertig}/{gesamt} Postleitzahlen", "#".repeat(breite), " ".repeat(40 - breite));
+            if fertig == gesamt {
+                eprintln!();
+            }
+            std::io::stderr().flush().ok();
+        }
+    };
+    match jobcenter::dienststellen::importieren(state, &name, &bytes, balken).await? {
+        Ok(u) => {
+            println!(
+                "Verzeichnis ersetzt: {} Jobcenter, {} Dienststellen, {} Postleitzahlen.",
+                u.jobcenter, u.dienststellen, u.postleitzahlen
+            );
+            Ok(())
+        }
+        Err(fehler) => {
+            for f in &fehler {
+                eprintln!("{}: {f}", datei.display());
+            }
+            anyhow::bail!("{} Fehler in {}; nichts geändert.", fehler.len(), datei.display())
+        }
+    }
 }
 
 /// `jobcenter admin formular …`.

@@ -194,6 +194,11 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Demo> {
     crate::portal::postfach::demo::faden(state, &client_id, &office, &staff_id).await?;
     crate::portal::bescheide::demo::bescheid(state, &client_id, &office, &staff_id).await?;
     crate::portal::antraege::demo::vorgaenge(state, &client_id, &office, &staff_id).await?;
+    // The sample office directory, unless one was imported.
+    if crate::dienststellen::store::version(&state.db.pool).await?.is_none() {
+        let r = crate::dienststellen::importieren(state, "dienststellen.json", dienststellen::BEISPIEL_JSON.as_bytes(), |_, _| {}).await?;
+        r.map_err(|f| anyhow::anyhow!("the sample directory is invalid: {f:?}"))?;
+    }
     Ok(Demo {
         staff_email: DEMO_STAFF_EMAIL.into(),
         staff_password: DEMO_STAFF_PASSWORD.into(),

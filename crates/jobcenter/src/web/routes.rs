@@ -11,7 +11,7 @@ use super::{assets, ctx, formulare, metrics, not_found, render_errors, security_
 use crate::app::AppState;
 use crate::backoffice::RoleName;
 use crate::portal::handelnd::Recht;
-use crate::{backoffice, inhalte, konto, lokal, portal};
+use crate::{backoffice, dienststellen, inhalte, konto, lokal, portal};
 use axum::Router;
 use axum::middleware::from_fn_with_state;
 use std::time::Duration;
@@ -122,6 +122,9 @@ table! {
     "/hilfe" => Oeffentlich => { get: inhalte::hilfe }
     "/hilfe/{thema}" => Oeffentlich => { get: inhalte::hilfe_thema }
     "/seite/{slug}" => Oeffentlich => { get: inhalte::seite }
+    // "Ihre Dienststelle vor Ort" (POR-6): the directory, public.
+    "/dienststellen" => Oeffentlich => { get: dienststellen::seiten::finden }
+    "/dienststellen/{id}" => Oeffentlich => { get: dienststellen::seiten::dienststelle }
     "/anmelden/passkey/optionen" => Oeffentlich => { post: konto::mfa::passkey::anmelden::login_options }
     "/anmelden/passkey" => Oeffentlich => { post: konto::mfa::passkey::anmelden::login }
 

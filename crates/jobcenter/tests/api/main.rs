@@ -10,6 +10,7 @@ mod antraege;
 mod backoffice;
 mod bescheide;
 mod betrieb;
+mod dienststellen;
 mod dokumente;
 mod einstellungen;
 mod formulare;

@@ -16,6 +16,7 @@ mod antraege;
 mod backoffice;
 mod bescheide;
 mod chromium;
+mod dienststellen;
 mod dokumente;
 mod passkeys;
 mod portal;

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, clippy, and the whole suite on SQLite and on
 # PostgreSQL. Installs what a fresh machine of this kind lacks (Debian's
-# chromium, the npm packages from the lockfile, cargo-nextest) and uses the
-# PostgreSQL that runs on 127.0.0.1:5432, or starts a throwaway one.
+# chromium, the npm packages from the lockfile, cargo-nextest, PyPI's
+# icalendar) and uses the PostgreSQL that runs on 127.0.0.1:5432, or starts
+# a throwaway one.
 # A PostgreSQL run that cannot happen is a failure, never a silent skip.
 # Starts a throwaway S3-compatible server for the storage tests (crate ablage).
 # Both halves (SQLite, PostgreSQL) always run; each reports a line at the end.
@@ -106,6 +107,12 @@ fi
 if ! command -v oathtool >/dev/null 2>&1; then
   say "Installing Debian's oathtool for the TOTP interoperability test"
   apt_install oathtool
+fi
+# The calendar files (crate kalender) are read by an independent parser,
+# PyPI's icalendar; its test fails without it (KALENDER_OHNE_PYTHON=1 skips).
+if ! python3 -c 'import sys, icalendar; sys.exit(icalendar.__version__.split(".")[0] != "7")' >/dev/null 2>&1; then
+  say "Installing icalendar 7 from PyPI for the calendar file test"
+  python3 -m pip install --quiet --disable-pip-version-check 'icalendar>=7,<8'
 fi
 if ! cargo nextest --version >/dev/null 2>&1; then
   say "Installing cargo-nextest"

@@ -99,6 +99,9 @@ pub struct RawConfig {
     /// Days an unsent application draft is kept (a reminder mail goes out
     /// a week before it is deleted; APP-2).
     pub application_draft_days: i64,
+    /// Hours before a booked appointment until which the client can cancel
+    /// it online (POR-5).
+    pub appointment_cancel_hours: i64,
 }
 
 /// The top-level settings; other `JOBCENTER_*` variables (say, of the test
@@ -150,6 +153,7 @@ const SETTINGS: &[&str] = &[
     "delivery_extra_holidays",
     "delivery_four_eyes",
     "application_draft_days",
+    "appointment_cancel_hours",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -235,6 +239,7 @@ impl Default for RawConfig {
             delivery_extra_holidays: String::new(),
             delivery_four_eyes: String::new(),
             application_draft_days: 30,
+            appointment_cancel_hours: 24,
         }
     }
 }
@@ -303,6 +308,8 @@ pub struct Config {
     pub zustellung: Zustellung,
     /// Seconds an unsent application draft is kept.
     pub application_draft_secs: i64,
+    /// Seconds before a booked appointment until which it can be cancelled.
+    pub appointment_cancel_secs: i64,
 }
 
 /// How published documents are delivered and their deadlines computed.
@@ -574,6 +581,9 @@ impl Config {
         if !(8..=365).contains(&raw.application_draft_days) {
             bail!("JOBCENTER_APPLICATION_DRAFT_DAYS: 8 bis 365 (die Erinnerung geht eine Woche vor dem Löschen)");
         }
+        if !(0..=336).contains(&raw.appointment_cancel_hours) {
+            bail!("JOBCENTER_APPOINTMENT_CANCEL_HOURS: 0 bis 336 Stunden vor dem Termin");
+        }
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -609,6 +619,7 @@ impl Config {
             upload,
             clamd_address,
             application_draft_secs: raw.application_draft_days * 86_400,
+            appointment_cancel_secs: raw.appointment_cancel_hours * 3600,
             zustellung,
         })
     }

@@ -111,6 +111,7 @@ mod tests {
         ("en", "antraege-buergergeld"),
         ("uk", "antraege-buergergeld"),
         ("en", "quittung-name"),
+        ("en", "termin-art-video"),
         ("en", "bo-formulare-team"),
         ("en", "bo-formulare-version"),
     ];

@@ -91,11 +91,15 @@ pub enum Ereignis {
     UnterlagenNachgefordert,
     /// The client sent documents a request asked for.
     UnterlagenNachgereicht,
+    /// The client booked an appointment (POR-5).
+    TerminGebucht,
+    /// The client cancelled an appointment.
+    TerminAbgesagt,
 }
 
 impl Ereignis {
     /// Every kind, for the test that each has its labels.
-    pub const ALLE: [Ereignis; 23] = [
+    pub const ALLE: [Ereignis; 25] = [
         Ereignis::Freigeschaltet,
         Ereignis::OnlineEinwilligungErteilt,
         Ereignis::OnlineEinwilligungWiderrufen,
@@ -119,6 +123,8 @@ impl Ereignis {
         Ereignis::AntragStatusGeaendert,
         Ereignis::UnterlagenNachgefordert,
         Ereignis::UnterlagenNachgereicht,
+        Ereignis::TerminGebucht,
+        Ereignis::TerminAbgesagt,
     ];
 
     /// The kind as stored in `client_events.kind` and `audit_events.kind`.
@@ -147,6 +153,8 @@ impl Ereignis {
             Ereignis::AntragStatusGeaendert => "application_status",
             Ereignis::UnterlagenNachgefordert => "documents_requested",
             Ereignis::UnterlagenNachgereicht => "documents_supplied",
+            Ereignis::TerminGebucht => "appointment_booked",
+            Ereignis::TerminAbgesagt => "appointment_cancelled",
         }
     }
 

@@ -35,3 +35,5 @@ dst-oeffnungszeiten = Öffnungszeiten
 dst-ausnahmen = Abweichende Öffnungszeiten
 dst-notfall = Notfallschalter
 dst-andere = Andere Dienststelle suchen
+dst-vor-ort = Ihre Dienststelle vor Ort
+dst-vor-ort-text = Anschrift, Öffnungszeiten, Telefon und Notfallschalter Ihres Jobcenters.

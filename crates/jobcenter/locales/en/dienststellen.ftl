@@ -35,3 +35,5 @@ dst-oeffnungszeiten = Opening hours
 dst-ausnahmen = Different opening hours
 dst-notfall = Emergency desk
 dst-andere = Search for another office
+dst-vor-ort = Your local office
+dst-vor-ort-text = Address, opening hours, phone and emergency desk of your jobcenter.

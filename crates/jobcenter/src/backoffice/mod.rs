@@ -24,6 +24,7 @@ pub mod nachrichten;
 pub mod sendungen;
 pub mod start;
 pub mod store;
+pub mod termine;
 pub mod zugangshilfe;
 
 use crate::app::AppState;
@@ -198,6 +199,7 @@ impl Nav {
         let mut items = vec![("/backoffice", lang.t("bo-nav-start"), current == "/backoffice")];
         items.push(("/backoffice/aufgaben", lang.t("bo-nav-tasks"), current == "/backoffice/aufgaben"));
         items.push(("/backoffice/kunden", lang.t("bo-nav-search"), current == "/backoffice/kunden"));
+        items.push(("/backoffice/termine", lang.t("bo-nav-termine"), current == "/backoffice/termine"));
         if has(RoleName::Service) {
             items.push(("/backoffice/kunden/neu", lang.t("bo-nav-new-client"), current == "/backoffice/kunden/neu"));
             items.push(("/backoffice/druck", lang.t("bo-nav-print"), current == "/backoffice/druck"));

@@ -89,7 +89,8 @@ pub fn jetzt_text(lang: Lang, z: &Oeffnungszeiten, land: dienststellen::Bundesla
     }
 }
 
-fn wochentag(lang: Lang, d: chrono::NaiveDate) -> String {
+/// "Montag" … in the language.
+pub fn wochentag(lang: Lang, d: chrono::NaiveDate) -> String {
     use chrono::Datelike;
     lang.t(&format!("dst-tag-{}", d.weekday().num_days_from_monday()))
 }

@@ -16,6 +16,7 @@ pub mod online_kommunikation;
 pub mod postfach;
 pub mod profil;
 pub mod store;
+pub mod termine;
 pub mod verlauf;
 
 use crate::app::AppState;

@@ -31,6 +31,8 @@ struct StartPage {
     bescheide: Option<i64>,
     /// "Ihre Vorgänge" (APP-1), if the right to see applications is held.
     antraege: bool,
+    /// "Termine" (POR-5): the client's own profile only.
+    termine: bool,
 }
 
 /// `GET /profil`.
@@ -63,5 +65,6 @@ pub async fn start(State(state): State<AppState>, client: AktivesProfil) -> AppR
         postfaecher,
         bescheide,
         antraege,
+        termine: *client.mandat.beziehung() == crate::portal::handelnd::Beziehung::Selbst,
     })
 }

@@ -221,6 +221,12 @@ table! {
     "/antraege/{id}/eingangsbestaetigung" => Recht(Recht::AntraegeEinsehen) => { get: portal::antraege::quittung::herunterladen }
     "/antraege/{id}/verwerfen" => Recht(Recht::AntraegeEinsehen) => { post: portal::antraege::ausfuellen::verwerfen }
     "/antraege/{id}/nachreichen" => Recht(Recht::DokumenteHochladen) => { post: portal::antraege::anfragen::nachreichen }
+    // "Termine" (POR-5): the client's own appointments (no representative).
+    "/termine" => EigenesProfil => { get: portal::termine::seiten::liste }
+    "/termine/vereinbaren" => EigenesProfil => { get: portal::termine::seiten::vereinbaren }
+    "/termine/buchen" => EigenesProfil => { post: portal::termine::seiten::buchen }
+    "/termine/{id}/absagen" => EigenesProfil => { post: portal::termine::seiten::absagen }
+    "/termine/{id}/kalender.ics" => EigenesProfil => { get: portal::termine::seiten::kalender }
     "/postfach/{postfach}" => Recht(Recht::NachrichtenSchreiben) => { get: portal::postfach::seiten::liste }
     "/postfach/{postfach}/neu" => Recht(Recht::NachrichtenSchreiben) => {
         get: portal::postfach::neu::form, post: portal::postfach::neu::senden
@@ -259,6 +265,7 @@ table! {
     "/backoffice/kunden/{id}/antraege/{antrag}" => Akte(None) => { get: backoffice::antraege::show, post: backoffice::antraege::act }
     "/backoffice/druck" => Mitarbeiter(Some(RoleName::Service)) => { get: backoffice::druck::list }
     "/backoffice/druck/{id}/gedruckt" => Mitarbeiter(Some(RoleName::Service)) => { post: backoffice::druck::mark_printed }
+    "/backoffice/termine" => Mitarbeiter(None) => { get: backoffice::termine::liste, post: backoffice::termine::anlegen }
     "/backoffice/mitarbeitende" => Mitarbeiter(Some(RoleName::Admin)) => {
         get: backoffice::mitarbeitende::list, post: backoffice::mitarbeitende::create
     }

@@ -28,6 +28,7 @@ mod sicherheit;
 mod sitzungen;
 mod smoke;
 mod sprachen;
+mod termine;
 mod wiederherstellung;
 mod zwei_knoten;
 mod zweiter_faktor;

@@ -231,6 +231,9 @@ async fn the_demo_prepares_a_staff_login_and_a_client_with_a_live_code() {
         sqlx::query_scalar("SELECT benefit_until FROM clients WHERE id = $1").bind(&client).fetch_one(&app.state.db.pool).await.unwrap();
     let faellig = jobcenter::portal::antraege::fristen::weiterbewilligung_faellig(&app.state.db.pool, &client, Some(&bis), app.state.now());
     assert!(faellig.await.unwrap().is_some(), "the demo shows the reminder card");
+    // Slots to book in the demo office.
+    let slots: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM appointment_slots").fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(slots, 40, "ten working days, four topics, made once");
     // The sample office directory: the demo client's postcode finds its office.
     let html = get(&app, &app.client, "/dienststellen?plz=12345").await.text().await.unwrap();
     assert!(html.contains("Zuständig für 12345: Jobcenter Musterstadt"), "{html}");

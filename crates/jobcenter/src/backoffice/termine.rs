@@ -1,0 +1,172 @@
+//! Slots for "Termine vereinbaren" (POR-5): staff of an office publish
+//! them (kind, topic, start, duration, capacity, place, team) and see the
+//! next four weeks with how many places are booked.
+
+use super::{AnyStaff, Nav, Staff};
+use crate::app::AppState;
+use crate::arbeit::Team;
+use crate::portal::termine::store::{self, NeuerSlot};
+use crate::portal::termine::{Art, THEMEN, ortszeit, thema_label};
+use crate::web::{AppResult, FormErrors, Page, render, render_status, see_other};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+/// A slot in the list.
+pub struct Zeile {
+    pub wann: String,
+    pub art: String,
+    pub thema: String,
+    pub ort: String,
+    pub belegt: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct SlotForm {
+    #[serde(default)]
+    datum: String,
+    #[serde(default)]
+    uhrzeit: String,
+    #[serde(default)]
+    minuten: String,
+    #[serde(default)]
+    art: String,
+    #[serde(default)]
+    thema: String,
+    #[serde(default)]
+    plaetze: String,
+    #[serde(default)]
+    ort: String,
+}
+
+#[derive(Template)]
+#[template(path = "backoffice/templates/termine.html")]
+struct SlotsPage {
+    page: Page,
+    nav: Nav,
+    zeilen: Vec<Zeile>,
+    arten: Vec<(&'static str, String)>,
+    themen: Vec<(&'static str, String)>,
+    form: SlotForm,
+    errors: FormErrors,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SlotsQuery {
+    hinweis: Option<String>,
+}
+
+async fn seite(
+    state: &AppState,
+    staff: &Staff<AnyStaff>,
+    form: SlotForm,
+    errors: FormErrors,
+    notice: Option<String>,
+) -> AppResult<SlotsPage> {
+    let lang = staff.ctx().lang;
+    let now = state.now();
+    let zeilen = store::slots(&state.db.pool, &staff.member.office_id, now - 86_400, now + 28 * 86_400)
+        .await?
+        .into_iter()
+        .map(|s| {
+            let t = ortszeit(s.starts_at);
+            Zeile {
+                wann: format!(
+                    "{}, {}–{}",
+                    crate::portal::bescheide::datum(t.date()),
+                    t.format("%H:%M"),
+                    ortszeit(s.starts_at + s.minutes * 60).format("%H:%M")
+                ),
+                art: s.art.label(lang),
+                thema: thema_label(lang, &s.thema),
+                ort: s.place,
+                belegt: format!("{} / {}", s.booked, s.capacity),
+            }
+        })
+        .collect();
+    Ok(SlotsPage {
+        page: Page::new(staff.ctx(), state, "bo-termine-title"),
+        nav: Nav::for_member(lang, &staff.member, "/backoffice/termine"),
+        zeilen,
+        arten: Art::ALLE.iter().map(|a| (a.as_str(), a.label(lang))).collect(),
+        themen: THEMEN.iter().map(|t| (*t, thema_label(lang, t))).collect(),
+        form,
+        errors,
+        notice,
+    })
+}
+
+/// `GET /backoffice/termine`.
+pub async fn liste(State(state): State<AppState>, staff: Staff<AnyStaff>, Query(q): Query<SlotsQuery>) -> AppResult<Response> {
+    let notice = (q.hinweis.as_deref() == Some("angelegt")).then(|| staff.ctx().lang.t("bo-termine-angelegt"));
+    render(
+        &seite(
+            &state,
+            &staff,
+            SlotForm { minuten: "30".into(), plaetze: "1".into(), ..SlotForm::default() },
+            FormErrors::default(),
+            notice,
+        )
+        .await?,
+    )
+}
+
+/// `POST /backoffice/termine`: publishes a slot of the member's office.
+pub async fn anlegen(State(state): State<AppState>, staff: Staff<AnyStaff>, Form(f): Form<SlotForm>) -> AppResult<Response> {
+    use chrono::TimeZone;
+    let lang = staff.ctx().lang;
+    let now = state.now();
+    let mut errors = FormErrors::default();
+    let datum = chrono::NaiveDate::parse_from_str(f.datum.trim(), "%Y-%m-%d").ok();
+    let zeit = chrono::NaiveTime::parse_from_str(f.uhrzeit.trim(), "%H:%M").ok();
+    let beginn = datum
+        .zip(zeit)
+        .and_then(|(d, z)| chrono_tz::Europe::Berlin.from_local_datetime(&d.and_time(z)).earliest())
+        .map(|t| t.timestamp())
+        .filter(|t| *t > now);
+    if beginn.is_none() {
+        errors.add("datum", lang.t("bo-termine-fehler-beginn"));
+    }
+    let minuten = f.minuten.trim().parse::<i64>().ok().filter(|m| (5..=480).contains(m));
+    if minuten.is_none() {
+        errors.add("minuten", lang.t("bo-termine-fehler-minuten"));
+    }
+    let art = Art::parse(&f.art);
+    if art.is_none() {
+        errors.add(format!("art-{}", Art::VorOrt.as_str()), lang.t("bo-termine-fehler-art"));
+    }
+    if !THEMEN.contains(&f.thema.as_str()) {
+        errors.add(format!("thema-{}", THEMEN[0]), lang.t("bo-termine-fehler-thema"));
+    }
+    let plaetze = f.plaetze.trim().parse::<i64>().ok().filter(|p| (1..=50).contains(p));
+    if plaetze.is_none() {
+        errors.add("plaetze", lang.t("bo-termine-fehler-plaetze"));
+    }
+    let ort = f.ort.trim();
+    if (art == Some(Art::VorOrt) && ort.is_empty()) || ort.chars().count() > 200 {
+        errors.add("ort", lang.t("bo-termine-fehler-ort"));
+    }
+    let (Some(beginn), Some(minuten), Some(art), Some(plaetze), true) = (beginn, minuten, art, plaetze, errors.is_empty()) else {
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &seite(&state, &staff, f, errors, None).await?);
+    };
+    let team = staff.member.roles.iter().find_map(|r| Team::ALLE.into_iter().find(|t| t.rolle() == *r)).unwrap_or(Team::Vermittlung);
+    let mut tx = state.db.begin().await?;
+    let neu = NeuerSlot {
+        office_id: &staff.member.office_id,
+        art,
+        thema: &f.thema,
+        starts_at: beginn,
+        minutes: minuten,
+        capacity: plaetze,
+        team: team.as_str(),
+        place: ort,
+        created_by: staff.account_id(),
+    };
+    store::slot_anlegen(&mut tx, &neu, now).await?;
+    tx.commit().await?;
+    Ok(see_other("/backoffice/termine?hinweis=angelegt"))
+}

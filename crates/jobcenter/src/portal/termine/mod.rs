@@ -1,0 +1,107 @@
+//! "Termine" (POR-5): the client's appointments, "Termine vereinbaren"
+//! from the slots staff publish, cancelling up to a configured time before,
+//! and a calendar file per appointment (`crates/kalender`, RFC 5545).
+//!
+//! - [`store`]: slots and appointments; a booking takes a place with a
+//!   conditional UPDATE, so two clients never get the last one.
+//! - [`seiten`]: the client's pages; `backoffice::termine` publishes slots.
+
+pub mod seiten;
+pub mod store;
+
+use crate::i18n::Lang;
+
+/// How an appointment takes place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Art {
+    VorOrt,
+    Telefon,
+    Video,
+}
+
+impl Art {
+    pub const ALLE: [Art; 3] = [Art::VorOrt, Art::Telefon, Art::Video];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Art::VorOrt => "vor_ort",
+            Art::Telefon => "telefon",
+            Art::Video => "video",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALLE.into_iter().find(|a| a.as_str() == s)
+    }
+
+    /// "Vor Ort", "Telefon", "Video".
+    pub fn label(self, lang: Lang) -> String {
+        lang.t(match self {
+            Art::VorOrt => "termin-art-vor-ort",
+            Art::Telefon => "termin-art-telefon",
+            Art::Video => "termin-art-video",
+        })
+    }
+}
+
+/// What an appointment is about: the topics a client can book.
+pub const THEMEN: [&str; 4] = ["arbeitsuche", "buergergeld", "antrag", "unterlagen"];
+
+/// The topic's label ("Beratung zur Arbeitsuche" …); the key itself for
+/// one no longer offered.
+pub fn thema_label(lang: Lang, thema: &str) -> String {
+    let key = match thema {
+        "arbeitsuche" => "termin-thema-arbeitsuche",
+        "buergergeld" => "termin-thema-buergergeld",
+        "antrag" => "termin-thema-antrag",
+        "unterlagen" => "termin-thema-unterlagen",
+        other => return other.to_owned(),
+    };
+    lang.t(key)
+}
+
+/// Unix seconds as the local date and time in Europe/Berlin.
+pub fn ortszeit(ts: i64) -> chrono::NaiveDateTime {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Berlin.timestamp_opt(ts, 0).single().map(|t| t.naive_local()).unwrap_or_default()
+}
+
+/// Demo data for `jobcenter demo`: slots on the next ten working days
+/// (9:00 and 14:00, each topic once a day), so "Termine vereinbaren" has
+/// something to book. Only when the office has no future slot.
+pub async fn demo(state: &crate::app::AppState, office_id: &str, staff_id: &str) -> anyhow::Result<()> {
+    use chrono::{Datelike, TimeZone};
+    let now = state.now();
+    if !store::slots(&state.db.pool, office_id, now, now + 28 * 86_400).await?.is_empty() {
+        return Ok(());
+    }
+    let mut tx = state.db.begin().await?;
+    let mut tag = crate::portal::bescheide::tag(now);
+    let mut tage = 0;
+    while tage < 10 {
+        tag = tag.succ_opt().unwrap_or(tag);
+        if tag.weekday().num_days_from_monday() >= 5 {
+            continue;
+        }
+        tage += 1;
+        for (i, thema) in THEMEN.iter().enumerate() {
+            let (stunde, art) = if i % 2 == 0 { (9, Art::VorOrt) } else { (14, Art::Telefon) };
+            let Some(beginn) = tag.and_hms_opt(stunde + u32::try_from(i / 2).unwrap_or(0), 0, 0) else { continue };
+            let Some(beginn) = chrono_tz::Europe::Berlin.from_local_datetime(&beginn).earliest() else { continue };
+            let neu = store::NeuerSlot {
+                office_id,
+                art,
+                thema,
+                starts_at: beginn.timestamp(),
+                minutes: 30,
+                capacity: 2,
+                team: "vermittlung",
+                place: if art == Art::VorOrt { "Musterstraße 1, Raum 1.04" } else { "" },
+                created_by: staff_id,
+            };
+            store::slot_anlegen(&mut tx, &neu, now).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}

@@ -22,6 +22,7 @@ mod passkeys;
 mod portal;
 mod postfach;
 mod secure_app;
+mod termine;
 
 use chromium::{Chromium, Tab};
 use domain::RecoveryCode;

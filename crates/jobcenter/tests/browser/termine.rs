@@ -1,0 +1,123 @@
+//! "Termine" (POR-5) in Chromium, with axe-core on every page: staff
+//! publish a slot (first with the error summary), the client finds
+//! "Termine" on the profile, picks a topic, books the slot, gets the
+//! calendar file and cancels the appointment; the list in English and
+//! Ukrainian and on a 360 px wide phone — once with JavaScript and once
+//! without.
+
+use crate::anmelden;
+use crate::chromium::{Chromium, Tab};
+use crate::support::{PASSWORD, TestApp};
+use jobcenter::backoffice::cli::{self, NewStaff};
+use serde_json::{Value, json};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slot_is_published_booked_added_to_the_calendar_and_cancelled_in_chromium_and_every_page_passes_axe() {
+    termine_journey(true, "termine@example.de").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn booking_an_appointment_works_without_javascript() {
+    termine_journey(false, "termine.ohne.skript@example.de").await;
+}
+
+/// Sets a date or time input as its picker would.
+async fn set_value(tab: &Tab, label: &str, value: &str) {
+    let ok: bool = tab
+        .eval(
+            "const [label, value] = ARG; const f = field(label); f.value = value;
+             f.dispatchEvent(new Event('input', { bubbles: true })); f.dispatchEvent(new Event('change', { bubbles: true }));
+             return f.value === value;",
+            json!([label, value]),
+        )
+        .await;
+    assert!(ok, "{value} in {label:?}");
+}
+
+async fn termine_journey(javascript: bool, email: &str) {
+    let app = TestApp::spawn().await;
+    let (record, code) = app.fixture_client_with_code("123A456789", "Kim", "Klicker").await;
+    let secret = app.signed_up(email, PASSWORD).await;
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&record.id).fetch_one(&app.state.db.pool).await.unwrap();
+    let vera =
+        NewStaff { email: "vera@jc.example", display_name: "Vera Vermittlung", office: &office, roles: "vermittlung", phone: "0511 3" };
+    cli::create_staff(&app.state, &vera, Some(PASSWORD)).await.unwrap();
+    let tag = jobcenter::portal::bescheide::tag(app.state.now() + 3 * 86_400);
+
+    // Staff publish a slot: empty first (the error summary).
+    let staff_browser = Chromium::launch().await;
+    let staff = staff_browser.tab(javascript).await;
+    anmelden::staff_first_time(&staff, &app, vera.email).await;
+    staff.click_link("Termine").await;
+    staff.expect_heading("Termine zum Buchen").await;
+    staff.click_button("Veröffentlichen").await;
+    staff.expect_text("Bitte korrigieren Sie folgende Angaben:").await;
+    super::assert_error_summary_links_to_fields(&staff, &["datum", "art-vor_ort", "thema-arbeitsuche"]).await;
+    set_value(&staff, "Datum", &tag.to_string()).await;
+    set_value(&staff, "Uhrzeit", "09:30").await;
+    staff.fill("Dauer in Minuten", "45").await;
+    staff.choose("Vor Ort").await;
+    staff.choose("Beratung zur Arbeitsuche").await;
+    staff.fill("Plätze", "1").await;
+    staff.fill("Ort und Raum", "Musterstraße 1, Raum 2.14").await;
+    staff.click_button("Veröffentlichen").await;
+    staff.expect_text("Der Termin ist veröffentlicht und kann gebucht werden.").await;
+    staff.expect_text("0 / 1").await;
+
+    // The client books it.
+    let chromium = Chromium::launch().await;
+    let tab = chromium.tab(javascript).await;
+    anmelden::client(&tab, &app, email, &secret).await;
+    tab.click_link("Freischaltcode eingeben").await;
+    tab.fill("Freischaltcode *", &code.display()).await;
+    tab.click_button("Freischalten").await;
+    tab.click_link("Zum Profil").await;
+    tab.click_link("Termine").await;
+    tab.expect_heading("Termine").await;
+    tab.expect_text("Sie haben keine anstehenden Termine.").await;
+    tab.click_link("Termine vereinbaren").await;
+    tab.choose("Beratung zur Arbeitsuche").await;
+    tab.click_button("Freie Termine anzeigen").await;
+    tab.expect_text("Musterstraße 1, Raum 2.14").await;
+    let knopf: String =
+        tab.eval("return document.querySelector('form.termin-buchen button').innerText.replace(/\\s+/g, ' ').trim();", Value::Null).await;
+    tab.click_button(&knopf).await;
+    tab.expect_text("Ihr Termin ist gebucht.").await;
+    tab.expect_text("09:30–10:15 Uhr").await;
+
+    // The calendar file (a download: fetched by the same account).
+    let href: String = tab.eval("return document.querySelector('#kommend a[download]').getAttribute('href');", Value::Null).await;
+    let profil: String =
+        sqlx::query_scalar("SELECT id FROM profiles WHERE client_id = $1").bind(&record.id).fetch_one(&app.state.db.pool).await.unwrap();
+    assert_eq!(app.post("/profile/wechseln", &[("profil", profil.as_str())]).await.status(), 303);
+    let ics = app.client.get(app.url(&href)).send().await.unwrap().text().await.unwrap();
+    assert!(ics.contains("METHOD:PUBLISH") && ics.contains("T093000") && ics.contains("TZID=Europe/Berlin"), "{ics}");
+    staff.open(&app.url("/backoffice/termine")).await;
+    staff.expect_text("1 / 1").await;
+
+    // The list in English and Ukrainian, on a phone; then cancelled.
+    let keys = super::message_keys();
+    for (lang, heading) in [("en", "Appointments"), ("uk", "Зустрічі")] {
+        tab.open(&app.url(&format!("/termine?lang={lang}"))).await;
+        super::expect_language(&tab, lang, &keys).await;
+        tab.expect_heading(heading).await;
+    }
+    tab.emulate_phone(360, 740).await;
+    tab.open(&app.url("/termine?lang=de")).await;
+    let (scroll, inner): (i64, i64) = tab.eval("return [document.documentElement.scrollWidth, window.innerWidth];", Value::Null).await;
+    assert!(scroll <= inner, "the list is {scroll} px wide on a {inner} px screen");
+    let knopf: String =
+        tab.eval("return document.querySelector('#kommend form button').innerText.replace(/\\s+/g, ' ').trim();", Value::Null).await;
+    tab.click_button(&knopf).await;
+    tab.expect_text("Ihr Termin ist abgesagt.").await;
+    tab.expect_text("abgesagt").await;
+
+    // Client: login (3), code, success, profile, Termine, vereinbaren, topic,
+    // booked, en, uk, phone, cancelled.
+    tab.assert_clean(14);
+    // Staff: first login (5), Termine, errors, published, Termine.
+    staff.assert_clean(9);
+    chromium.close().await;
+    staff_browser.close().await;
+}

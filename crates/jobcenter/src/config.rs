@@ -102,6 +102,8 @@ pub struct RawConfig {
     /// Hours before a booked appointment until which the client can cancel
     /// it online (POR-5).
     pub appointment_cancel_hours: i64,
+    /// Hours before an appointment the reminder (e-mail, SMS) goes out.
+    pub appointment_reminder_hours: i64,
 }
 
 /// The top-level settings; other `JOBCENTER_*` variables (say, of the test
@@ -154,6 +156,7 @@ const SETTINGS: &[&str] = &[
     "delivery_four_eyes",
     "application_draft_days",
     "appointment_cancel_hours",
+    "appointment_reminder_hours",
 ];
 
 /// Limits for secret-guessing endpoints: attempts per window.
@@ -240,6 +243,7 @@ impl Default for RawConfig {
             delivery_four_eyes: String::new(),
             application_draft_days: 30,
             appointment_cancel_hours: 24,
+            appointment_reminder_hours: 24,
         }
     }
 }
@@ -310,6 +314,8 @@ pub struct Config {
     pub application_draft_secs: i64,
     /// Seconds before a booked appointment until which it can be cancelled.
     pub appointment_cancel_secs: i64,
+    /// Seconds before an appointment its reminder goes out.
+    pub appointment_reminder_secs: i64,
 }
 
 /// How published documents are delivered and their deadlines computed.
@@ -584,6 +590,9 @@ impl Config {
         if !(0..=336).contains(&raw.appointment_cancel_hours) {
             bail!("JOBCENTER_APPOINTMENT_CANCEL_HOURS: 0 bis 336 Stunden vor dem Termin");
         }
+        if !(1..=168).contains(&raw.appointment_reminder_hours) {
+            bail!("JOBCENTER_APPOINTMENT_REMINDER_HOURS: 1 bis 168 Stunden vor dem Termin");
+        }
         if !matches!(raw.log_format.as_str(), "json" | "pretty") {
             bail!("JOBCENTER_LOG_FORMAT: erlaubt sind 'json' und 'pretty'");
         }
@@ -620,6 +629,7 @@ impl Config {
             clamd_address,
             application_draft_secs: raw.application_draft_days * 86_400,
             appointment_cancel_secs: raw.appointment_cancel_hours * 3600,
+            appointment_reminder_secs: raw.appointment_reminder_hours * 3600,
             zustellung,
         })
     }

@@ -40,6 +40,11 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     if fristen != crate::portal::antraege::fristen::Erledigt::default() {
         tracing::info!(?fristen, "application deadlines");
     }
+    // Reminders of appointments (e-mail, SMS), once per channel and date.
+    let (mails, sms) = crate::portal::termine::erinnerung::senden(state).await?;
+    if mails + sms > 0 {
+        tracing::info!(mails, sms, "appointment reminders queued");
+    }
     if sessions + unconfirmed + counters > 0 {
         tracing::info!(sessions, unconfirmed, counters, "housekeeping removed expired rows");
     }

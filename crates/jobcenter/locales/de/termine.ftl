@@ -63,3 +63,20 @@ bo-termine-fehler-art = Bitte wählen Sie die Art des Termins.
 bo-termine-fehler-thema = Bitte wählen Sie ein Thema.
 bo-termine-fehler-plaetze = Bitte geben Sie 1 bis 50 Plätze an.
 bo-termine-fehler-ort = Bitte geben Sie bei Terminen vor Ort Anschrift und Raum an (höchstens 200 Zeichen).
+termin-erinnerung-sms = Jobcenter: Erinnerung an Ihren Termin am { $datum } um { $zeit } Uhr ({ $art }).
+mail-termin-erinnerung-subject = Erinnerung an Ihren Termin im Jobcenter
+mail-termin-erinnerung-body = Guten Tag,
+
+    wir erinnern Sie an Ihren Termin am { $datum } um { $zeit } Uhr ({ $art }). Einzelheiten sehen Sie nach der Anmeldung unter „Termine“:
+    { $link }
+
+    Keine E-Mail-Erinnerungen an Termine mehr erhalten (ohne Anmeldung):
+    { $abbestellen }
+termin-abbestellen-title = E-Mail-Erinnerungen an Termine
+termin-erinnerung-ist-an = Sie erhalten vor Ihren Terminen eine Erinnerung per E-Mail.
+termin-erinnerung-ist-aus = Sie erhalten vor Ihren Terminen keine Erinnerung per E-Mail.
+termin-erinnerung-abbestellen = E-Mail-Erinnerungen abbestellen
+termin-erinnerung-einschalten = E-Mail-Erinnerungen wieder einschalten
+termin-abbestellt = Sie erhalten keine E-Mail-Erinnerungen an Termine mehr.
+termin-wieder-an = Sie erhalten wieder E-Mail-Erinnerungen an Termine.
+termin-erinnerung-sms-hinweis = SMS-Erinnerungen schalten Sie nach der Anmeldung unter „Profil bearbeiten“ bei „Kommunikationsoptionen“ ein oder aus.

@@ -63,3 +63,20 @@ bo-termine-fehler-art = Please choose the kind of appointment.
 bo-termine-fehler-thema = Please choose a topic.
 bo-termine-fehler-plaetze = Please enter 1 to 50 places.
 bo-termine-fehler-ort = For appointments in person, please enter the address and room (at most 200 characters).
+termin-erinnerung-sms = Jobcenter: reminder of your appointment on { $datum } at { $zeit } ({ $art }).
+mail-termin-erinnerung-subject = Reminder of your appointment at the jobcenter
+mail-termin-erinnerung-body = Hello,
+
+    this is a reminder of your appointment on { $datum } at { $zeit } ({ $art }). After signing in you will find the details under “Appointments”:
+    { $link }
+
+    Stop receiving e-mail reminders of appointments (no sign-in needed):
+    { $abbestellen }
+termin-abbestellen-title = E-mail reminders of appointments
+termin-erinnerung-ist-an = You receive an e-mail reminder before your appointments.
+termin-erinnerung-ist-aus = You do not receive e-mail reminders before your appointments.
+termin-erinnerung-abbestellen = Stop e-mail reminders
+termin-erinnerung-einschalten = Switch e-mail reminders on again
+termin-abbestellt = You will no longer receive e-mail reminders of appointments.
+termin-wieder-an = You will receive e-mail reminders of appointments again.
+termin-erinnerung-sms-hinweis = You switch SMS reminders on or off after signing in under “Edit profile”, “Communication options”.

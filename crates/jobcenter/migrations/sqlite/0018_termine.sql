@@ -37,7 +37,21 @@ CREATE TABLE appointments (
     booked_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
-    cancelled_at BIGINT
+    cancelled_at BIGINT,
+    -- The sequence a reminder went out for, per channel: a changed date
+    -- (a higher sequence) brings a new reminder, a cancelled one none.
+    mail_reminded_seq INTEGER,
+    sms_reminded_seq INTEGER
 );
 CREATE UNIQUE INDEX appointments_once_per_slot ON appointments (slot_id, client_id) WHERE state = 'gebucht';
 CREATE INDEX appointments_client ON appointments (client_id, starts_at, id);
+CREATE INDEX appointments_due ON appointments (starts_at) WHERE state = 'gebucht';
+
+-- Reminder channels a client switched off from a reminder mail
+-- (one click, no login).
+CREATE TABLE appointment_reminder_optouts (
+    client_id TEXT NOT NULL REFERENCES clients (id),
+    channel TEXT NOT NULL CHECK (channel IN ('mail')),
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (client_id, channel)
+);

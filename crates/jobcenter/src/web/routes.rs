@@ -125,6 +125,10 @@ table! {
     // "Ihre Dienststelle vor Ort" (POR-6): the directory, public.
     "/dienststellen" => Oeffentlich => { get: dienststellen::seiten::finden }
     "/dienststellen/{id}" => Oeffentlich => { get: dienststellen::seiten::dienststelle }
+    // The one-click link in a reminder mail (a sealed token, no login).
+    "/termine/erinnerung-abbestellen" => Oeffentlich => {
+        get: portal::termine::erinnerung::abbestellen_seite, post: portal::termine::erinnerung::abbestellen
+    }
     "/anmelden/passkey/optionen" => Oeffentlich => { post: konto::mfa::passkey::anmelden::login_options }
     "/anmelden/passkey" => Oeffentlich => { post: konto::mfa::passkey::anmelden::login }
 

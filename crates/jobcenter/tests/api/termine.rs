@@ -175,3 +175,83 @@ async fn two_clients_never_get_the_last_place_and_foreign_or_past_slots_are_refu
     assert_eq!(r.status(), 422);
     assert!(r.text().await.unwrap().contains("Bitte wählen Sie ein Thema."));
 }
+
+/// Reminders: once per appointment and channel, however many nodes run
+/// housekeeping at once and after a restart; a moved appointment gets a new
+/// one, a cancelled one none; the mail's one-click link switches them off.
+#[tokio::test]
+async fn a_reminder_goes_out_once_per_channel_and_date_and_can_be_switched_off_in_one_click() {
+    use jobcenter::portal::termine::erinnerung::senden;
+    let app = TestApp::spawn().await;
+    let (b, client_id) = crate::postfach::client(&app, "erinnern@example.de", "123A456780", true).await;
+    let office = office_of(&app, &client_id).await;
+    let m = crate::backoffice::staff(&app, "vermittlung@jobcenter.example", &office, "vermittlung").await;
+    sqlx::query("INSERT INTO communication_options (client_id, email_notify, sms_notify, mobile_number, updated_at) VALUES ($1, 0, 1, '+491701234567', 0)")
+        .bind(&client_id)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    let s = slot(&app, &m, 3, "1").await;
+    let r = b.post(app.url("/termine/buchen")).form(&[("slot", s.as_str()), ("thema", "arbeitsuche")]).send().await.unwrap();
+    assert_eq!(location(&r), "/termine?hinweis=gebucht");
+    let (id, beginn): (String, i64) =
+        sqlx::query_as("SELECT id, starts_at FROM appointments WHERE slot_id = $1").bind(&s).fetch_one(&app.state.db.pool).await.unwrap();
+    let subject = "Erinnerung an Ihren Termin im Jobcenter";
+    let sms = || async { sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM sms_outbox").fetch_one(&app.state.db.pool).await.unwrap() };
+
+    // Too early: nothing. 23 hours before: two "nodes" at once, then again
+    // (a restart): one mail, one SMS.
+    assert_eq!(senden(&app.state).await.unwrap(), (0, 0));
+    app.clock.advance(beginn - 23 * 3600 - app.state.now());
+    let zweiter = jobcenter::app::AppState::build(
+        (*app.state.config).clone(),
+        jobcenter::app::Overrides { clock: Some(std::sync::Arc::new(app.clock.clone())) },
+    )
+    .await
+    .unwrap();
+    let (x, y) = tokio::join!(senden(&app.state), senden(&zweiter));
+    let (x, y) = (x.unwrap(), y.unwrap());
+    assert_eq!((x.0 + y.0, x.1 + y.1), (1, 1), "{x:?} {y:?}");
+    assert_eq!(senden(&app.state).await.unwrap(), (0, 0));
+    assert_eq!(app.queued_mails("erinnern@example.de", subject).await, 1);
+    assert_eq!(sms().await, 1);
+    let mail = app.wait_for_mails("erinnern@example.de", subject, 1).await.remove(0);
+    assert!(mail.text.contains("Vor Ort") && !mail.text.contains("Arbeitsuche"), "date, time and kind only: {}", mail.text);
+
+    // Moved by staff (a new sequence): a new reminder.
+    sqlx::query("UPDATE appointments SET starts_at = starts_at + 600, sequence = sequence + 1 WHERE id = $1")
+        .bind(&id)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    assert_eq!(senden(&app.state).await.unwrap(), (1, 1));
+
+    // The one-click link: the page shows, the button switches mails off.
+    let link = mail.text.lines().find(|l| l.contains("/termine/erinnerung-abbestellen?t=")).unwrap().trim().to_owned();
+    let pfad = link.trim_start_matches(&app.url(""));
+    let fremd = app.new_client();
+    let html = fremd.get(app.url(pfad)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Sie erhalten vor Ihren Terminen eine Erinnerung per E-Mail."), "{html}");
+    let t = url::form_urlencoded::parse(pfad.split_once('?').unwrap().1.as_bytes()).find(|(k, _)| k == "t").unwrap().1.into_owned();
+    let r = fremd.post(app.url("/termine/erinnerung-abbestellen")).form(&[("t", t.as_str()), ("aktion", "aus")]).send().await.unwrap();
+    assert!(location(&r).contains("hinweis=aus"));
+    assert!(
+        fremd.get(app.url(&location(&r))).send().await.unwrap().text().await.unwrap().contains("keine E-Mail-Erinnerungen an Termine mehr")
+    );
+    let r = fremd.get(app.url("/termine/erinnerung-abbestellen?t=gefaelscht")).send().await.unwrap();
+    assert_eq!(r.status(), 404, "a forged token");
+    sqlx::query("UPDATE appointments SET starts_at = starts_at + 60, sequence = sequence + 1 WHERE id = $1")
+        .bind(&id)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    assert_eq!(senden(&app.state).await.unwrap(), (0, 1), "mails off, SMS still on");
+
+    // Cancelled (by staff, inside the client's window): no reminder.
+    sqlx::query("UPDATE appointments SET state = 'abgesagt', sequence = sequence + 1 WHERE id = $1")
+        .bind(&id)
+        .execute(&app.state.db.writer)
+        .await
+        .unwrap();
+    assert_eq!(senden(&app.state).await.unwrap(), (0, 0));
+}

@@ -6,6 +6,7 @@
 //!   conditional UPDATE, so two clients never get the last one.
 //! - [`seiten`]: the client's pages; `backoffice::termine` publishes slots.
 
+pub mod erinnerung;
 pub mod seiten;
 pub mod store;
 

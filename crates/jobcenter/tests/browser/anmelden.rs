@@ -38,3 +38,15 @@ pub async fn staff_first_time(tab: &Tab, app: &TestApp, email: &str) {
     tab.open(&app.url("/backoffice")).await;
     tab.expect_heading("Backoffice").await;
 }
+
+/// A client's first login with the Freischaltcode entered: lands on the
+/// profile page.
+pub async fn client_freigeschaltet(tab: &Tab, app: &TestApp, email: &str, secret: &[u8], code: &str) {
+    client(tab, app, email, secret).await;
+    tab.click_link("Freischaltcode eingeben").await;
+    tab.fill("Freischaltcode *", code).await;
+    tab.click_button("Freischalten").await;
+    tab.expect_heading("Freischaltung erfolgreich").await;
+    tab.click_link("Zum Profil").await;
+    tab.expect_heading("Profil").await;
+}

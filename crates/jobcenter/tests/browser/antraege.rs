@@ -7,11 +7,11 @@
 //! period — once with JavaScript and once without.
 
 use crate::anmelden;
-use crate::chromium::{Chromium, Tab};
+use crate::chromium::Chromium;
 use crate::support::{PASSWORD, TestApp, pdf_text};
 use jobcenter::backoffice::cli::{self, NewStaff};
 use jobcenter::portal::bescheide::{datum, tag};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_weiterbewilligungsantrag_is_drafted_resumed_sent_and_decided_in_chromium_and_every_page_passes_axe() {
@@ -21,19 +21,6 @@ async fn a_weiterbewilligungsantrag_is_drafted_resumed_sent_and_decided_in_chrom
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_weiterbewilligungsantrag_works_without_javascript() {
     antrag_journey(false, "antrag.ohne.skript@example.de").await;
-}
-
-/// Sets a date input (`yyyy-mm-dd`, as the date picker would).
-async fn set_date(tab: &Tab, label: &str, iso: &str) {
-    let ok: bool = tab
-        .eval(
-            "const [label, iso] = ARG; const f = field(label); f.value = iso;
-             f.dispatchEvent(new Event('input', { bubbles: true })); f.dispatchEvent(new Event('change', { bubbles: true }));
-             return f.value === iso;",
-            json!([label, iso]),
-        )
-        .await;
-    assert!(ok, "the date {iso} in {label:?}");
 }
 
 async fn antrag_journey(javascript: bool, email: &str) {
@@ -53,11 +40,7 @@ async fn antrag_journey(javascript: bool, email: &str) {
     // Log in, activate the profile; the form from the profile page.
     let chromium = Chromium::launch().await;
     let tab = chromium.tab(javascript).await;
-    anmelden::client(&tab, &app, email, &secret).await;
-    tab.click_link("Freischaltcode eingeben").await;
-    tab.fill("Freischaltcode *", &code.display()).await;
-    tab.click_button("Freischalten").await;
-    tab.click_link("Zum Profil").await;
+    anmelden::client_freigeschaltet(&tab, &app, email, &secret, &code.display()).await;
     tab.expect_heading("Profil").await;
     tab.click_link("Weiterbewilligung beantragen").await;
     tab.expect_heading("Weiterbewilligungsantrag stellen").await;
@@ -84,7 +67,7 @@ async fn antrag_journey(javascript: bool, email: &str) {
 
     // Page 2: the income; saved as a draft.
     tab.expect_heading("Änderungen beim Einkommen").await;
-    set_date(&tab, "Seit wann gilt die Änderung?", "2026-11-01").await;
+    tab.set_value("Seit wann gilt die Änderung?", "2026-11-01").await;
     tab.fill("Was hat sich geändert?", "Ich arbeite seit November 20 Stunden in der Woche <b>im Lager</b>.").await;
     tab.choose("feld-einkommen-nein").await;
     tab.click_button("Entwurf speichern").await;
@@ -147,7 +130,7 @@ async fn antrag_journey(javascript: bool, email: &str) {
     staff.expect_heading("Antrag: Weiterbewilligungsantrag stellen").await;
     staff.expect_text("Lohnabrechnung-November.pdf").await;
     staff.fill("Welche Unterlagen fehlen?", "Bitte senden Sie den Kontoauszug für November.").await;
-    set_date(&staff, "Frist", &tag(app.state.now() + 14 * 86_400).to_string()).await;
+    staff.set_value("Frist", &tag(app.state.now() + 14 * 86_400).to_string()).await;
     staff.click_button("Unterlagen nachfordern").await;
     staff.expect_text("Die Änderung wurde gespeichert; die Kundin oder der Kunde wurde benachrichtigt.").await;
 
@@ -171,8 +154,8 @@ async fn antrag_journey(javascript: bool, email: &str) {
             &format!("Bewilligungsbescheid Bürgergeld 2027 ({})", datum(tag(app.state.now()))),
         )
         .await;
-    set_date(&staff, "Von", &tag(app.state.now()).to_string()).await;
-    set_date(&staff, "Bis", &tag(app.state.now() + 180 * 86_400).to_string()).await;
+    staff.set_value("Von", &tag(app.state.now()).to_string()).await;
+    staff.set_value("Bis", &tag(app.state.now() + 180 * 86_400).to_string()).await;
     staff.click_button("Als entschieden markieren").await;
     staff.expect_text("Die Änderung wurde gespeichert; die Kundin oder der Kunde wurde benachrichtigt.").await;
     tab.open(&app.url(&format!("/antraege/{id}"))).await;

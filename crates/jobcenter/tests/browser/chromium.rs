@@ -561,6 +561,20 @@ impl Tab {
         assert!(checked, "the radio button {label:?} is not chosen after a click on it");
     }
 
+    /// Sets a date or time input (`yyyy-mm-dd`, `hh:mm`) as its picker
+    /// would (the `input` and `change` events follow).
+    pub async fn set_value(&self, label: &str, value: &str) {
+        let ok: bool = self
+            .eval(
+                "const [label, value] = ARG; const f = field(label); f.value = value;
+                 f.dispatchEvent(new Event('input', { bubbles: true })); f.dispatchEvent(new Event('change', { bubbles: true }));
+                 return f.value === value;",
+                json!([label, value]),
+            )
+            .await;
+        assert!(ok, "{value} in {label:?}");
+    }
+
     /// Chooses the option with the visible text `option` in the select box
     /// with this label (or id), as the keyboard would (the `change` event
     /// follows).

@@ -48,13 +48,7 @@ async fn postfach_journey(javascript: bool, email: &str) {
     let tab = chromium.tab(javascript).await;
 
     // Log in, activate the profile, find the mailboxes.
-    anmelden::client(&tab, &app, email, &secret).await;
-    tab.click_link("Freischaltcode eingeben").await;
-    tab.fill("Freischaltcode *", &code.display()).await;
-    tab.click_button("Freischalten").await;
-    tab.expect_heading("Freischaltung erfolgreich").await;
-    tab.click_link("Zum Profil").await;
-    tab.expect_heading("Profil").await;
+    anmelden::client_freigeschaltet(&tab, &app, email, &secret, &code.display()).await;
     tab.expect_text("Leistungspostfach").await;
     tab.click_link("Vermittlungspostfach").await;
     tab.expect_heading("Vermittlungspostfach").await;

@@ -6,10 +6,10 @@
 //! without.
 
 use crate::anmelden;
-use crate::chromium::{Chromium, Tab};
+use crate::chromium::Chromium;
 use crate::support::{PASSWORD, TestApp};
 use jobcenter::backoffice::cli::{self, NewStaff};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slot_is_published_booked_added_to_the_calendar_and_cancelled_in_chromium_and_every_page_passes_axe() {
@@ -19,19 +19,6 @@ async fn a_slot_is_published_booked_added_to_the_calendar_and_cancelled_in_chrom
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn booking_an_appointment_works_without_javascript() {
     termine_journey(false, "termine.ohne.skript@example.de").await;
-}
-
-/// Sets a date or time input as its picker would.
-async fn set_value(tab: &Tab, label: &str, value: &str) {
-    let ok: bool = tab
-        .eval(
-            "const [label, value] = ARG; const f = field(label); f.value = value;
-             f.dispatchEvent(new Event('input', { bubbles: true })); f.dispatchEvent(new Event('change', { bubbles: true }));
-             return f.value === value;",
-            json!([label, value]),
-        )
-        .await;
-    assert!(ok, "{value} in {label:?}");
 }
 
 async fn termine_journey(javascript: bool, email: &str) {
@@ -54,8 +41,8 @@ async fn termine_journey(javascript: bool, email: &str) {
     staff.click_button("Veröffentlichen").await;
     staff.expect_text("Bitte korrigieren Sie folgende Angaben:").await;
     super::assert_error_summary_links_to_fields(&staff, &["datum", "art-vor_ort", "thema-arbeitsuche"]).await;
-    set_value(&staff, "Datum", &tag.to_string()).await;
-    set_value(&staff, "Uhrzeit", "09:30").await;
+    staff.set_value("Datum", &tag.to_string()).await;
+    staff.set_value("Uhrzeit", "09:30").await;
     staff.fill("Dauer in Minuten", "45").await;
     staff.choose("Vor Ort").await;
     staff.choose("Beratung zur Arbeitsuche").await;
@@ -68,11 +55,7 @@ async fn termine_journey(javascript: bool, email: &str) {
     // The client books it.
     let chromium = Chromium::launch().await;
     let tab = chromium.tab(javascript).await;
-    anmelden::client(&tab, &app, email, &secret).await;
-    tab.click_link("Freischaltcode eingeben").await;
-    tab.fill("Freischaltcode *", &code.display()).await;
-    tab.click_button("Freischalten").await;
-    tab.click_link("Zum Profil").await;
+    anmelden::client_freigeschaltet(&tab, &app, email, &secret, &code.display()).await;
     tab.click_link("Termine").await;
     tab.expect_heading("Termine").await;
     tab.expect_text("Sie haben keine anstehenden Termine.").await;

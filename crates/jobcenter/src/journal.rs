@@ -95,11 +95,17 @@ pub enum Ereignis {
     TerminGebucht,
     /// The client cancelled an appointment.
     TerminAbgesagt,
+    /// Staff invited the client to an appointment.
+    TerminEingeladen,
+    /// The client asked to move an invitation.
+    TerminVerschiebungAngefragt,
+    /// Staff answered a request to move: a new date, or declined.
+    TerminVerschiebungBeantwortet,
 }
 
 impl Ereignis {
     /// Every kind, for the test that each has its labels.
-    pub const ALLE: [Ereignis; 25] = [
+    pub const ALLE: [Ereignis; 28] = [
         Ereignis::Freigeschaltet,
         Ereignis::OnlineEinwilligungErteilt,
         Ereignis::OnlineEinwilligungWiderrufen,
@@ -125,6 +131,9 @@ impl Ereignis {
         Ereignis::UnterlagenNachgereicht,
         Ereignis::TerminGebucht,
         Ereignis::TerminAbgesagt,
+        Ereignis::TerminEingeladen,
+        Ereignis::TerminVerschiebungAngefragt,
+        Ereignis::TerminVerschiebungBeantwortet,
     ];
 
     /// The kind as stored in `client_events.kind` and `audit_events.kind`.
@@ -155,6 +164,9 @@ impl Ereignis {
             Ereignis::UnterlagenNachgereicht => "documents_supplied",
             Ereignis::TerminGebucht => "appointment_booked",
             Ereignis::TerminAbgesagt => "appointment_cancelled",
+            Ereignis::TerminEingeladen => "appointment_invited",
+            Ereignis::TerminVerschiebungAngefragt => "appointment_move_requested",
+            Ereignis::TerminVerschiebungBeantwortet => "appointment_move_answered",
         }
     }
 

@@ -80,3 +80,63 @@ termin-erinnerung-einschalten = E-Mail-Erinnerungen wieder einschalten
 termin-abbestellt = Sie erhalten keine E-Mail-Erinnerungen an Termine mehr.
 termin-wieder-an = Sie erhalten wieder E-Mail-Erinnerungen an Termine.
 termin-erinnerung-sms-hinweis = SMS-Erinnerungen schalten Sie nach der Anmeldung unter „Profil bearbeiten“ bei „Kommunikationsoptionen“ ein oder aus.
+termin-thema-einladung = Einladung
+termin-einladung = Einladung
+termin-rechtsfolgen = Rechtsfolgenbelehrung: Sie sind verpflichtet, zu diesem Termin zu erscheinen (§ 59 SGB II in Verbindung mit § 309 SGB III). Wenn Sie ohne wichtigen Grund nicht erscheinen, kann Ihr Bürgergeld für einen Monat um 10 Prozent des maßgebenden Regelbedarfs gemindert werden (§ 32 SGB II). Können Sie den Termin nicht wahrnehmen, teilen Sie uns das bitte vorher mit dem Grund mit.
+termin-bestaetigen = Teilnahme bestätigen
+termin-bestaetigt = Vielen Dank. Sie haben Ihre Teilnahme bestätigt.
+termin-stand-bestaetigt = Teilnahme bestätigt
+termin-stand-verschiebung = Ihre Anfrage, den Termin zu verschieben, wird bearbeitet. Bis zu einer Antwort gilt der Termin.
+termin-verschieben-title = Verschiebung anfragen
+termin-verschieben-senden = Anfrage senden
+termin-grund = Warum können Sie den Termin nicht wahrnehmen?
+termin-grund-hinweis = Nennen Sie bitte den Grund und wann Sie stattdessen können. Höchstens 2000 Zeichen.
+termin-grund-fehler = Bitte nennen Sie den Grund (höchstens 2000 Zeichen).
+termin-verschiebung-gesendet = Ihre Anfrage wurde gesendet. Sie erhalten eine Antwort; bis dahin gilt der Termin.
+termin-antwort = Antwort des Jobcenters
+termin-video-link = An der Videositzung teilnehmen
+termin-stattgefunden = Hat stattgefunden
+termin-nicht-erschienen = Nicht erschienen
+portal-event-appointment-invited = Zu einem Termin eingeladen
+portal-event-appointment-move-requested = Verschiebung eines Termins angefragt
+portal-event-appointment-move-answered = Anfrage zur Verschiebung beantwortet
+arbeit-art-termin = Terminverschiebung
+mail-termin-einladung-subject = Einladung zu einem Termin im Jobcenter
+mail-termin-einladung-body = Guten Tag,
+
+    Ihr Jobcenter lädt Sie zu einem Termin ein. Aus Datenschutzgründen stehen die Einzelheiten nicht in dieser E-Mail.
+
+    Sie sehen die Einladung nach der Anmeldung unter „Termine“:
+    { $link }
+mail-termin-antwort-subject = Antwort zu Ihrem Termin
+mail-termin-antwort-body = Guten Tag,
+
+    Ihr Jobcenter hat Ihre Anfrage zur Verschiebung eines Termins beantwortet. Aus Datenschutzgründen steht der Inhalt nicht in dieser E-Mail.
+
+    Sie sehen die Antwort nach der Anmeldung unter „Termine“:
+    { $link }
+bo-einladung-title = Termine
+bo-einladung-link = Termine ansehen und einladen
+bo-einladung-keine = Für diese Person gibt es keine Termine.
+bo-einladung-neu = Zu einem Termin einladen
+bo-einladung-video = Link zur Videositzung
+bo-einladung-video-hinweis = Nur bei Videoterminen: eine https-Adresse. Die Person sieht den Link erst kurz vor dem Termin.
+bo-einladung-zweck = Worum geht es?
+bo-einladung-senden = Einladung senden
+bo-einladung-online = Die Einladung wurde online bereitgestellt; die Person wurde per E-Mail benachrichtigt.
+bo-einladung-papier = Die Person nutzt keine Online-Kommunikation: Die Einladung liegt in den Druckaufträgen.
+bo-einladung-gespeichert = Gespeichert; die Person wurde benachrichtigt, wo nötig.
+bo-einladung-aktion-fehler = Das ging nicht: Bitte geben Sie ein neues Datum mit Uhrzeit in der Zukunft oder eine Antwort an.
+bo-einladung-fehler-video = Bitte geben Sie bei Videoterminen einen Link an, der mit https:// beginnt.
+bo-einladung-fehler-zweck = Bitte geben Sie an, worum es geht (höchstens 1000 Zeichen).
+bo-termin-grund = Grund der Person
+bo-termin-verschieben = Auf neues Datum verschieben
+bo-termin-antwort = Antwort, wenn der Termin bleibt
+bo-termin-ablehnen = Verschiebung ablehnen
+bo-termin-stand-gebucht = Gebucht
+bo-termin-stand-eingeladen = Eingeladen
+bo-termin-stand-bestaetigt = Teilnahme bestätigt
+bo-termin-stand-verschiebung = Verschiebung angefragt
+bo-termin-stand-abgesagt = Abgesagt
+bo-what-termine = Termine angesehen
+bo-what-termin = Termin bearbeitet

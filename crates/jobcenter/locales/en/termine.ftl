@@ -80,3 +80,63 @@ termin-erinnerung-einschalten = Switch e-mail reminders on again
 termin-abbestellt = You will no longer receive e-mail reminders of appointments.
 termin-wieder-an = You will receive e-mail reminders of appointments again.
 termin-erinnerung-sms-hinweis = You switch SMS reminders on or off after signing in under “Edit profile”, “Communication options”.
+termin-thema-einladung = Invitation
+termin-einladung = Invitation
+termin-rechtsfolgen = Legal consequences: you are obliged to attend this appointment (section 59 SGB II in conjunction with section 309 SGB III). If you do not attend without an important reason, your Bürgergeld can be reduced for one month by 10 percent of the relevant standard needs (section 32 SGB II). If you cannot attend, please let us know beforehand and give the reason.
+termin-bestaetigen = Confirm attendance
+termin-bestaetigt = Thank you. You have confirmed your attendance.
+termin-stand-bestaetigt = Attendance confirmed
+termin-stand-verschiebung = Your request to move the appointment is being processed. Until you receive an answer, the appointment stands.
+termin-verschieben-title = Ask to move
+termin-verschieben-senden = Send request
+termin-grund = Why can you not attend the appointment?
+termin-grund-hinweis = Please give the reason and when you could come instead. At most 2000 characters.
+termin-grund-fehler = Please give the reason (at most 2000 characters).
+termin-verschiebung-gesendet = Your request has been sent. You will receive an answer; until then, the appointment stands.
+termin-antwort = Answer from the jobcenter
+termin-video-link = Join the video session
+termin-stattgefunden = Took place
+termin-nicht-erschienen = Did not attend
+portal-event-appointment-invited = Invited to an appointment
+portal-event-appointment-move-requested = Asked to move an appointment
+portal-event-appointment-move-answered = Request to move answered
+arbeit-art-termin = Moving an appointment
+mail-termin-einladung-subject = Invitation to an appointment at the jobcenter
+mail-termin-einladung-body = Hello,
+
+    your jobcenter invites you to an appointment. For data protection reasons, the details are not included in this e-mail.
+
+    After signing in you will find the invitation under “Appointments”:
+    { $link }
+mail-termin-antwort-subject = Answer about your appointment
+mail-termin-antwort-body = Hello,
+
+    your jobcenter has answered your request to move an appointment. For data protection reasons, the content is not included in this e-mail.
+
+    After signing in you will find the answer under “Appointments”:
+    { $link }
+bo-einladung-title = Appointments
+bo-einladung-link = View appointments and invite
+bo-einladung-keine = There are no appointments for this person.
+bo-einladung-neu = Invite to an appointment
+bo-einladung-video = Link to the video session
+bo-einladung-video-hinweis = Only for video appointments: an https address. The person sees the link only shortly before the appointment.
+bo-einladung-zweck = What is it about?
+bo-einladung-senden = Send invitation
+bo-einladung-online = The invitation was provided online; the person was notified by e-mail.
+bo-einladung-papier = The person does not use online communication: the invitation is in the print queue.
+bo-einladung-gespeichert = Saved; the person was notified where needed.
+bo-einladung-aktion-fehler = That did not work: please enter a new date with a time in the future, or an answer.
+bo-einladung-fehler-video = For video appointments, please enter a link starting with https://.
+bo-einladung-fehler-zweck = Please state what it is about (at most 1000 characters).
+bo-termin-grund = The person's reason
+bo-termin-verschieben = Move to a new date
+bo-termin-antwort = Answer if the appointment stays
+bo-termin-ablehnen = Decline to move
+bo-termin-stand-gebucht = Booked
+bo-termin-stand-eingeladen = Invited
+bo-termin-stand-bestaetigt = Attendance confirmed
+bo-termin-stand-verschiebung = Move requested
+bo-termin-stand-abgesagt = Cancelled
+bo-what-termine = Appointments viewed
+bo-what-termin = Appointment handled

@@ -80,3 +80,63 @@ termin-erinnerung-einschalten = Знову ввімкнути нагадуван
 termin-abbestellt = Ви більше не отримуватимете нагадувань про зустрічі електронною поштою.
 termin-wieder-an = Ви знову отримуватимете нагадування про зустрічі електронною поштою.
 termin-erinnerung-sms-hinweis = SMS-нагадування вмикаються та вимикаються після входу в розділі «Редагувати профіль», «Параметри комунікації».
+termin-thema-einladung = Запрошення
+termin-einladung = Запрошення
+termin-rechtsfolgen = Правові наслідки: ви зобов'язані з'явитися на цю зустріч (§ 59 SGB II у поєднанні з § 309 SGB III). Якщо ви не з'явитеся без поважної причини, вашу допомогу Bürgergeld можуть зменшити на один місяць на 10 відсотків від відповідної базової потреби (§ 32 SGB II). Якщо ви не можете прийти, будь ласка, повідомте нам про це заздалегідь із зазначенням причини.
+termin-bestaetigen = Підтвердити участь
+termin-bestaetigt = Дякуємо. Ви підтвердили свою участь.
+termin-stand-bestaetigt = Участь підтверджено
+termin-stand-verschiebung = Ваш запит на перенесення зустрічі опрацьовується. До відповіді зустріч залишається в силі.
+termin-verschieben-title = Попросити перенести
+termin-verschieben-senden = Надіслати запит
+termin-grund = Чому ви не можете прийти на зустріч?
+termin-grund-hinweis = Будь ласка, вкажіть причину і коли ви могли б прийти натомість. Не більше 2000 символів.
+termin-grund-fehler = Будь ласка, вкажіть причину (не більше 2000 символів).
+termin-verschiebung-gesendet = Ваш запит надіслано. Ви отримаєте відповідь; до того часу зустріч залишається в силі.
+termin-antwort = Відповідь джобцентру
+termin-video-link = Приєднатися до відеозустрічі
+termin-stattgefunden = Відбулася
+termin-nicht-erschienen = Не з'явилися
+portal-event-appointment-invited = Запрошено на зустріч
+portal-event-appointment-move-requested = Запит на перенесення зустрічі
+portal-event-appointment-move-answered = На запит на перенесення надано відповідь
+arbeit-art-termin = Перенесення зустрічі
+mail-termin-einladung-subject = Запрошення на зустріч у джобцентрі
+mail-termin-einladung-body = Добрий день,
+
+    ваш джобцентр запрошує вас на зустріч. З міркувань захисту даних подробиці не наводяться в цьому листі.
+
+    Запрошення ви побачите після входу в розділі «Зустрічі»:
+    { $link }
+mail-termin-antwort-subject = Відповідь щодо вашої зустрічі
+mail-termin-antwort-body = Добрий день,
+
+    ваш джобцентр відповів на ваш запит на перенесення зустрічі. З міркувань захисту даних зміст не наводиться в цьому листі.
+
+    Відповідь ви побачите після входу в розділі «Зустрічі»:
+    { $link }
+bo-einladung-title = Зустрічі
+bo-einladung-link = Переглянути зустрічі та запросити
+bo-einladung-keine = Для цієї особи немає зустрічей.
+bo-einladung-neu = Запросити на зустріч
+bo-einladung-video = Посилання на відеозустріч
+bo-einladung-video-hinweis = Лише для відеозустрічей: адреса https. Особа побачить посилання лише незадовго до зустрічі.
+bo-einladung-zweck = Про що йдеться?
+bo-einladung-senden = Надіслати запрошення
+bo-einladung-online = Запрошення надано онлайн; особу повідомлено електронною поштою.
+bo-einladung-papier = Особа не користується онлайн-комунікацією: запрошення в черзі друку.
+bo-einladung-gespeichert = Збережено; особу повідомлено, де це потрібно.
+bo-einladung-aktion-fehler = Не вдалося: вкажіть нову дату з часом у майбутньому або відповідь.
+bo-einladung-fehler-video = Для відеозустрічей вкажіть посилання, що починається з https://.
+bo-einladung-fehler-zweck = Будь ласка, вкажіть, про що йдеться (не більше 1000 символів).
+bo-termin-grund = Причина особи
+bo-termin-verschieben = Перенести на нову дату
+bo-termin-antwort = Відповідь, якщо зустріч залишається
+bo-termin-ablehnen = Відхилити перенесення
+bo-termin-stand-gebucht = Записано
+bo-termin-stand-eingeladen = Запрошено
+bo-termin-stand-bestaetigt = Участь підтверджено
+bo-termin-stand-verschiebung = Запит на перенесення
+bo-termin-stand-abgesagt = Скасовано
+bo-what-termine = Переглянуто зустрічі
+bo-what-termin = Зустріч опрацьовано

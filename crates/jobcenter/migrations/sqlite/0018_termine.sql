@@ -32,7 +32,17 @@ CREATE TABLE appointments (
     minutes INTEGER NOT NULL,
     place TEXT NOT NULL,
     staff_id TEXT REFERENCES staff (account_id),
-    state TEXT NOT NULL CHECK (state IN ('gebucht', 'abgesagt')),
+    -- 'gebucht' (from a slot), 'eingeladen' (an invitation), 'bestaetigt'
+    -- (the client confirmed it), 'verschiebung' (the client asked to move
+    -- it: move_reason), 'abgesagt'.
+    state TEXT NOT NULL CHECK (state IN ('gebucht', 'eingeladen', 'bestaetigt', 'verschiebung', 'abgesagt')),
+    invited_by TEXT REFERENCES staff (account_id),
+    purpose_sealed TEXT,
+    move_reason_sealed TEXT,
+    answer_sealed TEXT,
+    video_link TEXT NOT NULL DEFAULT '',
+    -- Staff record whether it took place (NULL: not recorded).
+    attended INTEGER CHECK (attended IN (0, 1)),
     sequence INTEGER NOT NULL DEFAULT 0,
     booked_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
     created_at BIGINT NOT NULL,
@@ -45,7 +55,7 @@ CREATE TABLE appointments (
 );
 CREATE UNIQUE INDEX appointments_once_per_slot ON appointments (slot_id, client_id) WHERE state = 'gebucht';
 CREATE INDEX appointments_client ON appointments (client_id, starts_at, id);
-CREATE INDEX appointments_due ON appointments (starts_at) WHERE state = 'gebucht';
+CREATE INDEX appointments_due ON appointments (starts_at) WHERE state <> 'abgesagt';
 
 -- Reminder channels a client switched off from a reminder mail
 -- (one click, no login).

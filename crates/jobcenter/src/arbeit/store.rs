@@ -22,10 +22,12 @@ pub enum Art {
     Veroeffentlichung,
     /// A sent application (subject: `applications.id`).
     Antrag,
+    /// A request to move an invitation (subject: `appointments.id`).
+    Termin,
 }
 
 impl Art {
-    pub const ALLE: [Art; 4] = [Art::Sendung, Art::Nachricht, Art::Veroeffentlichung, Art::Antrag];
+    pub const ALLE: [Art; 5] = [Art::Sendung, Art::Nachricht, Art::Veroeffentlichung, Art::Antrag, Art::Termin];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -33,6 +35,7 @@ impl Art {
             Art::Nachricht => "nachricht",
             Art::Veroeffentlichung => "veroeffentlichung",
             Art::Antrag => "antrag",
+            Art::Termin => "termin",
         }
     }
 }
@@ -331,6 +334,21 @@ pub async fn vorlegen(tx: &mut Tx, art: Art, subject_id: &str, now: i64) -> sqlx
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// Opens the done item of a subject again because the client came back
+/// with it (a second request to move an appointment); brings it up.
+pub async fn wieder_oeffnen(tx: &mut Tx, art: Art, subject_id: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE work_items SET state = 'eingegangen', version = version + 1, updated_at = $1
+         WHERE kind = $2 AND subject_id = $3 AND state = 'erledigt'",
+    )
+    .bind(now)
+    .bind(art.as_str())
+    .bind(subject_id)
+    .execute(&mut **tx)
+    .await?;
+    vorlegen(tx, art, subject_id, now).await
 }
 
 /// Closes the item of a subject because its feature's own action finished

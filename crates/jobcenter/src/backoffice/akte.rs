@@ -31,6 +31,8 @@ pub const WAS: &[(&str, &str)] = &[
     ("/backoffice/kunden/{id}/nachrichten/{faden}/anhaenge/{anhang}", "anhang"),
     ("/backoffice/kunden/{id}/bescheide", "bescheide"),
     ("/backoffice/kunden/{id}/antraege/{antrag}", "antrag"),
+    ("/backoffice/kunden/{id}/termine", "termine"),
+    ("/backoffice/kunden/{id}/termine/{termin}", "termin"),
     ("/backoffice/kunden/{id}/bescheide/{dokument}/pdf", "bescheid-pdf"),
     ("/backoffice/kunden/{id}/bescheide/{dokument}/freigabe", "bescheid-freigabe"),
 ];

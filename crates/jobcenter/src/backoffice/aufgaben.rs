@@ -64,6 +64,7 @@ pub fn zeile(lang: crate::i18n::Lang, member: &StaffMember, v: Vorgang) -> Zeile
             "nachricht" => format!("/backoffice/kunden/{}/nachrichten/{}?zweck={purpose}", v.client_id, v.subject_id),
             "veroeffentlichung" => format!("/backoffice/kunden/{}/bescheide?zweck={purpose}", v.client_id),
             "antrag" => format!("/backoffice/kunden/{}/antraege/{}?zweck={purpose}", v.client_id, v.subject_id),
+            "termin" => format!("/backoffice/kunden/{}/termine?zweck={purpose}#termin-{}", v.client_id, v.subject_id),
             _ => format!("/backoffice/kunden/{}/sendungen/{}?zweck={purpose}", v.client_id, v.subject_id),
         },
         actions,

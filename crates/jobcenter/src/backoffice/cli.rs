@@ -195,6 +195,7 @@ pub async fn demo(state: &AppState) -> anyhow::Result<Demo> {
     crate::portal::bescheide::demo::bescheid(state, &client_id, &office, &staff_id).await?;
     crate::portal::antraege::demo::vorgaenge(state, &client_id, &office, &staff_id).await?;
     crate::portal::termine::demo(state, &office, &staff_id).await?;
+    crate::portal::termine::demo_einladung(state, &client_id, &office, &staff_id).await?;
     // The sample office directory, unless one was imported.
     if crate::dienststellen::store::version(&state.db.pool).await?.is_none() {
         let r = crate::dienststellen::importieren(state, "dienststellen.json", dienststellen::BEISPIEL_JSON.as_bytes(), |_, _| {}).await?;

@@ -16,6 +16,7 @@ pub mod bescheide;
 pub mod brief;
 pub mod cli;
 pub mod druck;
+pub mod einladungen;
 pub mod formulare;
 pub mod freischaltcode;
 pub mod kunden;

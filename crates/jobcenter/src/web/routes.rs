@@ -231,6 +231,10 @@ table! {
     "/termine/buchen" => EigenesProfil => { post: portal::termine::seiten::buchen }
     "/termine/{id}/absagen" => EigenesProfil => { post: portal::termine::seiten::absagen }
     "/termine/{id}/kalender.ics" => EigenesProfil => { get: portal::termine::seiten::kalender }
+    "/termine/{id}/bestaetigen" => EigenesProfil => { post: portal::termine::einladung::bestaetigen }
+    "/termine/{id}/verschieben" => EigenesProfil => {
+        get: portal::termine::einladung::verschieben_form, post: portal::termine::einladung::verschieben
+    }
     "/postfach/{postfach}" => Recht(Recht::NachrichtenSchreiben) => { get: portal::postfach::seiten::liste }
     "/postfach/{postfach}/neu" => Recht(Recht::NachrichtenSchreiben) => {
         get: portal::postfach::neu::form, post: portal::postfach::neu::senden
@@ -267,6 +271,8 @@ table! {
     }
     "/backoffice/kunden/{id}/nachrichten/{faden}/anhaenge/{anhang}" => Akte(None) => { get: backoffice::nachrichten::anhang }
     "/backoffice/kunden/{id}/antraege/{antrag}" => Akte(None) => { get: backoffice::antraege::show, post: backoffice::antraege::act }
+    "/backoffice/kunden/{id}/termine" => Akte(None) => { get: backoffice::einladungen::liste, post: backoffice::einladungen::einladen }
+    "/backoffice/kunden/{id}/termine/{termin}" => Akte(None) => { post: backoffice::einladungen::handeln }
     "/backoffice/druck" => Mitarbeiter(Some(RoleName::Service)) => { get: backoffice::druck::list }
     "/backoffice/druck/{id}/gedruckt" => Mitarbeiter(Some(RoleName::Service)) => { post: backoffice::druck::mark_printed }
     "/backoffice/termine" => Mitarbeiter(None) => { get: backoffice::termine::liste, post: backoffice::termine::anlegen }

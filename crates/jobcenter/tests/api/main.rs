@@ -12,6 +12,7 @@ mod bescheide;
 mod betrieb;
 mod dienststellen;
 mod dokumente;
+mod einladungen;
 mod einstellungen;
 mod formulare;
 mod fristen;

@@ -39,7 +39,7 @@ pub async fn senden(state: &AppState) -> anyhow::Result<(u64, u64)> {
     for (spalte, sms) in [("mail_reminded_seq", false), ("sms_reminded_seq", true)] {
         let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT id, client_id, sequence, starts_at, kind FROM appointments
-             WHERE state = 'gebucht' AND starts_at > $1 AND starts_at <= $2 AND ({spalte} IS NULL OR {spalte} <> sequence)
+             WHERE state <> 'abgesagt' AND starts_at > $1 AND starts_at <= $2 AND ({spalte} IS NULL OR {spalte} <> sequence)
              ORDER BY starts_at LIMIT $3"
         )))
         .bind(now)
@@ -53,7 +53,7 @@ pub async fn senden(state: &AppState) -> anyhow::Result<(u64, u64)> {
             let art = Art::parse(&r.try_get::<String, _>("kind")?).unwrap_or(Art::VorOrt);
             let mut tx = state.db.begin().await?;
             let claimed = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "UPDATE appointments SET {spalte} = sequence WHERE id = $1 AND state = 'gebucht' AND sequence = $2
+                "UPDATE appointments SET {spalte} = sequence WHERE id = $1 AND state <> 'abgesagt' AND sequence = $2
                    AND ({spalte} IS NULL OR {spalte} <> sequence)"
             )))
             .bind(&id)

@@ -6,6 +6,7 @@
 //!   conditional UPDATE, so two clients never get the last one.
 //! - [`seiten`]: the client's pages; `backoffice::termine` publishes slots.
 
+pub mod einladung;
 pub mod erinnerung;
 pub mod seiten;
 pub mod store;
@@ -56,6 +57,7 @@ pub fn thema_label(lang: Lang, thema: &str) -> String {
         "buergergeld" => "termin-thema-buergergeld",
         "antrag" => "termin-thema-antrag",
         "unterlagen" => "termin-thema-unterlagen",
+        "einladung" => "termin-thema-einladung",
         other => return other.to_owned(),
     };
     lang.t(key)
@@ -103,6 +105,38 @@ pub async fn demo(state: &crate::app::AppState, office_id: &str, staff_id: &str)
             store::slot_anlegen(&mut tx, &neu, now).await?;
         }
     }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Demo data: an invitation of the demo client to a talk with the pAp in
+/// a week (on paper: the demo client has not consented yet), unless the
+/// client has one.
+pub async fn demo_einladung(state: &crate::app::AppState, client_id: &str, office_id: &str, staff_id: &str) -> anyhow::Result<()> {
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM appointments WHERE client_id = $1").bind(client_id).fetch_one(&state.db.pool).await?;
+    if n > 0 {
+        return Ok(());
+    }
+    let now = state.now();
+    let beginn = ((now + 7 * 86_400) / 3600) * 3600;
+    let neu = einladung::Neu {
+        client_id,
+        office_id,
+        art: Art::VorOrt,
+        starts_at: beginn,
+        minutes: 45,
+        place: "Musterstraße 1, Raum 2.14",
+        video_link: "",
+        zweck: "Gespräch über Ihre berufliche Situation und Ihre Bewerbungen",
+        invited_by: staff_id,
+    };
+    let bezug = crate::journal::Direkt {
+        client_id: client_id.to_owned(),
+        akteur: crate::journal::Akteur::Mitarbeiter { account_id: staff_id.to_owned() },
+    };
+    let mut tx = state.db.begin().await?;
+    einladung::einladen(state, &mut tx, &neu, &bezug, &crate::audit::Actor::default(), now).await?;
     tx.commit().await?;
     Ok(())
 }

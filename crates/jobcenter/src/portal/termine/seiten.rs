@@ -31,9 +31,21 @@ pub struct Zeile {
     pub kontakt: String,
     pub abgesagt: bool,
     pub absagbar: bool,
+    /// An invitation: its purpose, and what the client can do with it.
+    pub einladung: Option<String>,
+    pub bestaetigbar: bool,
+    pub verschiebbar: bool,
+    /// "Ihre Anfrage … wird bearbeitet" / "Bestätigt".
+    pub stand: Option<String>,
+    pub antwort: Option<String>,
+    /// The video link, shown from 15 minutes before until the end.
+    pub video: Option<String>,
+    /// A past one: whether it took place, as staff recorded it.
+    pub teilnahme: Option<String>,
 }
 
-fn wann(lang: Lang, starts_at: i64, minutes: i64) -> String {
+/// "Montag, 15.03.2027, 09:30–10:15 Uhr".
+pub fn wann(lang: Lang, starts_at: i64, minutes: i64) -> String {
     let t = ortszeit(starts_at);
     let ende = ortszeit(starts_at + minutes * 60);
     let tag = crate::dienststellen::seiten::wochentag(lang, t.date());
@@ -65,7 +77,19 @@ fn zeile(state: &AppState, lang: Lang, t: &Termin, now: i64) -> Zeile {
         ort: ort(lang, t.art, &t.place),
         kontakt: format!("{}, {}", t.office_name, t.office_phone),
         abgesagt: t.abgesagt,
-        absagbar: !t.abgesagt && t.starts_at - state.config.appointment_cancel_secs > now,
+        absagbar: t.state == "gebucht" && t.starts_at - state.config.appointment_cancel_secs > now,
+        einladung: t.invited_by.as_ref().map(|_| t.zweck.clone().unwrap_or_default()),
+        bestaetigbar: t.state == "eingeladen" && t.starts_at > now,
+        verschiebbar: t.invited_by.is_some() && matches!(t.state.as_str(), "eingeladen" | "bestaetigt") && t.starts_at > now,
+        stand: match t.state.as_str() {
+            "bestaetigt" => Some(lang.t("termin-stand-bestaetigt")),
+            "verschiebung" => Some(lang.t("termin-stand-verschiebung")),
+            _ => None,
+        },
+        antwort: t.antwort.clone(),
+        video: (t.art == Art::Video && !t.video_link.is_empty() && now >= t.starts_at - 15 * 60 && now < t.starts_at + t.minutes * 60)
+            .then(|| t.video_link.clone()),
+        teilnahme: t.attended.map(|a| lang.t(if a { "termin-stattgefunden" } else { "termin-nicht-erschienen" })),
     }
 }
 
@@ -88,7 +112,7 @@ pub struct ListQuery {
 pub async fn liste(State(state): State<AppState>, c: ClientProfile, Query(q): Query<ListQuery>) -> AppResult<Response> {
     let lang = c.ctx.lang;
     let now = state.now();
-    let alle = store::alle(&state.db.pool, &c.profile.client_id).await?;
+    let alle = store::alle(&state.db.pool, &state.secrets, &c.profile.client_id).await?;
     let (mut kommend, vergangen): (Vec<_>, Vec<_>) = alle.iter().partition(|t| t.starts_at + t.minutes * 60 > now && !t.abgesagt);
     kommend.reverse();
     render(&ListPage {
@@ -99,6 +123,8 @@ pub async fn liste(State(state): State<AppState>, c: ClientProfile, Query(q): Qu
             Some("gebucht") => Some(lang.t("termin-gebucht")),
             Some("abgesagt") => Some(lang.t("termin-abgesagt")),
             Some("zu-spaet") => Some(lang.t("termin-zu-spaet")),
+            Some("bestaetigt") => Some(lang.t("termin-bestaetigt")),
+            Some("verschiebung") => Some(lang.t("termin-verschiebung-gesendet")),
             _ => None,
         },
         frist_stunden: state.config.appointment_cancel_secs / 3600,
@@ -208,7 +234,7 @@ pub async fn buchen(State(state): State<AppState>, c: ClientProfile, Form(f): Fo
 /// `POST /termine/{id}/absagen`: up to the configured time before.
 pub async fn absagen(State(state): State<AppState>, c: ClientProfile, Path(id): Path<String>) -> AppResult<Response> {
     let now = state.now();
-    let t = store::eines(&state.db.pool, &c.profile.client_id, &id).await?.ok_or(AppError::NotFound)?;
+    let t = store::eines(&state.db.pool, &state.secrets, &c.profile.client_id, &id).await?.ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
     if !store::absagen(&mut tx, &c.profile.client_id, &t.id, now + state.config.appointment_cancel_secs, now).await? {
         return Ok(see_other("/termine?hinweis=zu-spaet"));
@@ -222,7 +248,7 @@ pub async fn absagen(State(state): State<AppState>, c: ClientProfile, Path(id): 
 /// `GET /termine/{id}/kalender.ics`: the calendar file (after a
 /// cancellation, the cancelling one with the same UID).
 pub async fn kalender(State(state): State<AppState>, c: ClientProfile, Path(id): Path<String>) -> AppResult<Response> {
-    let t = store::eines(&state.db.pool, &c.profile.client_id, &id).await?.ok_or(AppError::NotFound)?;
+    let t = store::eines(&state.db.pool, &state.secrets, &c.profile.client_id, &id).await?.ok_or(AppError::NotFound)?;
     let lang = c.ctx.lang;
     let uid = format!("{}@{}", t.id, state.config.base_url().trim_start_matches("https://").trim_start_matches("http://"));
     let titel = lang.t_args("termin-kalender-titel", &[("thema", &thema_label(lang, &t.thema))]);

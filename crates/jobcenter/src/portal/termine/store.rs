@@ -3,6 +3,7 @@
 //! client's office.
 
 use super::Art;
+use crate::crypto::SecretBox;
 use crate::db::{Tx, new_id};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
@@ -183,33 +184,61 @@ pub struct Termin {
     pub minutes: i64,
     pub place: String,
     pub abgesagt: bool,
+    /// `gebucht`, `eingeladen`, `bestaetigt`, `verschiebung`, `abgesagt`.
+    pub state: String,
     pub sequence: i64,
     pub updated_at: i64,
     pub office_name: String,
     pub office_phone: String,
+    /// An invitation: the inviting member.
+    pub invited_by: Option<String>,
+    /// The invitation's purpose, the client's reason to move it, staff's answer.
+    pub zweck: Option<String>,
+    pub grund: Option<String>,
+    pub antwort: Option<String>,
+    pub video_link: String,
+    pub attended: Option<bool>,
 }
 
 const TERMIN: &str = "a.id, a.kind, a.topic, a.starts_at, a.minutes, a.place, a.state, a.sequence, a.updated_at, o.name AS office_name,
-     o.phone AS office_phone";
+     o.phone AS office_phone, a.invited_by, a.purpose_sealed, a.move_reason_sealed, a.answer_sealed, a.video_link, a.attended";
 
-fn termin(r: &AnyRow) -> sqlx::Result<Termin> {
+/// A sealed text of appointment `id` (`was`: zweck, grund, antwort).
+pub fn versiegeln(secrets: &SecretBox, id: &str, was: &str, text: &str) -> String {
+    secrets.seal(&format!("termin/{id}/{was}"), text.as_bytes())
+}
+
+fn oeffnen(secrets: &SecretBox, id: &str, was: &str, sealed: Option<String>) -> anyhow::Result<Option<String>> {
+    sealed.map(|s| Ok(String::from_utf8(secrets.open(&format!("termin/{id}/{was}"), &s)?)?)).transpose()
+}
+
+fn termin(secrets: &SecretBox, r: &AnyRow) -> anyhow::Result<Termin> {
+    let id: String = r.try_get("id")?;
+    let state: String = r.try_get("state")?;
     Ok(Termin {
-        id: r.try_get("id")?,
         art: Art::parse(&r.try_get::<String, _>("kind")?).unwrap_or(Art::VorOrt),
         thema: r.try_get("topic")?,
         starts_at: r.try_get("starts_at")?,
         minutes: r.try_get::<i64, _>("minutes")?,
         place: r.try_get("place")?,
-        abgesagt: r.try_get::<String, _>("state")? == "abgesagt",
+        abgesagt: state == "abgesagt",
+        state,
         sequence: r.try_get::<i64, _>("sequence")?,
         updated_at: r.try_get("updated_at")?,
         office_name: r.try_get("office_name")?,
         office_phone: r.try_get("office_phone")?,
+        invited_by: r.try_get("invited_by")?,
+        zweck: oeffnen(secrets, &id, "zweck", r.try_get("purpose_sealed")?)?,
+        grund: oeffnen(secrets, &id, "grund", r.try_get("move_reason_sealed")?)?,
+        antwort: oeffnen(secrets, &id, "antwort", r.try_get("answer_sealed")?)?,
+        video_link: r.try_get("video_link")?,
+        attended: r.try_get::<Option<i64>, _>("attended")?.map(|a| a == 1),
+        id,
     })
 }
 
 /// The client's appointments, newest first (at most 200).
-pub async fn alle(pool: &AnyPool, client_id: &str) -> sqlx::Result<Vec<Termin>> {
+pub async fn alle(pool: &AnyPool, secrets: &SecretBox, client_id: &str) -> anyhow::Result<Vec<Termin>> {
     let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {TERMIN} FROM appointments a JOIN offices o ON o.id = a.office_id WHERE a.client_id = $1
          ORDER BY a.starts_at DESC, a.id LIMIT 200"
@@ -217,11 +246,11 @@ pub async fn alle(pool: &AnyPool, client_id: &str) -> sqlx::Result<Vec<Termin>> 
     .bind(client_id)
     .fetch_all(pool)
     .await?;
-    rows.iter().map(termin).collect()
+    rows.iter().map(|r| termin(secrets, r)).collect()
 }
 
 /// One appointment of the client.
-pub async fn eines(pool: &AnyPool, client_id: &str, id: &str) -> sqlx::Result<Option<Termin>> {
+pub async fn eines(pool: &AnyPool, secrets: &SecretBox, client_id: &str, id: &str) -> anyhow::Result<Option<Termin>> {
     let row = sqlx::query(sqlx::AssertSqlSafe(format!(
         "SELECT {TERMIN} FROM appointments a JOIN offices o ON o.id = a.office_id WHERE a.id = $1 AND a.client_id = $2"
     )))
@@ -229,7 +258,7 @@ pub async fn eines(pool: &AnyPool, client_id: &str, id: &str) -> sqlx::Result<Op
     .bind(client_id)
     .fetch_optional(pool)
     .await?;
-    row.as_ref().map(termin).transpose()
+    row.as_ref().map(|r| termin(secrets, r)).transpose()
 }
 
 /// Cancels the client's booked appointment if it starts after `frist`;

@@ -104,3 +104,89 @@ async fn termine_journey(javascript: bool, email: &str) {
     chromium.close().await;
     staff_browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invitation_is_received_and_asked_to_be_moved_in_chromium_and_every_page_passes_axe() {
+    einladung_journey(true, "einladung@example.de").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invitation_works_without_javascript() {
+    einladung_journey(false, "einladung.ohne.skript@example.de").await;
+}
+
+/// Staff invite from the record, the client (online) finds the invitation
+/// with the legal note, asks to move it (first without a reason), staff
+/// move it to a new date from their inbox, the client sees the new date.
+async fn einladung_journey(javascript: bool, email: &str) {
+    let app = TestApp::spawn().await;
+    let (record, code) = app.fixture_client_with_code("123A456789", "Kim", "Klicker").await;
+    let secret = app.signed_up(email, PASSWORD).await;
+    assert_eq!(
+        crate::support::location(&app.post("/freischaltcode", &[("freischaltcode", code.display().as_str())]).await),
+        "/freischaltcode/erfolgreich"
+    );
+    assert_eq!(app.post("/profil/online-kommunikation", &[("status", "an")]).await.status(), 303);
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&record.id).fetch_one(&app.state.db.pool).await.unwrap();
+    let pia = NewStaff { email: "pia@jc.example", display_name: "Pia Pap", office: &office, roles: "vermittlung", phone: "0511 4" };
+    cli::create_staff(&app.state, &pia, Some(PASSWORD)).await.unwrap();
+    let tag = jobcenter::portal::bescheide::tag(app.state.now() + 4 * 86_400);
+    let neu = jobcenter::portal::bescheide::tag(app.state.now() + 9 * 86_400);
+
+    let staff_browser = Chromium::launch().await;
+    let staff = staff_browser.tab(javascript).await;
+    anmelden::staff_first_time(&staff, &app, pia.email).await;
+    staff.open(&app.url(&format!("/backoffice/kunden/{}/termine?zweck=vermittlung", record.id))).await;
+    staff.expect_text("Für diese Person gibt es keine Termine.").await;
+    staff.set_value("Datum", &tag.to_string()).await;
+    staff.set_value("Uhrzeit", "08:30").await;
+    staff.choose("Vor Ort").await;
+    staff.fill("Ort und Raum", "Musterstraße 1, Raum 3.01").await;
+    staff.fill("Worum geht es?", "Gespräch über Ihre Bewerbungen").await;
+    staff.click_button("Einladung senden").await;
+    staff.expect_text("Die Einladung wurde online bereitgestellt").await;
+
+    let chromium = Chromium::launch().await;
+    let tab = chromium.tab(javascript).await;
+    tab.open(&app.url("/anmelden?weiter=%2Ftermine")).await;
+    tab.fill("Benutzername / E-Mail-Adresse", email).await;
+    tab.fill("Passwort", PASSWORD).await;
+    tab.click_button("Anmelden").await;
+    tab.fill(crate::TOTP_CODE, &app.next_code(&secret)).await;
+    tab.click_button("Anmelden").await;
+    tab.click_button("Überspringen").await;
+    tab.expect_heading("Termine").await;
+    tab.expect_text("Gespräch über Ihre Bewerbungen").await;
+    tab.expect_text("Rechtsfolgenbelehrung").await;
+    let link: String =
+        tab.eval("return document.querySelector('a[href$=\"/verschieben\"]').innerText.replace(/\\s+/g, ' ').trim();", Value::Null).await;
+    tab.click_link(&link).await;
+    tab.expect_heading("Verschiebung anfragen").await;
+    tab.click_button("Anfrage senden").await;
+    tab.expect_text("Bitte nennen Sie den Grund").await;
+    super::assert_error_summary_links_to_fields(&tab, &["grund"]).await;
+    tab.fill("Warum können Sie den Termin nicht wahrnehmen?", "Vorstellungsgespräch am selben Morgen").await;
+    tab.click_button("Anfrage senden").await;
+    tab.expect_text("Ihre Anfrage wurde gesendet.").await;
+
+    staff.open(&app.url("/backoffice/aufgaben")).await;
+    staff.click_link("Terminverschiebung").await;
+    staff.expect_text("Vorstellungsgespräch am selben Morgen").await;
+    let id: String = sqlx::query_scalar("SELECT id FROM appointments").fetch_one(&app.state.db.pool).await.unwrap();
+    staff.set_value(&format!("datum-{id}"), &neu.to_string()).await;
+    staff.set_value(&format!("uhrzeit-{id}"), "10:00").await;
+    staff.click_button("Auf neues Datum verschieben").await;
+    staff.expect_text("Gespeichert").await;
+
+    tab.open(&app.url("/termine")).await;
+    tab.expect_text(&format!("{}, 10:00–10:30 Uhr", jobcenter::portal::bescheide::datum(neu))).await;
+
+    // Client: login (4 with the passkey offer), Termine, move form, its
+    // errors, sent, Termine.
+    tab.assert_clean(8);
+    // Staff: first login (5), record, invited, inbox, item, moved.
+    staff.assert_clean(10);
+    chromium.close().await;
+    staff_browser.close().await;
+}

@@ -32,7 +32,8 @@ pub struct Zeile {
     pub stand: String,
 }
 
-fn stand_key(state: &str) -> &'static str {
+/// The label key of an appointment's state.
+pub fn stand_key(state: &str) -> &'static str {
     match state {
         "eingeladen" => "bo-termin-stand-eingeladen",
         "bestaetigt" => "bo-termin-stand-bestaetigt",

@@ -1,6 +1,7 @@
 //! Slots for "Termine vereinbaren" (POR-5): staff of an office publish
 //! them (kind, topic, start, duration, capacity, place, team) and see the
-//! next four weeks with how many places are booked.
+//! next four weeks with how many places are booked; the day view lists the
+//! office's appointments of a day, for everyone or one member.
 
 use super::{AnyStaff, Nav, Staff};
 use crate::app::AppState;
@@ -53,22 +54,67 @@ struct SlotsPage {
     form: SlotForm,
     errors: FormErrors,
     notice: Option<String>,
+    /// The day view: the day (ISO), the member filter, the rows.
+    tag: String,
+    mitarbeiter: String,
+    kollegen: Vec<(String, String)>,
+    tagesliste: Vec<TagesZeile>,
 }
 
-#[derive(Deserialize)]
+/// An appointment in the day view.
+pub struct TagesZeile {
+    pub zeit: String,
+    pub name: String,
+    pub link: String,
+    pub art: String,
+    pub thema: String,
+    pub stand: String,
+}
+
+#[derive(Deserialize, Default)]
 pub struct SlotsQuery {
     hinweis: Option<String>,
+    tag: Option<String>,
+    mitarbeiter: Option<String>,
 }
 
-async fn seite(
-    state: &AppState,
-    staff: &Staff<AnyStaff>,
-    form: SlotForm,
-    errors: FormErrors,
-    notice: Option<String>,
-) -> AppResult<SlotsPage> {
+async fn seite(state: &AppState, staff: &Staff<AnyStaff>, form: SlotForm, errors: FormErrors, q: &SlotsQuery) -> AppResult<SlotsPage> {
+    use chrono::TimeZone;
     let lang = staff.ctx().lang;
     let now = state.now();
+    let notice = (q.hinweis.as_deref() == Some("angelegt")).then(|| lang.t("bo-termine-angelegt"));
+    let tag = q
+        .tag
+        .as_deref()
+        .and_then(|t| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| crate::portal::bescheide::tag(now));
+    let anfang = |d: chrono::NaiveDate| {
+        chrono_tz::Europe::Berlin.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map_or(0, |t| t.timestamp())
+    };
+    let kollegen: Vec<(String, String)> = super::store::staff_of_office(&state.db.pool, &staff.member.office_id)
+        .await?
+        .into_iter()
+        .map(|m| (m.account_id, m.display_name))
+        .collect();
+    let mitarbeiter = q.mitarbeiter.clone().filter(|m| kollegen.iter().any(|(id, _)| id == m)).unwrap_or_default();
+    let tagesliste = store::tag(
+        &state.db.pool,
+        &staff.member.office_id,
+        anfang(tag),
+        anfang(tag.succ_opt().unwrap_or(tag)),
+        Some(mitarbeiter.as_str()).filter(|m| !m.is_empty()),
+    )
+    .await?
+    .into_iter()
+    .map(|t| TagesZeile {
+        zeit: format!("{}–{}", ortszeit(t.starts_at).format("%H:%M"), ortszeit(t.starts_at + t.minutes * 60).format("%H:%M")),
+        link: format!("/backoffice/kunden/{}/termine?zweck=vermittlung#termin-{}", t.client_id, t.id),
+        name: t.client_name,
+        art: t.art.label(lang),
+        thema: thema_label(lang, &t.thema),
+        stand: lang.t(super::einladungen::stand_key(&t.state)),
+    })
+    .collect();
     let zeilen = store::slots(&state.db.pool, &staff.member.office_id, now - 86_400, now + 28 * 86_400)
         .await?
         .into_iter()
@@ -97,22 +143,17 @@ async fn seite(
         form,
         errors,
         notice,
+        tag: tag.to_string(),
+        mitarbeiter,
+        kollegen,
+        tagesliste,
     })
 }
 
 /// `GET /backoffice/termine`.
 pub async fn liste(State(state): State<AppState>, staff: Staff<AnyStaff>, Query(q): Query<SlotsQuery>) -> AppResult<Response> {
-    let notice = (q.hinweis.as_deref() == Some("angelegt")).then(|| staff.ctx().lang.t("bo-termine-angelegt"));
-    render(
-        &seite(
-            &state,
-            &staff,
-            SlotForm { minuten: "30".into(), plaetze: "1".into(), ..SlotForm::default() },
-            FormErrors::default(),
-            notice,
-        )
-        .await?,
-    )
+    let form = SlotForm { minuten: "30".into(), plaetze: "1".into(), ..SlotForm::default() };
+    render(&seite(&state, &staff, form, FormErrors::default(), &q).await?)
 }
 
 /// `POST /backoffice/termine`: publishes a slot of the member's office.
@@ -151,7 +192,7 @@ pub async fn anlegen(State(state): State<AppState>, staff: Staff<AnyStaff>, Form
         errors.add("ort", lang.t("bo-termine-fehler-ort"));
     }
     let (Some(beginn), Some(minuten), Some(art), Some(plaetze), true) = (beginn, minuten, art, plaetze, errors.is_empty()) else {
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &seite(&state, &staff, f, errors, None).await?);
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &seite(&state, &staff, f, errors, &SlotsQuery::default()).await?);
     };
     let team = staff.member.roles.iter().find_map(|r| Team::ALLE.into_iter().find(|t| t.rolle() == *r)).unwrap_or(Team::Vermittlung);
     let mut tx = state.db.begin().await?;

@@ -94,6 +94,23 @@ async fn an_invitation_is_confirmed_moved_on_request_and_its_attendance_recorded
         sqlx::query_scalar("SELECT state FROM work_items WHERE subject_id = $1").bind(&id).fetch_one(&app.state.db.pool).await.unwrap();
     assert_eq!(state, "erledigt");
 
+    // The office's day view of the new date: there, also filtered by the
+    // inviting member; not for a colleague's filter.
+    let member = crate::support::TestApp::account_id(&app, "pap@jobcenter.example").await.unwrap();
+    let kollege = crate::backoffice::staff(&app, "kollege@jobcenter.example", &office, "leistung").await;
+    let kollege_id = app.account_id("kollege@jobcenter.example").await.unwrap();
+    for (filter, da) in [("", true), (member.as_str(), true), (kollege_id.as_str(), false)] {
+        let html = kollege
+            .get(app.url(&format!("/backoffice/termine?tag={neu}&mitarbeiter={filter}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(html.contains(&format!("#termin-{id}")), da, "filter {filter:?}: {html}");
+        assert_eq!(html.contains("11:00–11:30"), da, "{filter:?}");
+    }
     // Asked again and declined with an answer: shown to the client.
     b.post(app.url(&format!("/termine/{id}/verschieben"))).form(&[("grund", "Krank")]).send().await.unwrap();
     let r = m

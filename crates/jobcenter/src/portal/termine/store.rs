@@ -280,3 +280,51 @@ pub async fn absagen(tx: &mut Tx, client_id: &str, id: &str, frist: i64, now: i6
     }
     Ok(true)
 }
+
+/// An appointment in the office's day view.
+#[derive(Debug, Clone)]
+pub struct Tagestermin {
+    pub id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub art: Art,
+    pub thema: String,
+    pub starts_at: i64,
+    pub minutes: i64,
+    pub state: String,
+    pub staff_id: Option<String>,
+}
+
+/// The office's appointments between `von` and `bis` (not cancelled),
+/// optionally only those of one member (invited by them, or in their slot).
+pub async fn tag(pool: &AnyPool, office_id: &str, von: i64, bis: i64, member: Option<&str>) -> sqlx::Result<Vec<Tagestermin>> {
+    let rows = sqlx::query(
+        "SELECT a.id, a.client_id, c.given_name, c.family_name, a.kind, a.topic, a.starts_at, a.minutes, a.state,
+                COALESCE(a.invited_by, a.staff_id, s.staff_id) AS member
+         FROM appointments a JOIN clients c ON c.id = a.client_id LEFT JOIN appointment_slots s ON s.id = a.slot_id
+         WHERE a.office_id = $1 AND a.starts_at >= $2 AND a.starts_at < $3 AND a.state <> 'abgesagt'
+           AND ($4 = '' OR COALESCE(a.invited_by, a.staff_id, s.staff_id, '') = $4)
+         ORDER BY a.starts_at, a.id LIMIT 500",
+    )
+    .bind(office_id)
+    .bind(von)
+    .bind(bis)
+    .bind(member.unwrap_or(""))
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Tagestermin {
+                id: r.try_get("id")?,
+                client_id: r.try_get("client_id")?,
+                client_name: format!("{} {}", r.try_get::<String, _>("given_name")?, r.try_get::<String, _>("family_name")?),
+                art: Art::parse(&r.try_get::<String, _>("kind")?).unwrap_or(Art::VorOrt),
+                thema: r.try_get("topic")?,
+                starts_at: r.try_get("starts_at")?,
+                minutes: r.try_get::<i64, _>("minutes")?,
+                state: r.try_get("state")?,
+                staff_id: r.try_get("member")?,
+            })
+        })
+        .collect()
+}

@@ -145,3 +145,4 @@ bo-termine-mitarbeiter = Mitarbeiterin oder Mitarbeiter
 bo-termine-alle = Alle
 bo-termine-zeigen = Anzeigen
 bo-termine-tag-leer = An diesem Tag gibt es keine Termine.
+bo-termine-tag-datum = Tag

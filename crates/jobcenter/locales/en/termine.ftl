@@ -145,3 +145,4 @@ bo-termine-mitarbeiter = Staff member
 bo-termine-alle = All
 bo-termine-zeigen = Show
 bo-termine-tag-leer = There are no appointments on this day.
+bo-termine-tag-datum = Day

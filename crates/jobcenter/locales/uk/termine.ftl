@@ -145,3 +145,4 @@ bo-termine-mitarbeiter = Працівник або працівниця
 bo-termine-alle = Усі
 bo-termine-zeigen = Показати
 bo-termine-tag-leer = Цього дня зустрічей немає.
+bo-termine-tag-datum = День

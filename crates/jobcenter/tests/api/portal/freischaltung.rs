@@ -76,7 +76,8 @@ async fn a_new_client_enters_the_code_and_sees_the_profile_with_the_kundennummer
     ] {
         assert!(start.contains(text), "{text}");
     }
-    assert!(!start.contains("Termine"), "no entry before its feature exists: Termine");
+    // "Termine" and "Ihre Dienststelle vor Ort" (POR-1) lead to their pages.
+    assert!(start.contains("href=\"/termine\"") && start.contains("Ihre Dienststelle vor Ort"), "{start}");
 
     // The rows: a used code, the Standardprofil, the history, the audit trail.
     let pool = &app.state.db.pool;

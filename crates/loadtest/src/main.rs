@@ -11,10 +11,15 @@
 //! cargo run --release -p loadtest -- upload
 //! cargo run --release -p loadtest -- absturz
 //! cargo run --release -p loadtest -- listen
+//! cargo run --release -p loadtest -- antraege
 //! ```
 
 mod absturz;
 mod accounts;
+mod antraege;
+mod antraege_daten;
+mod antraege_last;
+mod antraege_pdf;
 mod driver;
 mod fanout;
 mod floor;
@@ -75,6 +80,10 @@ enum Scenario {
     /// The notifications of a mass publication: 100 000 mails through the
     /// outbox to an SMTP peer beside a small batch, and the server's RSS.
     Fanout(fanout::FanoutArgs),
+    /// "Ihre Vorgänge" (issue 14): the summary with a full validation of a
+    /// Bürgergeld application beside GET /profil, the receipt PDF of a
+    /// large application, and 50 submissions at once with the server's RSS.
+    Antraege(antraege::AntraegeArgs),
 }
 
 /// Settings of the login scenario.
@@ -124,6 +133,7 @@ fn main() {
         Scenario::Upload(args) => upload::upload(&args),
         Scenario::Absturz(args) => absturz::absturz(&args),
         Scenario::Fanout(args) => fanout::fanout(&args),
+        Scenario::Antraege(args) => antraege::antraege(&args),
     };
     if let Err(e) = result {
         eprintln!("Fehler: {e:#}");

@@ -67,6 +67,8 @@ struct RecordPage {
     page: Page,
     nav: Nav,
     client: super::store::Client,
+    /// The purpose the record was opened for (the forms keep it).
+    zweck: &'static str,
     action: String,
     zeilen: Vec<Zeile>,
     arten: Vec<(&'static str, String)>,
@@ -106,6 +108,7 @@ async fn seite(
         nav: Nav::for_member(lang, &akte.staff.member, ""),
         action: akte.mit_zweck(&format!("/backoffice/kunden/{}/termine", akte.client.id)),
         client: akte.client.clone(),
+        zweck: akte.zweck,
         zeilen,
         arten: Art::ALLE.iter().map(|a| (a.as_str(), a.label(lang))).collect(),
         form,

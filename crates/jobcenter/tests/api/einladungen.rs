@@ -81,6 +81,10 @@ async fn an_invitation_is_confirmed_moved_on_request_and_its_attendance_recorded
     let akte =
         m.get(app.url(&format!("/backoffice/kunden/{client_id}/termine?zweck=vermittlung"))).send().await.unwrap().text().await.unwrap();
     assert!(akte.contains("Vorstellungsgespräch am selben Tag") && akte.contains("Verschiebung angefragt"));
+    // Opened for another purpose, the forms keep it (the access log says why).
+    let leistung =
+        m.get(app.url(&format!("/backoffice/kunden/{client_id}/termine?zweck=leistung"))).send().await.unwrap().text().await.unwrap();
+    assert!(leistung.contains(&format!("/termine/{id}?zweck=leistung")) && !leistung.contains("zweck=vermittlung"));
 
     // Moved to a new date: SEQUENCE 1 in the calendar file, a mail.
     let neu = jobcenter::portal::bescheide::tag(app.state.now() + 8 * 86_400).to_string();

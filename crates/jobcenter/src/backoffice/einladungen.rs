@@ -12,7 +12,7 @@ use crate::journal::{self, Ereignis};
 use crate::portal::termine::einladung::{self, Neu};
 use crate::portal::termine::seiten::wann;
 use crate::portal::termine::store::{self, Termin, versiegeln};
-use crate::portal::termine::{Art, thema_label};
+use crate::portal::termine::{Art, beginn_dauer_art, eingegeben, ort_falsch, thema_label};
 use crate::web::{AppError, AppResult, FormErrors, Page, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
@@ -130,32 +130,13 @@ pub async fn liste(State(state): State<AppState>, akte: Akte<AnyStaff>, Query(q)
     render(&seite(&state, &akte, InviteForm { minuten: "30".into(), ..InviteForm::default() }, FormErrors::default(), notice).await?)
 }
 
-/// A date and time in Berlin after `now`, as Unix seconds.
-fn zeitpunkt(datum: &str, uhrzeit: &str, now: i64) -> Option<i64> {
-    use chrono::TimeZone;
-    let d = chrono::NaiveDate::parse_from_str(datum.trim(), "%Y-%m-%d").ok()?;
-    let z = chrono::NaiveTime::parse_from_str(uhrzeit.trim(), "%H:%M").ok()?;
-    chrono_tz::Europe::Berlin.from_local_datetime(&d.and_time(z)).earliest().map(|t| t.timestamp()).filter(|t| *t > now)
-}
-
 /// `POST /backoffice/kunden/{id}/termine?zweck=…`: the invitation.
 pub async fn einladen(State(state): State<AppState>, akte: Akte<AnyStaff>, Form(f): Form<InviteForm>) -> AppResult<Response> {
     let lang = akte.ctx().lang;
     let now = state.now();
     let mut errors = FormErrors::default();
-    let beginn = zeitpunkt(&f.datum, &f.uhrzeit, now);
-    if beginn.is_none() {
-        errors.add("datum", lang.t("bo-termine-fehler-beginn"));
-    }
-    let minuten = f.minuten.trim().parse::<i64>().ok().filter(|m| (5..=480).contains(m));
-    if minuten.is_none() {
-        errors.add("minuten", lang.t("bo-termine-fehler-minuten"));
-    }
-    let art = Art::parse(&f.art);
-    if art.is_none() {
-        errors.add(format!("art-{}", Art::VorOrt.as_str()), lang.t("bo-termine-fehler-art"));
-    }
-    if (art == Some(Art::VorOrt) && f.ort.trim().is_empty()) || f.ort.chars().count() > 200 {
+    let (beginn, minuten, art) = beginn_dauer_art(lang, (&f.datum, &f.uhrzeit, &f.minuten, &f.art), now, &mut errors);
+    if ort_falsch(art, &f.ort) {
         errors.add("ort", lang.t("bo-termine-fehler-ort"));
     }
     let video = f.video.trim();
@@ -215,7 +196,7 @@ pub async fn handeln(
     let mut tx = state.db.begin().await?;
     let n = match f.aktion.as_str() {
         "verschieben" if t.state == "verschiebung" => {
-            let Some(beginn) = zeitpunkt(&f.datum, &f.uhrzeit, now) else { return Ok(fehler) };
+            let Some(beginn) = eingegeben(&f.datum, &f.uhrzeit, now) else { return Ok(fehler) };
             sqlx::query(
                 "UPDATE appointments SET starts_at = $1, state = 'eingeladen', sequence = sequence + 1, updated_at = $2 WHERE id = $3 AND state = 'verschiebung'",
             )

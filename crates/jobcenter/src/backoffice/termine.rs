@@ -7,7 +7,7 @@ use super::{AnyStaff, Nav, Staff};
 use crate::app::AppState;
 use crate::arbeit::Team;
 use crate::portal::termine::store::{self, NeuerSlot};
-use crate::portal::termine::{Art, THEMEN, ortszeit, thema_label};
+use crate::portal::termine::{Art, THEMEN, beginn_dauer_art, ort_falsch, ortszeit, tagesbeginn, thema_label};
 use crate::web::{AppResult, FormErrors, Page, render, render_status, see_other};
 use askama::Template;
 use axum::Form;
@@ -79,7 +79,6 @@ pub struct SlotsQuery {
 }
 
 async fn seite(state: &AppState, staff: &Staff<AnyStaff>, form: SlotForm, errors: FormErrors, q: &SlotsQuery) -> AppResult<SlotsPage> {
-    use chrono::TimeZone;
     let lang = staff.ctx().lang;
     let now = state.now();
     let notice = (q.hinweis.as_deref() == Some("angelegt")).then(|| lang.t("bo-termine-angelegt"));
@@ -88,9 +87,6 @@ async fn seite(state: &AppState, staff: &Staff<AnyStaff>, form: SlotForm, errors
         .as_deref()
         .and_then(|t| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
         .unwrap_or_else(|| crate::portal::bescheide::tag(now));
-    let anfang = |d: chrono::NaiveDate| {
-        chrono_tz::Europe::Berlin.from_local_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map_or(0, |t| t.timestamp())
-    };
     let kollegen: Vec<(String, String)> = super::store::staff_of_office(&state.db.pool, &staff.member.office_id)
         .await?
         .into_iter()
@@ -100,8 +96,8 @@ async fn seite(state: &AppState, staff: &Staff<AnyStaff>, form: SlotForm, errors
     let tagesliste = store::tag(
         &state.db.pool,
         &staff.member.office_id,
-        anfang(tag),
-        anfang(tag.succ_opt().unwrap_or(tag)),
+        tagesbeginn(tag),
+        tagesbeginn(tag.succ_opt().unwrap_or(tag)),
         Some(mitarbeiter.as_str()).filter(|m| !m.is_empty()),
     )
     .await?
@@ -158,28 +154,10 @@ pub async fn liste(State(state): State<AppState>, staff: Staff<AnyStaff>, Query(
 
 /// `POST /backoffice/termine`: publishes a slot of the member's office.
 pub async fn anlegen(State(state): State<AppState>, staff: Staff<AnyStaff>, Form(f): Form<SlotForm>) -> AppResult<Response> {
-    use chrono::TimeZone;
     let lang = staff.ctx().lang;
     let now = state.now();
     let mut errors = FormErrors::default();
-    let datum = chrono::NaiveDate::parse_from_str(f.datum.trim(), "%Y-%m-%d").ok();
-    let zeit = chrono::NaiveTime::parse_from_str(f.uhrzeit.trim(), "%H:%M").ok();
-    let beginn = datum
-        .zip(zeit)
-        .and_then(|(d, z)| chrono_tz::Europe::Berlin.from_local_datetime(&d.and_time(z)).earliest())
-        .map(|t| t.timestamp())
-        .filter(|t| *t > now);
-    if beginn.is_none() {
-        errors.add("datum", lang.t("bo-termine-fehler-beginn"));
-    }
-    let minuten = f.minuten.trim().parse::<i64>().ok().filter(|m| (5..=480).contains(m));
-    if minuten.is_none() {
-        errors.add("minuten", lang.t("bo-termine-fehler-minuten"));
-    }
-    let art = Art::parse(&f.art);
-    if art.is_none() {
-        errors.add(format!("art-{}", Art::VorOrt.as_str()), lang.t("bo-termine-fehler-art"));
-    }
+    let (beginn, minuten, art) = beginn_dauer_art(lang, (&f.datum, &f.uhrzeit, &f.minuten, &f.art), now, &mut errors);
     if !THEMEN.contains(&f.thema.as_str()) {
         errors.add(format!("thema-{}", THEMEN[0]), lang.t("bo-termine-fehler-thema"));
     }
@@ -188,7 +166,7 @@ pub async fn anlegen(State(state): State<AppState>, staff: Staff<AnyStaff>, Form
         errors.add("plaetze", lang.t("bo-termine-fehler-plaetze"));
     }
     let ort = f.ort.trim();
-    if (art == Some(Art::VorOrt) && ort.is_empty()) || ort.chars().count() > 200 {
+    if ort_falsch(art, &f.ort) {
         errors.add("ort", lang.t("bo-termine-fehler-ort"));
     }
     let (Some(beginn), Some(minuten), Some(art), Some(plaetze), true) = (beginn, minuten, art, plaetze, errors.is_empty()) else {

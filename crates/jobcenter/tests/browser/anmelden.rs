@@ -50,3 +50,24 @@ pub async fn client_freigeschaltet(tab: &Tab, app: &TestApp, email: &str, secret
     tab.click_link("Zum Profil").await;
     tab.expect_heading("Profil").await;
 }
+
+/// The cast of a journey with staff: the client record "Kim Klicker" with
+/// a Freischaltcode, the account `email` (TOTP set up, not yet activated)
+/// and a member (`email`, name, roles) of the client's office, whose first
+/// login is still to come.
+pub struct Besetzung {
+    pub record: crate::support::portal::ClientRecord,
+    pub code: domain::Freischaltcode,
+    pub secret: Vec<u8>,
+    pub office: String,
+}
+
+pub async fn besetzung(app: &TestApp, email: &str, (staff_email, name, roles): (&str, &str, &str)) -> Besetzung {
+    let (record, code) = app.fixture_client_with_code("123A456789", "Kim", "Klicker").await;
+    let secret = app.signed_up(email, PASSWORD).await;
+    let office: String =
+        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&record.id).fetch_one(&app.state.db.pool).await.unwrap();
+    let member = jobcenter::backoffice::cli::NewStaff { email: staff_email, display_name: name, office: &office, roles, phone: "0511 2" };
+    jobcenter::backoffice::cli::create_staff(&app.state, &member, Some(PASSWORD)).await.unwrap();
+    Besetzung { record, code, secret, office }
+}

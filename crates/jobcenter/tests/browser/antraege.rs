@@ -9,7 +9,6 @@
 use crate::anmelden;
 use crate::chromium::Chromium;
 use crate::support::{PASSWORD, TestApp, pdf_text};
-use jobcenter::backoffice::cli::{self, NewStaff};
 use jobcenter::portal::bescheide::{datum, tag};
 use serde_json::Value;
 
@@ -25,12 +24,8 @@ async fn the_weiterbewilligungsantrag_works_without_javascript() {
 
 async fn antrag_journey(javascript: bool, email: &str) {
     let app = TestApp::spawn().await;
-    let (record, code) = app.fixture_client_with_code("123A456789", "Kim", "Klicker").await;
-    let secret = app.signed_up(email, PASSWORD).await;
-    let office: String =
-        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&record.id).fetch_one(&app.state.db.pool).await.unwrap();
-    let lea = NewStaff { email: "lea@jc.example", display_name: "Lea Leistung", office: &office, roles: "leistung", phone: "0511 2" };
-    cli::create_staff(&app.state, &lea, Some(PASSWORD)).await.unwrap();
+    let anmelden::Besetzung { record, code, secret, office } =
+        anmelden::besetzung(&app, email, ("lea@jc.example", "Lea Leistung", "leistung")).await;
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("Lohnabrechnung-November.pdf");
     std::fs::write(&pdf, dokumente::beispiele::pdf()).unwrap();
@@ -124,7 +119,7 @@ async fn antrag_journey(javascript: bool, email: &str) {
     // Staff ask for a document.
     let staff_browser = Chromium::launch().await;
     let staff = staff_browser.tab(javascript).await;
-    anmelden::staff_first_time(&staff, &app, lea.email).await;
+    anmelden::staff_first_time(&staff, &app, "lea@jc.example").await;
     let akte = format!("/backoffice/kunden/{}/antraege/{id}?zweck=leistung", record.id);
     staff.open(&app.url(&akte)).await;
     staff.expect_heading("Antrag: Weiterbewilligungsantrag stellen").await;
@@ -144,7 +139,7 @@ async fn antrag_journey(javascript: bool, email: &str) {
     tab.expect_text("Kontoauszug.pdf").await;
 
     // Staff decide with the Bescheid and the period it grants.
-    let staff_id = app.account_id(lea.email).await.unwrap();
+    let staff_id = app.account_id("lea@jc.example").await.unwrap();
     jobcenter::portal::bescheide::demo::bescheid(&app.state, &record.id, &office, &staff_id).await.unwrap();
     staff.open(&app.url(&akte)).await;
     staff.expect_text("Kontoauszug.pdf").await;

@@ -8,7 +8,6 @@
 use crate::anmelden;
 use crate::chromium::Chromium;
 use crate::support::{PASSWORD, TestApp};
-use jobcenter::backoffice::cli::{self, NewStaff};
 use serde_json::Value;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -23,19 +22,14 @@ async fn booking_an_appointment_works_without_javascript() {
 
 async fn termine_journey(javascript: bool, email: &str) {
     let app = TestApp::spawn().await;
-    let (record, code) = app.fixture_client_with_code("123A456789", "Kim", "Klicker").await;
-    let secret = app.signed_up(email, PASSWORD).await;
-    let office: String =
-        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&record.id).fetch_one(&app.state.db.pool).await.unwrap();
-    let vera =
-        NewStaff { email: "vera@jc.example", display_name: "Vera Vermittlung", office: &office, roles: "vermittlung", phone: "0511 3" };
-    cli::create_staff(&app.state, &vera, Some(PASSWORD)).await.unwrap();
+    let anmelden::Besetzung { record, code, secret, .. } =
+        anmelden::besetzung(&app, email, ("vera@jc.example", "Vera Vermittlung", "vermittlung")).await;
     let tag = jobcenter::portal::bescheide::tag(app.state.now() + 3 * 86_400);
 
     // Staff publish a slot: empty first (the error summary).
     let staff_browser = Chromium::launch().await;
     let staff = staff_browser.tab(javascript).await;
-    anmelden::staff_first_time(&staff, &app, vera.email).await;
+    anmelden::staff_first_time(&staff, &app, "vera@jc.example").await;
     staff.click_link("Termine").await;
     staff.expect_heading("Termine zum Buchen").await;
     staff.click_button("Veröffentlichen").await;
@@ -120,23 +114,19 @@ async fn an_invitation_works_without_javascript() {
 /// move it to a new date from their inbox, the client sees the new date.
 async fn einladung_journey(javascript: bool, email: &str) {
     let app = TestApp::spawn().await;
-    let (record, code) = app.fixture_client_with_code("123A456789", "Kim", "Klicker").await;
-    let secret = app.signed_up(email, PASSWORD).await;
+    let anmelden::Besetzung { record, code, secret, .. } =
+        anmelden::besetzung(&app, email, ("pia@jc.example", "Pia Pap", "vermittlung")).await;
     assert_eq!(
         crate::support::location(&app.post("/freischaltcode", &[("freischaltcode", code.display().as_str())]).await),
         "/freischaltcode/erfolgreich"
     );
     assert_eq!(app.post("/profil/online-kommunikation", &[("status", "an")]).await.status(), 303);
-    let office: String =
-        sqlx::query_scalar("SELECT office_id FROM clients WHERE id = $1").bind(&record.id).fetch_one(&app.state.db.pool).await.unwrap();
-    let pia = NewStaff { email: "pia@jc.example", display_name: "Pia Pap", office: &office, roles: "vermittlung", phone: "0511 4" };
-    cli::create_staff(&app.state, &pia, Some(PASSWORD)).await.unwrap();
     let tag = jobcenter::portal::bescheide::tag(app.state.now() + 4 * 86_400);
     let neu = jobcenter::portal::bescheide::tag(app.state.now() + 9 * 86_400);
 
     let staff_browser = Chromium::launch().await;
     let staff = staff_browser.tab(javascript).await;
-    anmelden::staff_first_time(&staff, &app, pia.email).await;
+    anmelden::staff_first_time(&staff, &app, "pia@jc.example").await;
     staff.open(&app.url(&format!("/backoffice/kunden/{}/termine?zweck=vermittlung", record.id))).await;
     staff.expect_text("Für diese Person gibt es keine Termine.").await;
     staff.set_value("Datum", &tag.to_string()).await;

@@ -88,11 +88,7 @@ fn datum_zeit(starts_at: i64) -> (String, String) {
 }
 
 async fn mail_senden(state: &AppState, tx: &mut crate::db::Tx, client_id: &str, art: Art, starts_at: i64) -> anyhow::Result<u64> {
-    let aus: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM appointment_reminder_optouts WHERE client_id = $1 AND channel = 'mail'")
-        .bind(client_id)
-        .fetch_one(&mut **tx)
-        .await?;
-    if aus > 0 {
+    if ist_aus(&mut **tx, client_id).await? {
         return Ok(0);
     }
     let (datum, zeit) = datum_zeit(starts_at);
@@ -157,10 +153,11 @@ pub struct OptOutForm {
     aktion: String,
 }
 
-async fn ist_aus(state: &AppState, client_id: &str) -> sqlx::Result<bool> {
+/// Whether the client switched the reminder mails off.
+async fn ist_aus<'e, E: sqlx::Executor<'e, Database = sqlx::Any>>(ex: E, client_id: &str) -> sqlx::Result<bool> {
     let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM appointment_reminder_optouts WHERE client_id = $1 AND channel = 'mail'")
         .bind(client_id)
-        .fetch_one(&state.db.pool)
+        .fetch_one(ex)
         .await?;
     Ok(n > 0)
 }
@@ -175,7 +172,7 @@ pub async fn abbestellen_seite(
     let lang = ctx.lang;
     crate::web::render(&OptOutPage {
         page: crate::web::Page::new(&ctx, &state, "termin-abbestellen-title"),
-        aus: ist_aus(&state, &client_id).await?,
+        aus: ist_aus(&state.db.pool, &client_id).await?,
         notice: match q.hinweis.as_deref() {
             Some("aus") => Some(lang.t("termin-abbestellt")),
             Some("an") => Some(lang.t("termin-wieder-an")),

@@ -69,11 +69,62 @@ pub fn ortszeit(ts: i64) -> chrono::NaiveDateTime {
     chrono_tz::Europe::Berlin.timestamp_opt(ts, 0).single().map(|t| t.naive_local()).unwrap_or_default()
 }
 
+/// A wall-clock time in Europe/Berlin as Unix seconds (the inverse of
+/// [`ortszeit`]): the earlier one in the repeated autumn hour, `None` in the
+/// skipped spring hour.
+pub fn zeitstempel(t: chrono::NaiveDateTime) -> Option<i64> {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Berlin.from_local_datetime(&t).earliest().map(|t| t.timestamp())
+}
+
+/// Midnight of `d` in Berlin as Unix seconds.
+pub fn tagesbeginn(d: chrono::NaiveDate) -> i64 {
+    zeitstempel(d.and_hms_opt(0, 0, 0).unwrap_or_default()).unwrap_or(0)
+}
+
+/// A date and time as staff type them ("2027-03-15", "09:30"), in
+/// Berlin, if after `now`.
+pub fn eingegeben(datum: &str, uhrzeit: &str, now: i64) -> Option<i64> {
+    let d = chrono::NaiveDate::parse_from_str(datum.trim(), "%Y-%m-%d").ok()?;
+    let z = chrono::NaiveTime::parse_from_str(uhrzeit.trim(), "%H:%M").ok()?;
+    zeitstempel(d.and_time(z)).filter(|t| *t > now)
+}
+
+/// What every appointment form of the back office asks first (a slot, an
+/// invitation), checked: the start ("2027-03-15", "09:30") after `now`, the
+/// duration (5 to 480 minutes) and the kind; each problem is added to
+/// `errors` in this order.
+pub fn beginn_dauer_art(
+    lang: Lang,
+    (datum, uhrzeit, minuten, art): (&str, &str, &str, &str),
+    now: i64,
+    errors: &mut crate::web::FormErrors,
+) -> (Option<i64>, Option<i64>, Option<Art>) {
+    let beginn = eingegeben(datum, uhrzeit, now);
+    if beginn.is_none() {
+        errors.add("datum", lang.t("bo-termine-fehler-beginn"));
+    }
+    let minuten = minuten.trim().parse::<i64>().ok().filter(|m| (5..=480).contains(m));
+    if minuten.is_none() {
+        errors.add("minuten", lang.t("bo-termine-fehler-minuten"));
+    }
+    let art = Art::parse(art);
+    if art.is_none() {
+        errors.add(format!("art-{}", Art::VorOrt.as_str()), lang.t("bo-termine-fehler-art"));
+    }
+    (beginn, minuten, art)
+}
+
+/// The place: required in person, at most 200 characters.
+pub fn ort_falsch(art: Option<Art>, ort: &str) -> bool {
+    (art == Some(Art::VorOrt) && ort.trim().is_empty()) || ort.chars().count() > 200
+}
+
 /// Demo data for `jobcenter demo`: slots on the next ten working days
 /// (9:00 and 14:00, each topic once a day), so "Termine vereinbaren" has
 /// something to book. Only when the office has no future slot.
 pub async fn demo(state: &crate::app::AppState, office_id: &str, staff_id: &str) -> anyhow::Result<()> {
-    use chrono::{Datelike, TimeZone};
+    use chrono::Datelike;
     let now = state.now();
     if !store::slots(&state.db.pool, office_id, now, now + 28 * 86_400).await?.is_empty() {
         return Ok(());
@@ -89,13 +140,12 @@ pub async fn demo(state: &crate::app::AppState, office_id: &str, staff_id: &str)
         tage += 1;
         for (i, thema) in THEMEN.iter().enumerate() {
             let (stunde, art) = if i % 2 == 0 { (9, Art::VorOrt) } else { (14, Art::Telefon) };
-            let Some(beginn) = tag.and_hms_opt(stunde + u32::try_from(i / 2).unwrap_or(0), 0, 0) else { continue };
-            let Some(beginn) = chrono_tz::Europe::Berlin.from_local_datetime(&beginn).earliest() else { continue };
+            let Some(beginn) = tag.and_hms_opt(stunde + u32::try_from(i / 2).unwrap_or(0), 0, 0).and_then(zeitstempel) else { continue };
             let neu = store::NeuerSlot {
                 office_id,
                 art,
                 thema,
-                starts_at: beginn.timestamp(),
+                starts_at: beginn,
                 minutes: 30,
                 capacity: 2,
                 team: "vermittlung",

@@ -109,10 +109,7 @@ pub async fn pruefen(state: &AppState) -> anyhow::Result<Erledigt> {
 /// Whether the client has sent a Weiterbewilligungsantrag for the period
 /// ending on `ende` (sent in the twelve weeks before it, or later).
 pub async fn weiterbewilligung_gestellt(pool: &AnyPool, client_id: &str, ende: NaiveDate) -> anyhow::Result<bool> {
-    use chrono::TimeZone;
-    let ab = ende - chrono::Duration::weeks(12);
-    let ab =
-        chrono_tz::Europe::Berlin.from_local_datetime(&ab.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().map_or(0, |t| t.timestamp());
+    let ab = crate::portal::termine::tagesbeginn(ende - chrono::Duration::weeks(12));
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM applications a JOIN form_definitions d ON d.id = a.definition_id
          WHERE a.client_id = $1 AND d.form_key = 'weiterbewilligung' AND a.state = 'gesendet' AND a.submitted_at >= $2",
